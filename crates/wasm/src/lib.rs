@@ -1,0 +1,1 @@
+// binding: see crates/core

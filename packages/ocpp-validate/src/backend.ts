@@ -1,0 +1,15 @@
+import type { BackendName, JsonInput, ValidationIssue } from "./types.js";
+
+/**
+ * What every backend implements for JSON text. The facade adds the object path (always the
+ * generated JS validator: crossing into native or wasm would mean serialising the value first).
+ */
+export interface Backend {
+  readonly name: BackendName;
+  /** Called by the loader to prove the backend really works before it is chosen. */
+  version(): string;
+  isValid(input: JsonInput): boolean;
+  /** Empty array = valid. allErrors=false returns at most one issue. */
+  validate(input: JsonInput, allErrors: boolean): ValidationIssue[];
+  isValidBatch(inputs: ReadonlyArray<JsonInput>): Uint8Array;
+}
