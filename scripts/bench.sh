@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# The main job: setup (idempotent) → build → the full benchmark, then the chart from its JSON.
+# Extra arguments go to bench/index.mjs (e.g. --filter medium). Needs: what setup.sh needs.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/build.sh
+pnpm --filter @ocpp-validate/bench bench -- "$@"

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds crates/wasm with wasm-pack twice: --target nodejs → packages/wasm/node (CommonJS,
+# synchronous) and --target web → packages/wasm/web (ESM, async init), then runs wasm-opt -O3.
+# Uses rustup's compiler when it has the wasm32 target, else Debian's rustc-web with the std
+# that install-wasm-std.sh built (both detected, never assumed).
+# Needs: scripts/setup.sh done (wasm-pack, wasm-bindgen, wasm-opt, wasm32 std).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+need wasm-pack "run scripts/setup.sh"
+need wasm-bindgen "run scripts/setup.sh"
+need wasm-opt "run scripts/setup.sh"
+rustc_for_wasm=$(wasm_rustc) || die "no compiler with the wasm32-unknown-unknown target: run scripts/setup.sh"
+
+# wasm-pack runs whatever `cargo`/`rustc` PATH finds; put the chosen pair first. Its own target
+# dir keeps the two compilers from invalidating each other's caches.
+shim=$(mktemp -d); trap 'rm -rf "$shim"' EXIT
+ln -s "$rustc_for_wasm" "$shim/rustc"
+ln -s "$(dirname "$rustc_for_wasm")/cargo" "$shim/cargo"
+export PATH="$shim:$PATH" RUSTC="$rustc_for_wasm" CARGO_TARGET_DIR="$ROOT/target/wasm"
+
+for target in nodejs web; do
+  out="$ROOT/packages/wasm/$([ $target = nodejs ] && echo node || echo web)"
+  say "wasm-pack --target $target → ${out#$ROOT/}"
+  wasm-pack --quiet build "$ROOT/crates/wasm" --release --mode no-install --no-opt --no-pack \
+    --target "$target" --out-dir "$out" --out-name ocpp_validate_wasm
+  # Debian's binaryen predates some default wasm features of current rustc: enable them all.
+  wasm-opt -O3 --all-features "$out/ocpp_validate_wasm_bg.wasm" -o "$out/ocpp_validate_wasm_bg.wasm"
+  rm -f "$out/.gitignore"
+done
+say "done: $(du -h "$ROOT/packages/wasm/node/ocpp_validate_wasm_bg.wasm" | cut -f1) wasm"

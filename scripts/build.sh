@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds everything from source: the native addon (napi-rs, release), both wasm packages, and the
+# TypeScript packages (typia generation + tsc). Needs: scripts/setup.sh done.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+need pnpm "run scripts/setup.sh"
+say "native addon (napi build --release)"
+pnpm --filter @ocpp-validate/native build
+bash scripts/build-wasm.sh
+say "TypeScript packages"
+pnpm --filter ocpp-validate build

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test from a fresh clone: setup (idempotent) → build → Rust tests → vector freshness
+# → the facade suite once per backend (a backend that fails to load fails its step) → the
+# benchmark's quick smoke check. Needs: what scripts/setup.sh needs.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+bash scripts/setup.sh
+bash scripts/build.sh
+
+step() { say "── $1"; shift; "$@"; }
+step "cargo test (core)" cargo test -p ocpp-validate-core --release
+step "test vectors are fresh and match the reference" pnpm --filter @ocpp-validate/test-vectors exec vitest run
+for backend in native wasm js; do
+  step "facade suite, backend=$backend" env OCPP_TEST_BACKENDS=$backend pnpm --filter ocpp-validate exec vitest run
+done
+step "benchmark smoke check (quick mode)" pnpm --filter @ocpp-validate/bench bench:quick
+say "all tests passed"
