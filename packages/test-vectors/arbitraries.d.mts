@@ -1,0 +1,58 @@
+/** Renders a model to JSON text; `ws` picks whitespace (deterministic from a seed). */
+export function render(node: JNode, rnd?: () => number): string;
+/**
+ * JSON string text of `s`, escaping code points chosen by `flags` as \uXXXX (a surrogate pair becomes two
+ * escapes). Lone surrogates are always escaped so the text stays well-formed.
+ */
+export function stringText(s: string, flags?: boolean[]): string;
+export namespace ENUMS {
+    let reason: string[];
+    let context: string[];
+    let format: string[];
+    let measurand: string[];
+    let phase: string[];
+    let location: string[];
+    let unit: string[];
+}
+/** Texts of JSON numbers whose JS value is a finite integer. */
+export const integerTextArb: fc.Arbitrary<string>;
+/** Date-time strings ajv-formats 3 (full) accepts: every separator, zone form, fraction, leap years and leap seconds. */
+export const dateTimeArb: fc.Arbitrary<string>;
+/** idTag strings of at most 20 code points (ajv ucs2length), incl. astral characters and lone surrogates. */
+export const idTagArb: fc.Arbitrary<string>;
+/** Model of a valid payload. */
+export const validModelArb: fc.Arbitrary<ObjNode>;
+/** JSON texts of valid payloads (random whitespace, key order, escapes and number forms). */
+export const validPayloadArb: fc.Arbitrary<string>;
+/** Valid payloads as parsed values. */
+export const validValueArb: fc.Arbitrary<any>;
+/** @type {Record<string, ModelMutation>} */
+export const MODEL_MUTATIONS: Record<string, ModelMutation>;
+/** @type {Record<string, TextMutation>} */
+export const TEXT_MUTATIONS: Record<string, TextMutation>;
+/** JSON texts derived from valid payloads: 1–3 model mutations and/or a text mutation. */
+export const mutatedTextArb: fc.Arbitrary<string>;
+/** Raw byte inputs: UTF-8 of valid/mutated texts, with invalid sequences, BOMs, truncation inside a character, random bytes. */
+export const bytesArb: fc.Arbitrary<Uint8Array<ArrayBuffer>>;
+/** Any input a backend accepts as text: strings and bytes. */
+export const anyInputArb: fc.Arbitrary<string | Uint8Array<ArrayBuffer>>;
+export type RawNode = {
+    t: "raw";
+    text: string;
+};
+/**
+ * key texts include the quotes
+ */
+export type ObjNode = {
+    t: "obj";
+    kind: "root" | "meter" | "sampled" | "other";
+    fields: [string, JNode][];
+};
+export type ArrNode = {
+    t: "arr";
+    items: JNode[];
+};
+export type JNode = RawNode | ObjNode | ArrNode;
+export type ModelMutation = (m: ObjNode, rnd: () => number) => void;
+export type TextMutation = (text: string, rnd: () => number) => string;
+import fc from "fast-check";

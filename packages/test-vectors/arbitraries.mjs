@@ -1,0 +1,440 @@
+// @ts-check
+/**
+ * fast-check arbitraries shared by every backend's property tests.
+ *   validPayloadArb   JSON TEXTS of valid StopTransaction.req payloads, exercising every field and text form
+ *   validValueArb     the same payloads as parsed values
+ *   mutatedTextArb    JSON TEXTS derived from valid payloads by schema-level and text-level mutations
+ *   bytesArb          Uint8Array inputs: valid UTF-8 texts, mutated texts, invalid UTF-8, BOMs, random bytes
+ *   anyInputArb       string | Uint8Array from all of the above
+ * All texts are well-formed Unicode strings (lone surrogates only ever appear as \uXXXX escapes), so
+ * encoding them to UTF-8 is lossless.
+ */
+import fc from "fast-check";
+import { createPrng } from "./payloads.mjs";
+import { schema } from "./reference.mjs";
+
+const SV_PROPS = schema.properties.transactionData.items.properties.sampledValue.items.properties;
+/** enum values by property name */
+export const ENUMS = {
+  reason: /** @type {string[]} */ (schema.properties.reason.enum),
+  context: /** @type {string[]} */ (SV_PROPS.context.enum),
+  format: /** @type {string[]} */ (SV_PROPS.format.enum),
+  measurand: /** @type {string[]} */ (SV_PROPS.measurand.enum),
+  phase: /** @type {string[]} */ (SV_PROPS.phase.enum),
+  location: /** @type {string[]} */ (SV_PROPS.location.enum),
+  unit: /** @type {string[]} */ (SV_PROPS.unit.enum),
+};
+
+// ---------------------------------------------------------------------------------------------
+// A tiny JSON text model: values keep their exact text, objects keep key texts, order and duplicates.
+// ---------------------------------------------------------------------------------------------
+/**
+ * @typedef {{ t: "raw", text: string }} RawNode
+ * @typedef {{ t: "obj", kind: "root" | "meter" | "sampled" | "other", fields: [string, JNode][] }} ObjNode   key texts include the quotes
+ * @typedef {{ t: "arr", items: JNode[] }} ArrNode
+ * @typedef {RawNode | ObjNode | ArrNode} JNode
+ */
+const raw = (/** @type {string} */ text) => /** @type {RawNode} */ ({ t: "raw", text });
+
+/** Renders a model to JSON text; `ws` picks whitespace (deterministic from a seed). */
+export function render(/** @type {JNode} */ node, /** @type {() => number} */ rnd = () => 0) {
+  const WS = ["", "", "", "", " ", "\n", "\t", "\r\n  "];
+  const w = () => WS[Math.floor(rnd() * WS.length)];
+  /** @param {JNode} n @returns {string} */
+  const go = (n) => {
+    if (n.t === "raw") return n.text;
+    if (n.t === "arr") return "[" + n.items.map((i) => w() + go(i) + w()).join(",") + "]";
+    return "{" + n.fields.map(([k, v]) => w() + k + w() + ":" + w() + go(v) + w()).join(",") + "}";
+  };
+  return w() + go(node) + w();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text forms
+// ---------------------------------------------------------------------------------------------
+const hex4 = (/** @type {number} */ u, /** @type {boolean} */ upper) => {
+  const h = u.toString(16).padStart(4, "0");
+  return "\\u" + (upper ? h.toUpperCase() : h);
+};
+
+/**
+ * JSON string text of `s`, escaping code points chosen by `flags` as \uXXXX (a surrogate pair becomes two
+ * escapes). Lone surrogates are always escaped so the text stays well-formed.
+ */
+export function stringText(/** @type {string} */ s, /** @type {boolean[]} */ flags = []) {
+  let out = '"';
+  let i = 0;
+  let cpIndex = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    const isPair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const units = isPair ? s.slice(i, i + 2) : s[i];
+    const flag = flags[cpIndex % Math.max(flags.length, 1)] ?? false;
+    const lone = !isPair && c >= 0xd800 && c <= 0xdfff;
+    if (flag || lone) {
+      for (let k = 0; k < units.length; k++) out += hex4(units.charCodeAt(k), (cpIndex + k) % 2 === 1);
+    } else if (c === 0x2f && flags.length > 0 && flags[(cpIndex + 1) % flags.length]) {
+      out += "\\/";
+    } else {
+      out += JSON.stringify(units).slice(1, -1);
+    }
+    i += units.length;
+    cpIndex++;
+  }
+  return out + '"';
+}
+
+/** Arbitrary JSON string text for strings from `strArb`, with random escaping. */
+const stringTextArb = (/** @type {fc.Arbitrary<string>} */ strArb, escapeRate = 0.15) =>
+  fc.tuple(strArb, fc.integer(), fc.integer({ min: 1, max: 16 })).map(([s, seed, n]) => {
+    const rnd = createPrng(seed);
+    const flags = [];
+    for (let i = 0; i < n; i++) flags.push(rnd() < escapeRate);
+    return stringText(s, flags);
+  });
+
+/** Key text, sometimes with escapes (`"\u0074ransactionId"`). */
+const keyTextArb = (/** @type {string} */ key) =>
+  fc.oneof({ weight: 4, arbitrary: fc.constant(JSON.stringify(key)) }, { weight: 1, arbitrary: stringTextArb(fc.constant(key), 0.3) });
+
+const SPECIAL_INTEGERS = [
+  "0", "-0", "0.0", "-0.0", "0e0", "0E+5", "1e-400", "-1e-400", "1.0", "1e2", "1E2", "1e+2", "100e-2", "1.00", "2.50e1",
+  "123456789012345678901234567890", "-123456789012345678901234567890", "9007199254740993", "1.7976931348623157e308",
+  "1e308", "1.00000000000000001", "0.99999999999999999", "9007199254740993.5",
+];
+/** Texts of JSON numbers whose JS value is a finite integer. */
+export const integerTextArb = fc.oneof(
+  { weight: 5, arbitrary: fc.integer().map(String) },
+  { weight: 2, arbitrary: fc.integer({ min: -1e6, max: 1e6 }).map((n) => `${n}.0`) },
+  { weight: 1, arbitrary: fc.integer({ min: -1e6, max: 1e6 }).map((n) => (n === 0 ? "0e-2" : `${n}00e-2`)) },
+  { weight: 1, arbitrary: fc.integer({ min: -1e6, max: 1e6 }).map((n) => `${n}E+0`) },
+  { weight: 1, arbitrary: fc.double({ min: 1e16, max: 1e300, noNaN: true }).map((d) => String(Math.round(d))) },
+  { weight: 2, arbitrary: fc.constantFrom(...SPECIAL_INTEGERS) },
+);
+
+const two = (/** @type {number} */ n) => String(n).padStart(2, "0");
+const LEAP = (/** @type {number} */ y) => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+const DIM = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** JS `\s` characters other than space/T that split date and time. */
+const SEPARATORS = ["T", "T", "T", "T", "t", " ", "\t", "\n", "\r", "\u000b", "\f", "\u00a0", "\u1680", "\u2000", "\u2005", "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\ufeff"];
+
+/** Date-time strings ajv-formats 3 (full) accepts: every separator, zone form, fraction, leap years and leap seconds. */
+export const dateTimeArb = fc
+  .record({
+    year: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(2000, 2024, 1900, 2100, 0, 9999)),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+    hr: fc.integer({ min: 0, max: 23 }),
+    min: fc.integer({ min: 0, max: 59 }),
+    sec: fc.integer({ min: 0, max: 59 }),
+    frac: fc.option(fc.oneof(fc.stringMatching(/^[0-9]{1,12}$/), fc.stringMatching(/^[0-8][0-9]{12,30}$/)), { nil: undefined }),
+    sep: fc.constantFrom(...SEPARATORS),
+    zone: fc.oneof(
+      fc.constantFrom("Z", "z", "Z", "Z"),
+      fc.record({ sign: fc.constantFrom("+", "-"), h: fc.integer({ min: 0, max: 23 }), m: fc.integer({ min: 0, max: 59 }), form: fc.constantFrom(0, 1, 2) }),
+    ),
+    leap: fc.integer({ min: 0, max: 9 }),
+  })
+  .map(({ year, month, day, hr, min, sec, frac, sep, zone, leap }) => {
+    const dim = month === 2 && LEAP(year) ? 29 : DIM[month];
+    day = Math.min(day, dim);
+    let zoneText;
+    let offMin = 0;
+    if (typeof zone === "string") zoneText = zone;
+    else {
+      offMin = (zone.sign === "-" ? -1 : 1) * (zone.h * 60 + (zone.form === 0 ? 0 : zone.m));
+      zoneText = zone.sign + two(zone.h) + (zone.form === 0 ? "" : zone.form === 1 ? two(zone.m) : ":" + two(zone.m));
+    }
+    let secText = two(sec) + (frac !== undefined ? "." + frac : "");
+    if (leap === 0) {
+      // a leap second: 23:59:60 UTC, expressed in the chosen offset
+      const local = (((23 * 60 + 59 + offMin) % 1440) + 1440) % 1440;
+      hr = Math.floor(local / 60);
+      min = local % 60;
+      secText = "60" + (frac !== undefined ? "." + frac.slice(0, 3) : "");
+    }
+    return `${String(year).padStart(4, "0")}-${two(month)}-${two(day)}${sep}${two(hr)}:${two(min)}:${secText}${zoneText}`;
+  });
+
+/** idTag strings of at most 20 code points (ajv ucs2length), incl. astral characters and lone surrogates. */
+export const idTagArb = fc.string({
+  unit: fc.oneof(
+    { weight: 6, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 }) },
+    { weight: 3, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 1 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)) },
+    { weight: 1, arbitrary: fc.constantFrom("\u{1F600}", "中", "é", "\u0000", "\\", '"', "/", "\u2028") },
+  ),
+  maxLength: 20,
+}).filter((s) => ucs2length(s) <= 20);
+
+function ucs2length(/** @type {string} */ s) {
+  let n = 0;
+  for (let i = 0; i < s.length; i++, n++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+  }
+  return n;
+}
+
+const enumTextArb = (/** @type {string[]} */ values) => stringTextArb(fc.constantFrom(...values), 0.05);
+
+/** Builds an object node from [key, valueArb, required] specs, shuffled, optional keys sometimes absent. */
+const objArb = (/** @type {ObjNode["kind"]} */ kind, /** @type {[string, fc.Arbitrary<JNode>, boolean][]} */ specs) =>
+  fc
+    .tuple(
+      ...specs.map(([key, valueArb, required]) =>
+        required
+          ? fc.tuple(keyTextArb(key), valueArb).map((f) => /** @type {[string, JNode] | null} */ (f))
+          : fc.option(fc.tuple(keyTextArb(key), valueArb), { nil: null, freq: 2 }),
+      ),
+    )
+    .chain((fields) => fc.shuffledSubarray(/** @type {[string, JNode][]} */ (fields.filter((f) => f !== null)), { minLength: fields.filter((f) => f !== null).length }))
+    .map((fields) => /** @type {ObjNode} */ ({ t: "obj", kind, fields }));
+
+const rawArb = (/** @type {fc.Arbitrary<string>} */ a) => a.map(raw);
+
+const sampledValueArb = objArb("sampled", [
+  ["value", rawArb(stringTextArb(fc.oneof(fc.integer({ min: 0, max: 1e7 }).map(String), fc.string({ unit: "binary", maxLength: 30 })))), true],
+  ["context", rawArb(enumTextArb(ENUMS.context)), false],
+  ["format", rawArb(enumTextArb(ENUMS.format)), false],
+  ["measurand", rawArb(enumTextArb(ENUMS.measurand)), false],
+  ["phase", rawArb(enumTextArb(ENUMS.phase)), false],
+  ["location", rawArb(enumTextArb(ENUMS.location)), false],
+  ["unit", rawArb(enumTextArb(ENUMS.unit)), false],
+]);
+const meterValueArb = objArb("meter", [
+  ["timestamp", rawArb(stringTextArb(dateTimeArb, 0.05)), true],
+  ["sampledValue", fc.array(sampledValueArb, { maxLength: 4 }).map((items) => /** @type {ArrNode} */ ({ t: "arr", items })), true],
+]);
+/** Model of a valid payload. */
+export const validModelArb = objArb("root", [
+  ["idTag", rawArb(stringTextArb(idTagArb)), false],
+  ["meterStop", rawArb(integerTextArb), true],
+  ["timestamp", rawArb(stringTextArb(dateTimeArb, 0.05)), true],
+  ["transactionId", rawArb(integerTextArb), true],
+  ["reason", rawArb(enumTextArb(ENUMS.reason)), false],
+  ["transactionData", fc.array(meterValueArb, { maxLength: 3 }).map((items) => /** @type {ArrNode} */ ({ t: "arr", items })), false],
+]);
+
+/** JSON texts of valid payloads (random whitespace, key order, escapes and number forms). */
+export const validPayloadArb = fc.tuple(validModelArb, fc.integer()).map(([m, seed]) => render(m, createPrng(seed)));
+
+/** Valid payloads as parsed values. */
+export const validValueArb = validPayloadArb.map((t) => JSON.parse(t));
+
+// ---------------------------------------------------------------------------------------------
+// Mutations
+// ---------------------------------------------------------------------------------------------
+const REQUIRED = { root: ["transactionId", "timestamp", "meterStop"], meter: ["timestamp", "sampledValue"], sampled: ["value"], other: [] };
+const WRONG_VALUES = ["1", "-1.5", "0", "true", "false", "null", '""', '"x"', "[]", "[1,2]", "{}", '{"a":1}', '{"a":1,"a":2,"b":3}', '{"__proto__":1}', "[[[]]]", '"1"'];
+const BAD_STRINGS = ["", " ", "x", "Wh ", "wh", "KWH", "Local ", "local", "EMERGENCYSTOP", "L4", "Celsius", "\u{1F600}", "\\u0000", "Other\u0000"];
+const BAD_DATETIMES = [
+  "2023-02-29T12:00:00Z", "1900-02-29T00:00:00Z", "2100-02-29T00:00:00+01:00", "2024-05-17T24:00:00Z", "2024-05-17T14:32:05",
+  "2024-05-17T14:32:05.123", "2024-05-17 14:32:05", "2016-12-31T23:59:60+01:00", "2016-12-31T12:00:60Z", "2016-12-31T23:59:61Z",
+  "2016-12-31T23:58:60Z", "2024-05-17T14:32:05+24:00", "2024-05-17T14:32:05+05:60", "2024-04-31T00:00:00Z", "2024-13-01T00:00:00Z",
+  "2024-05-17T12:00:59.99999999999999999Z", "2024-05-17TT14:32:05Z", "2024-05-17\u200b14:32:05Z", "2024-05-17T14:32:05Z ", "",
+  "2024-05-17", "14:32:05Z", "2024-05-17T14:32Z", "2024-5-17T14:32:05Z",
+];
+const BAD_INTEGERS = ["1e400", "-1e400", "1.5", "1e-1", "0.5", "5e-324", "2e308", "-0.1", "1.0000001"];
+const UNKNOWN_KEYS = ["x", "", "__proto__", "constructor", "toString", "hasOwnProperty", "idtag", "Value", "a/b", "~", "\u00e9", "transactionid", "\u{1F600}"];
+
+/** Every object node of a model. */
+function objects(/** @type {JNode} */ n, /** @type {ObjNode[]} */ out = []) {
+  if (n.t === "obj") {
+    out.push(n);
+    for (const [, v] of n.fields) objects(v, out);
+  } else if (n.t === "arr") for (const i of n.items) objects(i, out);
+  return out;
+}
+const keyOf = (/** @type {string} */ keyText) => JSON.parse(keyText);
+const clone = (/** @type {JNode} */ n) => /** @type {JNode} */ (structuredClone(n));
+
+/** @typedef {(m: ObjNode, rnd: () => number) => void} ModelMutation */
+const pick = (/** @type {() => number} */ rnd, /** @type {any[]} */ a) => a[Math.floor(rnd() * a.length)];
+const pickField = (/** @type {ObjNode} */ o, /** @type {() => number} */ rnd, /** @type {(k: string) => boolean} */ pred = () => true) => {
+  const idx = o.fields.map((f, i) => [f, i]).filter(([f]) => pred(keyOf(/** @type {any} */ (f)[0]))).map(([, i]) => i);
+  return idx.length ? /** @type {number} */ (pick(rnd, idx)) : -1;
+};
+const someObject = (/** @type {ObjNode} */ m, /** @type {() => number} */ rnd) => pick(rnd, objects(m));
+
+/** @type {Record<string, ModelMutation>} */
+export const MODEL_MUTATIONS = {
+  dropRequired(m, rnd) {
+    const o = someObject(m, rnd);
+    const req = REQUIRED[/** @type {ObjNode} */ (o).kind];
+    const k = req.length ? pick(rnd, req) : null;
+    o.fields = o.fields.filter(([kt]) => keyOf(kt) !== k);
+  },
+  wrongType(m, rnd) {
+    const o = someObject(m, rnd);
+    const i = pickField(o, rnd);
+    if (i >= 0) o.fields[i][1] = raw(pick(rnd, WRONG_VALUES));
+    else o.fields.push([JSON.stringify(pick(rnd, REQUIRED[o.kind].length ? REQUIRED[o.kind] : ["x"])), raw(pick(rnd, WRONG_VALUES))]);
+  },
+  badEnum(m, rnd) {
+    const o = someObject(m, rnd);
+    const enumKeys = o.kind === "root" ? ["reason"] : o.kind === "sampled" ? ["context", "format", "measurand", "phase", "location", "unit"] : ["reason"];
+    const k = pick(rnd, enumKeys);
+    const v = rnd() < 0.5 ? stringText(pick(rnd, BAD_STRINGS)) : pick(rnd, WRONG_VALUES);
+    const i = pickField(o, rnd, (key) => key === k);
+    if (i >= 0) o.fields[i][1] = raw(v);
+    else o.fields.push([JSON.stringify(k), raw(v)]);
+  },
+  duplicateKey(m, rnd) {
+    const o = someObject(m, rnd);
+    const i = pickField(o, rnd);
+    if (i < 0) return;
+    const [kt, v] = o.fields[i];
+    const other = rnd() < 0.5 ? raw(pick(rnd, WRONG_VALUES)) : clone(v);
+    const keyText = rnd() < 0.3 ? stringText(keyOf(kt), [true]) : kt;
+    if (rnd() < 0.5) o.fields.splice(i + 1, 0, [keyText, other]); // invalid value last: it wins
+    else o.fields.splice(i, 0, [keyText, other]); // invalid value first: replaced by the original
+  },
+  unknownKey(m, rnd) {
+    const o = someObject(m, rnd);
+    const n = 1 + Math.floor(rnd() * 3);
+    for (let j = 0; j < n; j++) {
+      const key = pick(rnd, UNKNOWN_KEYS);
+      o.fields.splice(Math.floor(rnd() * (o.fields.length + 1)), 0, [stringText(key, [rnd() < 0.2]), raw(pick(rnd, WRONG_VALUES))]);
+    }
+  },
+  longIdTag(m, rnd) {
+    const len = 21 + Math.floor(rnd() * 10);
+    let s = "";
+    for (let j = 0; j < len; j++) s += pick(rnd, ["A", "\u{1F600}", "中", "\uD800", "é"]);
+    const i = pickField(m, rnd, (k) => k === "idTag");
+    const v = raw(stringText(s, [rnd() < 0.3]));
+    if (i >= 0) m.fields[i][1] = v;
+    else m.fields.push(['"idTag"', v]);
+  },
+  badDateTime(m, rnd) {
+    const targets = objects(m).filter((o) => o.kind === "root" || o.kind === "meter");
+    const o = pick(rnd, targets);
+    const i = pickField(o, rnd, (k) => k === "timestamp");
+    const v = raw(stringText(pick(rnd, BAD_DATETIMES)));
+    if (i >= 0) o.fields[i][1] = v;
+    else o.fields.push(['"timestamp"', v]);
+  },
+  badNumber(m, rnd) {
+    const k = pick(rnd, ["transactionId", "meterStop"]);
+    const i = pickField(m, rnd, (key) => key === k);
+    if (i >= 0) m.fields[i][1] = raw(pick(rnd, BAD_INTEGERS));
+  },
+  deepUnknown(m, rnd) {
+    const depth = 1 + Math.floor(rnd() * 3000);
+    const o = someObject(m, rnd);
+    const inner = "[".repeat(depth) + "]".repeat(depth);
+    const k = rnd() < 0.5 ? '"deep"' : o.kind === "sampled" ? '"unit"' : '"reason"';
+    o.fields.push([k, raw(inner)]);
+    if (rnd() < 0.5 && k !== '"deep"') o.fields.push([k, raw(stringText(o.kind === "sampled" ? "Wh" : "Local"))]);
+  },
+  wrongContainer(m, rnd) {
+    const i = pickField(m, rnd, (k) => k === "transactionData");
+    const bad = pick(rnd, ["{}", "null", "1", '"x"', "[1]", "[null]", "[[]]", '[{"timestamp":"2024-05-17T14:32:05Z","sampledValue":{}}]', '[{"timestamp":"2024-05-17T14:32:05Z","sampledValue":[[]]}]', '[{"timestamp":"2024-05-17T14:32:05Z","sampledValue":[1,{}]}]']);
+    if (i >= 0) m.fields[i][1] = raw(bad);
+    else m.fields.push(['"transactionData"', raw(bad)]);
+  },
+};
+
+/** @typedef {(text: string, rnd: () => number) => string} TextMutation */
+/** Cut points at code point boundaries (keeps the text well-formed). */
+const cut = (/** @type {string} */ t, /** @type {number} */ i) => {
+  const c = t.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0 ? i - 1 : i;
+};
+const INSERTS = ["{", "}", "[", "]", ",", ":", '"', "\\", "0", "-", ".", "e", " ", "\u0000", "\n", "x", "\u{1F600}", "\ufeff", "\u00a0", "/", "tru", "null", "'"];
+/** @type {Record<string, TextMutation>} */
+export const TEXT_MUTATIONS = {
+  truncate: (t, rnd) => t.slice(0, cut(t, Math.floor(rnd() * t.length))),
+  insertChar(t, rnd) {
+    const i = cut(t, Math.floor(rnd() * (t.length + 1)));
+    return t.slice(0, i) + pick(rnd, INSERTS) + t.slice(i);
+  },
+  deleteChar(t, rnd) {
+    if (!t.length) return t;
+    const i = cut(t, Math.floor(rnd() * t.length));
+    const c = t.charCodeAt(i);
+    const n = c >= 0xd800 && c <= 0xdbff && i + 1 < t.length ? 2 : 1;
+    return t.slice(0, i) + t.slice(i + n);
+  },
+  replaceChar(t, rnd) {
+    return TEXT_MUTATIONS.insertChar(TEXT_MUTATIONS.deleteChar(t, rnd), rnd);
+  },
+  bom: (t) => "\ufeff" + t,
+  trailingComma: (t, rnd) => {
+    const idx = [];
+    for (let i = 0; i < t.length; i++) if (t[i] === "}" || t[i] === "]") idx.push(i);
+    if (!idx.length) return t + ",";
+    const i = pick(rnd, idx);
+    return t.slice(0, i) + "," + t.slice(i);
+  },
+  trailingGarbage: (t, rnd) => t + pick(rnd, [" x", "}", "{}", "\u0000", " 1", ","]),
+  deepNesting: (t, rnd) => {
+    const d = 1 + Math.floor(rnd() * 5000);
+    return rnd() < 0.5 ? "[".repeat(d) + t + "]".repeat(d) : t.replace("{", `{"deep":${"[".repeat(d)}${"]".repeat(rnd() < 0.9 ? d : d - 1)},`);
+  },
+};
+
+/** JSON texts derived from valid payloads: 1–3 model mutations and/or a text mutation. */
+export const mutatedTextArb = fc
+  .tuple(
+    validModelArb,
+    fc.array(fc.constantFrom(...Object.keys(MODEL_MUTATIONS)), { minLength: 0, maxLength: 3 }),
+    fc.oneof(
+      { weight: 7, arbitrary: fc.constant(undefined) },
+      { weight: 3, arbitrary: fc.constantFrom(...Object.keys(TEXT_MUTATIONS)) },
+    ),
+    fc.integer(),
+  )
+  .map(([model, mutations, textMutation, seed]) => {
+    const rnd = createPrng(seed);
+    const m = /** @type {ObjNode} */ (clone(model));
+    const muts = mutations.length || textMutation ? mutations : ["wrongType"];
+    for (const k of muts) MODEL_MUTATIONS[k](m, rnd);
+    let text = render(m, rnd);
+    if (textMutation) text = TEXT_MUTATIONS[textMutation](text, rnd);
+    return text;
+  });
+
+// ---------------------------------------------------------------------------------------------
+// Bytes
+// ---------------------------------------------------------------------------------------------
+const enc = new TextEncoder();
+const BAD_SEQUENCES = [[0xff], [0xfe], [0x80], [0xbf], [0xc0, 0x80], [0xc1, 0xbf], [0xe0, 0x80, 0x80], [0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xf0, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xf5], [0xf8], [0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98]];
+
+/** Raw byte inputs: UTF-8 of valid/mutated texts, with invalid sequences, BOMs, truncation inside a character, random bytes. */
+export const bytesArb = fc.oneof(
+  { weight: 3, arbitrary: fc.oneof(validPayloadArb, mutatedTextArb).map((t) => enc.encode(t)) },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(fc.oneof(validPayloadArb, mutatedTextArb), fc.integer(), fc.constantFrom(...BAD_SEQUENCES.keys())).map(([t, seed, b]) => {
+      const bytes = enc.encode(t);
+      const rnd = createPrng(seed);
+      const i = Math.floor(rnd() * (bytes.length + 1));
+      const mode = Math.floor(rnd() * 3);
+      const bad = mode === 2 ? [0xff & Math.floor(rnd() * 256)] : BAD_SEQUENCES[b];
+      const out = new Uint8Array(bytes.length + bad.length);
+      out.set(bytes.subarray(0, i));
+      out.set(bad, i);
+      out.set(bytes.subarray(i), i + bad.length);
+      return mode === 1 ? out.subarray(0, Math.max(0, out.length - Math.floor(rnd() * 3))) : out;
+    }),
+  },
+  { weight: 1, arbitrary: validPayloadArb.map((t) => Uint8Array.of(0xef, 0xbb, 0xbf, ...enc.encode(t))) },
+  {
+    weight: 1,
+    // truncation at a random byte (may split a multi-byte character)
+    arbitrary: fc.tuple(validPayloadArb, fc.double({ min: 0, max: 1, noNaN: true })).map(([t, r]) => {
+      const b = enc.encode(t);
+      return b.subarray(0, Math.floor(r * b.length));
+    }),
+  },
+  { weight: 1, arbitrary: fc.uint8Array({ maxLength: 64 }) },
+);
+
+/** Any input a backend accepts as text: strings and bytes. */
+export const anyInputArb = fc.oneof(
+  { weight: 2, arbitrary: validPayloadArb },
+  { weight: 5, arbitrary: mutatedTextArb },
+  { weight: 3, arbitrary: bytesArb },
+);

@@ -1,0 +1,80 @@
+// The stored vectors must be exactly what generate.mjs produces now, and every stored expectation must
+// equal what the reference computes (so a stale file, a hand-edited expectation or a changed
+// reference/schema fails here).
+import { describe, it, expect } from "vitest";
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { buildVectorFiles, foreignFiles, refreshForeign, vectorsDir } from "../generate.mjs";
+import { loadVectors, vectorFileNames, readVectorFile, caseInput } from "../vectors.mjs";
+import { referenceValidate, issueMultiset } from "../reference.mjs";
+
+describe("vector files", () => {
+  const generated = buildVectorFiles();
+  for (const f of foreignFiles()) generated.set(f, refreshForeign(f));
+
+  it("every generated file is stored", () => {
+    expect(vectorFileNames().sort()).toEqual([...generated.keys()].sort());
+  });
+
+  for (const [file, text] of generated) {
+    it(`${file} is fresh (run: node generate.mjs)`, () => {
+      const stored = readFileSync(join(vectorsDir, file), "utf8");
+      // compare case by case first for a readable failure
+      const want = JSON.parse(text).cases;
+      const have = JSON.parse(stored).cases;
+      expect(have.length).toBe(want.length);
+      for (let i = 0; i < want.length; i++) expect(have[i], `case ${want[i].name}`).toEqual(want[i]);
+      expect(stored === text).toBe(true);
+    });
+  }
+
+  it("files stay small, names are unique, inputs are well-formed", () => {
+    for (const file of vectorFileNames()) {
+      expect(statSync(join(vectorsDir, file)).size).toBeLessThan(2.2 * 1024 * 1024);
+      const { description, cases } = readVectorFile(file);
+      expect(typeof description).toBe("string");
+      const names = new Set();
+      for (const c of cases) {
+        expect(names.has(c.name), `${file}: duplicate ${c.name}`).toBe(false);
+        names.add(c.name);
+        expect((c.input === undefined) !== (c.inputBase64 === undefined)).toBe(true);
+        if (c.input !== undefined) expect(c.input.isWellFormed()).toBe(true);
+        expect(Object.keys(c).sort()).toEqual(["errors", c.input !== undefined ? "input" : "inputBase64", "name", "valid"].sort());
+      }
+    }
+  });
+});
+
+describe("stored expectations = reference", () => {
+  const all = loadVectors();
+
+  it("has at least 300 cases, valid and invalid ones, every keyword", () => {
+    expect(all.length).toBeGreaterThanOrEqual(300);
+    expect(all.some((c) => c.valid)).toBe(true);
+    const keywords = new Set(all.flatMap((c) => c.errors.map((e) => e.keyword)));
+    for (const k of ["parse", "type", "required", "additionalProperties", "enum", "maxLength", "format"]) expect(keywords.has(k), k).toBe(true);
+  });
+
+  it("every case recomputes to its stored verdict and error multiset", () => {
+    let mismatches = [];
+    for (const c of all) {
+      const r = referenceValidate(caseInput(c), { allErrors: true });
+      const got = { valid: r.valid, errors: issueMultiset(r.errors) };
+      if (got.valid !== c.valid || JSON.stringify(got.errors) !== JSON.stringify(c.errors)) mismatches.push(`${c.file}: ${c.name}`);
+      expect(c.valid).toBe(c.errors.length === 0);
+      // errors are stored sorted
+      expect(issueMultiset(c.errors)).toEqual(c.errors);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("allErrors=false gives one issue from the allErrors set", () => {
+    for (const c of all) {
+      if (c.valid) continue;
+      const r = referenceValidate(caseInput(c), { allErrors: false });
+      expect(r.errors.length).toBe(1);
+      const e = r.errors[0];
+      expect(c.errors.some((x) => x.instancePath === e.instancePath && x.keyword === e.keyword), c.name).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,46 @@
+// @ts-check
+/**
+ * Loader for the shared test vectors (vectors/*.json), for the TS test suites of every backend.
+ */
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * @typedef {{ instancePath: string, keyword: string }} VectorIssue
+ * @typedef {{ name: string, input?: string, inputBase64?: string, valid: boolean, errors: VectorIssue[] }} VectorCase
+ * @typedef {{ description: string, cases: VectorCase[] }} VectorFile
+ * @typedef {VectorCase & { file: string, data: string | Uint8Array }} LoadedCase  `data`: the input text, or the raw bytes for inputBase64
+ */
+
+export const vectorsDir = join(dirname(fileURLToPath(import.meta.url)), "vectors");
+
+/** @returns {string[]} the vector file names (sorted) */
+export function vectorFileNames() {
+  return readdirSync(vectorsDir).filter((f) => f.endsWith(".json")).sort();
+}
+
+/** @param {string} file @returns {VectorFile} */
+export function readVectorFile(file) {
+  return JSON.parse(readFileSync(join(vectorsDir, file), "utf8"));
+}
+
+/** @param {VectorCase} c @returns {string | Uint8Array} */
+export function caseInput(c) {
+  if (c.inputBase64 !== undefined) return new Uint8Array(Buffer.from(c.inputBase64, "base64"));
+  if (c.input === undefined) throw new Error(`vector case '${c.name}' has neither input nor inputBase64`);
+  return c.input;
+}
+
+/**
+ * Every case of every vector file, with its decoded input.
+ * @returns {LoadedCase[]}
+ */
+export function loadVectors() {
+  /** @type {LoadedCase[]} */
+  const all = [];
+  for (const file of vectorFileNames()) {
+    for (const c of readVectorFile(file).cases) all.push({ ...c, file, data: caseInput(c) });
+  }
+  return all;
+}
