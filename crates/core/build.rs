@@ -1,1 +1,326 @@
-fn main() {}
+//! Compiles every `schemas/*.json` (draft-04, the subset OCPP 1.6 uses) into static tables.
+//!
+//! The engine in `src/engine.rs` is generic; everything schema-specific lives in the generated
+//! `$OUT_DIR/schemas.rs`. Any keyword or shape this compiler does not understand is a build
+//! failure, never a silent "accept": a schema we cannot enforce exactly must not compile.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+#[allow(dead_code)]
+#[path = "src/hash.rs"]
+mod hash;
+
+/// A perfect hash for `names` as `NameHash { .. }` source, or the linear-scan fallback.
+fn name_hash(names: &[&str]) -> String {
+    if names.is_empty() || names.len() > 254 {
+        return "NameHash::LINEAR".to_string();
+    }
+    let min_bits = (usize::BITS - (names.len() - 1).leading_zeros()).max(1);
+    for bits in min_bits..=min_bits + 4 {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..10_000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) | 1;
+            let shift = 64 - bits;
+            let mut slots = vec![0u8; 1 << bits];
+            let mut ok = true;
+            for (i, n) in names.iter().enumerate() {
+                let s = hash::slot(hash::fingerprint(n.as_bytes()), seed, shift);
+                if slots[s] != 0 {
+                    ok = false;
+                    break;
+                }
+                slots[s] = i as u8 + 1;
+            }
+            if ok {
+                let entries: Vec<String> = slots
+                    .iter()
+                    .map(|&k| match k {
+                        0 => "NameEntry::EMPTY".to_string(),
+                        k => {
+                            let n = names[k as usize - 1].as_bytes();
+                            format!(
+                                "NameEntry {{ head: {:#x}, len: {}, index: {} }}",
+                                hash::head(n, 0, n.len()),
+                                n.len(),
+                                k - 1
+                            )
+                        }
+                    })
+                    .collect();
+                return format!("NameHash {{ seed: {seed:#x}, shift: {shift}, entries: &[{}] }}", entries.join(", "));
+            }
+        }
+    }
+    "NameHash::LINEAR".to_string()
+}
+
+
+/// Keywords that carry no validation meaning for ajv (annotations / identifiers).
+const ANNOTATIONS: &[&str] = &["$schema", "id", "title", "description", "$comment"];
+/// Keywords the engine enforces.
+const SUPPORTED: &[&str] = &[
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "maxLength",
+    "format",
+];
+/// The engine recurses once per schema level (never per input level); this bounds that.
+const MAX_SCHEMA_DEPTH: usize = 32;
+/// Per-object property bookkeeping uses one bit per declared property in a u64.
+const MAX_PROPERTIES: usize = 64;
+
+struct Gen {
+    prefix: String,
+    file: String,
+    out: String,
+    count: usize,
+    max_props: usize,
+    max_name_len: usize,
+}
+
+fn fail(file: &str, at: &str, msg: &str) -> ! {
+    panic!("schema {file}: at JSON pointer '{at}': {msg} (extend build.rs and the engine before using this schema)")
+}
+
+fn rust_str(s: &str) -> String {
+    format!("{s:?}")
+}
+
+fn pointer_escape(s: &str) -> String {
+    s.replace('~', "~0").replace('/', "~1")
+}
+
+impl Gen {
+    /// Emits the node for `schema` and returns its static's name.
+    fn node(&mut self, schema: &Value, at: &str, depth: usize) -> String {
+        if depth > MAX_SCHEMA_DEPTH {
+            fail(&self.file, at, &format!("schema nesting deeper than {MAX_SCHEMA_DEPTH}"));
+        }
+        let obj: &Map<String, Value> = match schema {
+            Value::Object(m) => m,
+            _ => fail(&self.file, at, "a schema must be a JSON object (boolean schemas are not draft-04)"),
+        };
+        for key in obj.keys() {
+            if key == "$ref" {
+                fail(&self.file, at, "$ref is not supported");
+            }
+            if !ANNOTATIONS.contains(&key.as_str()) && !SUPPORTED.contains(&key.as_str()) {
+                fail(&self.file, at, &format!("unsupported keyword '{key}'"));
+            }
+        }
+
+        let ty = match obj.get("type") {
+            None => "None".to_string(),
+            Some(Value::String(t)) => {
+                let v = match t.as_str() {
+                    "string" => "String",
+                    "integer" => "Integer",
+                    "number" => "Number",
+                    "boolean" => "Boolean",
+                    "object" => "Object",
+                    "array" => "Array",
+                    "null" => "Null",
+                    other => fail(&self.file, at, &format!("unknown type '{other}'")),
+                };
+                format!("Some(JsonType::{v})")
+            }
+            Some(_) => fail(&self.file, at, "'type' must be a single type name (type arrays are not supported)"),
+        };
+
+        let mut enum_hash = name_hash(&[]);
+        let enum_values = match obj.get("enum") {
+            None => "None".to_string(),
+            Some(Value::Array(vals)) => {
+                if vals.is_empty() {
+                    fail(&self.file, at, "'enum' must not be empty");
+                }
+                let mut parts = Vec::new();
+                let mut strs = Vec::new();
+                for v in vals {
+                    match v {
+                        Value::String(s) => {
+                            self.max_name_len = self.max_name_len.max(s.len());
+                            parts.push(rust_str(s));
+                            strs.push(s.as_str());
+                        }
+                        _ => fail(&self.file, at, "only string enum values are supported"),
+                    }
+                }
+                enum_hash = name_hash(&strs);
+                format!("Some(&[{}])", parts.join(", "))
+            }
+            Some(_) => fail(&self.file, at, "'enum' must be an array"),
+        };
+
+        let max_length = match obj.get("maxLength") {
+            None => "None".to_string(),
+            Some(v) => match v.as_u64() {
+                Some(n) if n <= u32::MAX as u64 => format!("Some({n})"),
+                _ => fail(&self.file, at, "'maxLength' must be a non-negative integer below 2^32"),
+            },
+        };
+
+        let format = match obj.get("format") {
+            None => "None".to_string(),
+            Some(Value::String(f)) if f == "date-time" => "Some(Format::DateTime)".to_string(),
+            Some(other) => fail(&self.file, at, &format!("unsupported format {other}")),
+        };
+
+        let additional = match obj.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => true,
+            Some(Value::Bool(false)) => false,
+            Some(_) => fail(&self.file, at, "'additionalProperties' must be a boolean (schemas are not supported)"),
+        };
+
+        let mut names: Vec<String> = Vec::new();
+        let mut props = Vec::new();
+        match obj.get("properties") {
+            None => {}
+            Some(Value::Object(p)) => {
+                if p.len() > MAX_PROPERTIES {
+                    fail(&self.file, at, &format!("more than {MAX_PROPERTIES} properties"));
+                }
+                for (name, sub) in p {
+                    let child = self.node(sub, &format!("{at}/properties/{}", pointer_escape(name)), depth + 1);
+                    self.max_name_len = self.max_name_len.max(name.len());
+                    props.push(format!(
+                        "Property {{ name: {}, path_segment: {}, node: &{child} }}",
+                        rust_str(name),
+                        rust_str(&format!("/{}", pointer_escape(name)))
+                    ));
+                    names.push(name.clone());
+                }
+                self.max_props = self.max_props.max(p.len());
+            }
+            Some(_) => fail(&self.file, at, "'properties' must be an object"),
+        }
+
+        let mut required: u64 = 0;
+        match obj.get("required") {
+            None => {}
+            Some(Value::Array(r)) => {
+                for v in r {
+                    let Value::String(name) = v else {
+                        fail(&self.file, at, "'required' entries must be strings");
+                    };
+                    match names.iter().position(|n| n == name) {
+                        Some(i) => required |= 1u64 << i,
+                        None => fail(
+                            &self.file,
+                            at,
+                            &format!("required property '{name}' is not declared in 'properties'"),
+                        ),
+                    }
+                }
+            }
+            Some(_) => fail(&self.file, at, "'required' must be an array"),
+        }
+
+        let items = match obj.get("items") {
+            None => "None".to_string(),
+            Some(v @ Value::Object(_)) => {
+                let child = self.node(v, &format!("{at}/items"), depth + 1);
+                format!("Some(&{child})")
+            }
+            Some(_) => fail(&self.file, at, "'items' must be a single schema (tuple validation is not supported)"),
+        };
+
+        let prop_hash = name_hash(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        let object_keywords = !props.is_empty() || required != 0 || !additional;
+        let name = format!("{}_N{}", self.prefix, self.count);
+        self.count += 1;
+        writeln!(
+            self.out,
+            "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
+             format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, additional_properties: {additional}, \
+             object_keywords: {object_keywords}, items: {items} }};",
+            props.join(", ")
+        )
+        .unwrap();
+        name
+    }
+}
+
+fn screaming_snake(stem: &str) -> String {
+    let mut s = String::new();
+    let mut prev_lower = false;
+    for c in stem.chars() {
+        if c.is_ascii_uppercase() && prev_lower {
+            s.push('_');
+        }
+        prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if c.is_ascii_alphanumeric() {
+            s.push(c.to_ascii_uppercase());
+        } else {
+            s.push('_');
+            prev_lower = false;
+        }
+    }
+    s
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).expect("crates/core/schemas must exist") {
+        let path = entry.expect("readable schemas dir").path();
+        if path.extension().and_then(|e| e.to_str()) == Some("json") {
+            println!("cargo:rerun-if-changed={}", path.display());
+            let stem = path.file_stem().unwrap().to_str().expect("UTF-8 schema file name").to_string();
+            files.insert(stem, path);
+        }
+    }
+    assert!(!files.is_empty(), "no schemas/*.json found");
+
+    let mut out = String::new();
+    let mut all = Vec::new();
+    let mut max_props = 1;
+    let mut max_name_len = 1;
+    for (stem, path) in &files {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let json: Value =
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+        match json.get("$schema").and_then(Value::as_str) {
+            Some("http://json-schema.org/draft-04/schema#") | None => {}
+            Some(other) => panic!("{}: only draft-04 schemas are supported, found $schema {other}", path.display()),
+        }
+        let ident = screaming_snake(stem);
+        let mut g = Gen {
+            prefix: ident.clone(),
+            file: path.display().to_string(),
+            out: String::new(),
+            count: 0,
+            max_props: 0,
+            max_name_len: 0,
+        };
+        let root = g.node(&json, "", 0);
+        max_props = max_props.max(g.max_props);
+        max_name_len = max_name_len.max(g.max_name_len);
+        out.push_str(&g.out);
+        let file_name = path.file_name().unwrap().to_str().unwrap();
+        writeln!(
+            out,
+            "/// Compiled from `schemas/{file_name}`.\npub static {ident}: Schema = Schema {{ name: {}, file: {}, root: &{root} }};",
+            rust_str(stem),
+            rust_str(file_name)
+        )
+        .unwrap();
+        all.push(ident);
+    }
+    writeln!(out, "/// Every schema compiled from `schemas/*.json`, sorted by file name.").unwrap();
+    writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
+    writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
+
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schemas.rs");
+    std::fs::write(dest, out).unwrap();
+}

@@ -1,0 +1,641 @@
+//! The table-driven single-pass validator.
+//!
+//! Recursion follows the *schema* (depth bounded at build time by `MAX_SCHEMA_DEPTH`), never the
+//! input: any value the schema says nothing more about is skipped by `skip_value`, which keeps
+//! its nesting in a bit stack and so handles any depth in O(1) stack space.
+//!
+//! `C` selects the mode: `false` only computes the verdict (no allocation), `true` also collects
+//! ajv's allErrors issues with their instance paths.
+
+use alloc::collections::BTreeSet;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::datetime::is_date_time;
+use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES};
+use crate::schema::{Format, JsonType, Node, Property};
+use crate::text::{decode_utf16, decode_utf8, scan_string, ucs2_length, utf8_char, Str, Units};
+use crate::{Issue, Keyword, SyntaxError};
+
+/// Syntax errors are stored in the parser and signalled by this zero-sized error, so every
+/// `Result` on the hot path fits in registers.
+pub(crate) struct Stop;
+type R<T> = Result<T, Stop>;
+
+pub(crate) struct Parser<'a, const C: bool> {
+    src: &'a [u8],
+    pos: usize,
+    pub issues: Vec<Issue>,
+    path: String,
+    pub error: Option<SyntaxError>,
+}
+
+/// Nesting of a skipped value, one bit per level (1 = object). The first 4096 levels live inline;
+/// deeper input spills to the heap.
+struct BitStack {
+    inline: [u64; 64],
+    heap: Vec<u64>,
+    depth: usize,
+}
+
+impl BitStack {
+    fn new() -> Self {
+        BitStack { inline: [0; 64], heap: Vec::new(), depth: 0 }
+    }
+    #[inline]
+    fn push(&mut self, object: bool) {
+        let word = self.depth / 64;
+        let bit = 1u64 << (self.depth % 64);
+        let slot = match self.inline.get_mut(word) {
+            Some(s) => s,
+            None => {
+                let w = word - 64;
+                if self.heap.len() <= w {
+                    self.heap.push(0);
+                }
+                match self.heap.get_mut(w) {
+                    Some(s) => s,
+                    None => return,
+                }
+            }
+        };
+        if object {
+            *slot |= bit;
+        } else {
+            *slot &= !bit;
+        }
+        self.depth += 1;
+    }
+    /// Whether the innermost open container is an object.
+    #[inline]
+    fn top_is_object(&self) -> bool {
+        let d = self.depth.wrapping_sub(1);
+        let word = d / 64;
+        let w = match self.inline.get(word) {
+            Some(w) => *w,
+            None => self.heap.get(word - 64).copied().unwrap_or(0),
+        };
+        w & (1u64 << (d % 64)) != 0
+    }
+}
+
+#[inline(always)]
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+enum NumClass {
+    Integer,
+    Fraction,
+    Infinite,
+}
+
+impl<'a, const C: bool> Parser<'a, C> {
+    pub fn new(src: &'a [u8]) -> Self {
+        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None }
+    }
+
+    /// Validates the whole input against `root`: `Ok(valid)` or the syntax error.
+    pub fn run(&mut self, root: &'static Node) -> Result<bool, SyntaxError> {
+        self.run_inner(root).map_err(|Stop| self.error.unwrap_or(SyntaxError::UnexpectedEnd))
+    }
+
+    fn run_inner(&mut self, root: &'static Node) -> R<bool> {
+        if self.src.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            return Err(self.fail(SyntaxError::ByteOrderMark));
+        }
+        self.skip_ws();
+        let ok = self.value(root)?;
+        self.skip_ws();
+        match self.src.get(self.pos) {
+            None => Ok(ok),
+            Some(&b) => Err(self.fail_unexpected(self.pos, b)),
+        }
+    }
+
+    #[inline(always)]
+    fn skip_ws(&mut self) {
+        while let Some(&b) = self.src.get(self.pos) {
+            if !is_ws(b) {
+                break;
+            }
+            self.pos += 1;
+        }
+    }
+
+    /// An unexpected byte; a stray non-ASCII byte is reported as UTF-8 when it is not UTF-8.
+    #[cold]
+    #[inline(never)]
+    fn fail(&mut self, e: SyntaxError) -> Stop {
+        self.error = Some(e);
+        Stop
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn fail_unexpected(&mut self, at: usize, byte: u8) -> Stop {
+        let e = self.unexpected(at, byte);
+        self.fail(e)
+    }
+
+    fn unexpected(&self, at: usize, byte: u8) -> SyntaxError {
+        if byte >= 0x80 && utf8_char(self.src, at).is_err() {
+            return SyntaxError::InvalidUtf8 { at };
+        }
+        SyntaxError::UnexpectedByte { at, byte }
+    }
+
+    #[inline(always)]
+    fn expect(&mut self, want: u8) -> R<()> {
+        match self.src.get(self.pos) {
+            Some(&b) if b == want => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(&b) => Err(self.fail_unexpected(self.pos, b)),
+            None => Err(self.fail(SyntaxError::UnexpectedEnd)),
+        }
+    }
+
+    #[cold]
+    fn issue(&mut self, keyword: Keyword, message: String) {
+        if C {
+            self.issues.push(Issue { instance_path: self.path.clone(), keyword, message });
+        }
+    }
+
+    #[cold]
+    fn type_issue(&mut self, ty: JsonType) {
+        if C {
+            self.issue(Keyword::Type, format!("must be {}", ty.as_str()));
+        }
+    }
+
+    #[cold]
+    fn enum_issue(&mut self) {
+        if C {
+            self.issue(Keyword::Enum, String::from("must be equal to one of the allowed values"));
+        }
+    }
+
+    /// Type and enum checks for a non-string value (enum values are all strings).
+    #[inline]
+    fn non_string_checks(&mut self, node: &'static Node, actual: JsonType, type_ok: bool) -> bool {
+        let mut ok = true;
+        if let Some(ty) = node.ty {
+            if !type_ok {
+                let _ = actual;
+                self.type_issue(ty);
+                ok = false;
+            }
+        }
+        if node.enum_values.is_some() {
+            self.enum_issue();
+            ok = false;
+        }
+        ok
+    }
+
+    /// Validates the value at `pos` against `node`; `Ok(false)` = schema issues (collected in C mode).
+    fn value(&mut self, node: &'static Node) -> R<bool> {
+        let Some(&b) = self.src.get(self.pos) else {
+            return Err(self.fail(SyntaxError::UnexpectedEnd));
+        };
+        match b {
+            b'"' => {
+                let (s, next) = scan_string(self.src, self.pos + 1).map_err(|e| self.fail(e))?;
+                self.pos = next;
+                Ok(self.string_checks(node, s))
+            }
+            b'{' => {
+                let type_ok = matches!(node.ty, None | Some(JsonType::Object));
+                let mut ok = self.non_string_checks(node, JsonType::Object, type_ok);
+                if node.object_keywords {
+                    self.pos += 1;
+                    ok &= self.object(node)?;
+                } else {
+                    self.skip_value()?;
+                }
+                Ok(ok)
+            }
+            b'[' => {
+                let type_ok = matches!(node.ty, None | Some(JsonType::Array));
+                let mut ok = self.non_string_checks(node, JsonType::Array, type_ok);
+                if let Some(items) = node.items {
+                    self.pos += 1;
+                    ok &= self.array(items)?;
+                } else {
+                    self.skip_value()?;
+                }
+                Ok(ok)
+            }
+            b'-' | b'0'..=b'9' => {
+                let (start, simple, digits) = self.scan_number()?;
+                let type_ok = match node.ty {
+                    None => true,
+                    Some(JsonType::Integer) => {
+                        matches!(self.classify(start, simple, digits), NumClass::Integer)
+                    }
+                    Some(JsonType::Number) => {
+                        !matches!(self.classify(start, simple, digits), NumClass::Infinite)
+                    }
+                    Some(_) => false,
+                };
+                Ok(self.non_string_checks(node, JsonType::Number, type_ok))
+            }
+            b't' | b'f' | b'n' => {
+                let (lit, ty): (&[u8], _) = match b {
+                    b't' => (b"true", JsonType::Boolean),
+                    b'f' => (b"false", JsonType::Boolean),
+                    _ => (b"null", JsonType::Null),
+                };
+                self.literal(lit)?;
+                let type_ok = node.ty.is_none() || node.ty == Some(ty);
+                Ok(self.non_string_checks(node, ty, type_ok))
+            }
+            _ => Err(self.fail_unexpected(self.pos, b)),
+        }
+    }
+
+    #[inline]
+    fn literal(&mut self, lit: &[u8]) -> R<()> {
+        for (k, &want) in lit.iter().enumerate() {
+            match self.src.get(self.pos + k) {
+                Some(&b) if b == want => {}
+                Some(&b) => return Err(self.fail_unexpected(self.pos + k, b)),
+                None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+            }
+        }
+        self.pos += lit.len();
+        Ok(())
+    }
+
+    /// Scans a JSON number at `pos`. Returns (start, plain-integer syntax?, integer digit count).
+    #[inline(always)]
+    fn scan_number(&mut self) -> R<(usize, bool, usize)> {
+        let src = self.src;
+        let start = self.pos;
+        let mut i = start;
+        if src.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        let int_start = i;
+        match src.get(i) {
+            Some(b'0') => i += 1,
+            Some(b'1'..=b'9') => {
+                i += 1;
+                while let Some(b'0'..=b'9') = src.get(i) {
+                    i += 1;
+                }
+            }
+            Some(_) => return Err(self.fail(SyntaxError::InvalidNumber { at: i })),
+            None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+        }
+        let digits = i - int_start;
+        let mut simple = true;
+        if src.get(i) == Some(&b'.') {
+            i += 1;
+            i = self.digits1(i)?;
+            simple = false;
+        }
+        if let Some(b'e' | b'E') = src.get(i) {
+            i += 1;
+            if let Some(b'+' | b'-') = src.get(i) {
+                i += 1;
+            }
+            i = self.digits1(i)?;
+            simple = false;
+        }
+        self.pos = i;
+        Ok((start, simple, digits))
+    }
+
+    #[inline]
+    fn digits1(&mut self, mut i: usize) -> R<usize> {
+        let src = self.src;
+        match src.get(i) {
+            Some(b'0'..=b'9') => i += 1,
+            Some(_) => return Err(self.fail(SyntaxError::InvalidNumber { at: i })),
+            None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+        }
+        while let Some(b'0'..=b'9') = src.get(i) {
+            i += 1;
+        }
+        Ok(i)
+    }
+
+    /// Classifies the number just scanned (`start..pos`) by its JavaScript (double) value.
+    fn classify(&self, start: usize, simple: bool, digits: usize) -> NumClass {
+        // Below 10^308 < f64::MAX, a digits-only literal is always a finite integer.
+        if simple && digits <= 308 {
+            return NumClass::Integer;
+        }
+        let v = self
+            .src
+            .get(start..self.pos)
+            .and_then(|t| core::str::from_utf8(t).ok())
+            .and_then(|t| t.parse::<f64>().ok())
+            .unwrap_or(f64::NAN);
+        if !v.is_finite() {
+            NumClass::Infinite
+        } else if v.abs() >= 4_503_599_627_370_496.0 || (v as i64) as f64 == v {
+            NumClass::Integer
+        } else {
+            NumClass::Fraction
+        }
+    }
+
+    /// Type, enum, maxLength and format for a string value.
+    #[inline(always)]
+    fn string_checks(&mut self, node: &'static Node, s: Str) -> bool {
+        let mut ok = true;
+        if let Some(ty) = node.ty {
+            if ty != JsonType::String {
+                self.type_issue(ty);
+                ok = false;
+            }
+        }
+        if let Some(values) = node.enum_values {
+            let found = if !s.escaped {
+                node.enum_hash.find(values, |v| v, self.src, s.start, s.end - s.start).is_some()
+            } else {
+                let mut buf = [0u8; MAX_NAME_LEN];
+                match decode_utf8(self.src, s, &mut buf) {
+                    Some(text) => node.enum_hash.find(values, |v| v, text, 0, text.len()).is_some(),
+                    None => false,
+                }
+            };
+            if !found {
+                self.enum_issue();
+                ok = false;
+            }
+        }
+        if let Some(max) = node.max_length {
+            let max = max as usize;
+            if s.end - s.start > max && ucs2_length(self.src, s, max) > max {
+                if C {
+                    self.issue(Keyword::MaxLength, format!("must NOT have more than {max} characters"));
+                }
+                ok = false;
+            }
+        }
+        if let Some(Format::DateTime) = node.format {
+            let valid = if s.escaped || s.non_ascii {
+                is_date_time(Units::new(self.src, s))
+            } else {
+                let raw = self.src.get(s.start..s.end).unwrap_or(&[]);
+                is_date_time(raw.iter().map(|&b| u32::from(b)))
+            };
+            if !valid {
+                if C {
+                    self.issue(Keyword::Format, String::from("must match format \"date-time\""));
+                }
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    /// Finds the declared property a key names (after decoding escapes).
+    #[inline]
+    fn lookup(&self, node: &'static Node, key: Str) -> Option<(usize, &'static Property)> {
+        let props = node.properties;
+        let i = if !key.escaped {
+            node.prop_hash.find(props, |p| p.name, self.src, key.start, key.end - key.start)?
+        } else {
+            let mut buf = [0u8; MAX_NAME_LEN];
+            let text = decode_utf8(self.src, key, &mut buf)?;
+            node.prop_hash.find(props, |p| p.name, text, 0, text.len())?
+        };
+        Some((i, props.get(i)?))
+    }
+
+    /// An object validated against `node`'s object keywords; `pos` is just past `{`.
+    fn object(&mut self, node: &'static Node) -> R<bool> {
+        let props = node.properties;
+        let mut seen = 0u64;
+        let mut bad = 0u64;
+        let mut unknown = false;
+        // C mode: where each property's last occurrence put its issues, and the distinct unknown
+        // keys. A repeated key's earlier issues are withdrawn (JSON.parse keeps the last value).
+        let mut ranges = [(0usize, 0usize); MAX_PROPERTIES];
+        let mut unknown_keys: Option<BTreeSet<Vec<u16>>> = None;
+
+        self.skip_ws();
+        if self.src.get(self.pos) == Some(&b'}') {
+            self.pos += 1;
+        } else {
+            loop {
+                self.expect(b'"')?;
+                let (key, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
+                self.pos = next;
+                self.skip_ws();
+                self.expect(b':')?;
+                self.skip_ws();
+                match self.lookup(node, key) {
+                    Some((i, prop)) => {
+                        let bit = 1u64 << i;
+                        let path_len = self.path.len();
+                        if C {
+                            self.path.push_str(prop.path_segment);
+                        }
+                        let mut start = self.issues.len();
+                        // Most property values are strings: keep that path inline.
+                        let ok = if self.src.get(self.pos) == Some(&b'"') {
+                            let (s, next) = scan_string(self.src, self.pos + 1).map_err(|e| self.fail(e))?;
+                            self.pos = next;
+                            self.string_checks(prop.node, s)
+                        } else {
+                            self.value(prop.node)?
+                        };
+                        if C {
+                            self.path.truncate(path_len);
+                            let mut end = self.issues.len();
+                            if seen & bit != 0 {
+                                if let Some(&(os, oe)) = ranges.get(i) {
+                                    let n = oe - os;
+                                    if n > 0 {
+                                        self.issues.drain(os..oe);
+                                        for (j, r) in ranges.iter_mut().enumerate() {
+                                            if j != i && seen & (1u64 << j) != 0 && r.0 >= oe {
+                                                r.0 -= n;
+                                                r.1 -= n;
+                                            }
+                                        }
+                                        start -= n;
+                                        end -= n;
+                                    }
+                                }
+                            }
+                            if let Some(r) = ranges.get_mut(i) {
+                                *r = (start, end);
+                            }
+                        }
+                        seen |= bit;
+                        if ok {
+                            bad &= !bit;
+                        } else {
+                            bad |= bit;
+                        }
+                    }
+                    None => {
+                        if !node.additional_properties {
+                            unknown = true;
+                            if C {
+                                unknown_keys.get_or_insert_with(BTreeSet::new).insert(decode_utf16(self.src, key));
+                            }
+                        }
+                        self.skip_value()?;
+                    }
+                }
+                self.skip_ws();
+                match self.src.get(self.pos) {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_ws();
+                    }
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    Some(&b) => return Err(self.fail_unexpected(self.pos, b)),
+                    None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+                }
+            }
+        }
+        let missing = node.required & !seen;
+        if C {
+            for (i, p) in props.iter().enumerate() {
+                if missing & (1u64 << i) != 0 {
+                    self.issue(Keyword::Required, format!("must have required property '{}'", p.name));
+                }
+            }
+            for k in unknown_keys.iter().flatten() {
+                let name = String::from_utf16_lossy(k);
+                self.issue(Keyword::AdditionalProperties, format!("must NOT have additional properties: '{name}'"));
+            }
+        }
+        Ok(bad == 0 && missing == 0 && !unknown)
+    }
+
+    /// An array whose items are validated against `items`; `pos` is just past `[`.
+    fn array(&mut self, items: &'static Node) -> R<bool> {
+        self.skip_ws();
+        if self.src.get(self.pos) == Some(&b']') {
+            self.pos += 1;
+            return Ok(true);
+        }
+        let mut ok = true;
+        let mut index = 0usize;
+        loop {
+            let path_len = self.path.len();
+            if C {
+                use core::fmt::Write;
+                let _ = write!(self.path, "/{index}");
+            }
+            let item_ok = self.value(items)?;
+            ok &= item_ok;
+            if C {
+                self.path.truncate(path_len);
+            }
+            index += 1;
+            self.skip_ws();
+            match self.src.get(self.pos) {
+                Some(b',') => {
+                    self.pos += 1;
+                    self.skip_ws();
+                }
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(ok);
+                }
+                Some(&b) => return Err(self.fail_unexpected(self.pos, b)),
+                None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+            }
+        }
+    }
+
+    /// Skips one value of any shape and depth at `pos`, checking its syntax only.
+    fn skip_value(&mut self) -> R<()> {
+        let src = self.src;
+        let mut stack: Option<BitStack> = None;
+        loop {
+            // A value starts here.
+            let Some(&b) = src.get(self.pos) else {
+                return Err(self.fail(SyntaxError::UnexpectedEnd));
+            };
+            match b {
+                b'"' => {
+                    let (_, next) = scan_string(src, self.pos + 1).map_err(|e| self.fail(e))?;
+                    self.pos = next;
+                }
+                b'-' | b'0'..=b'9' => {
+                    self.scan_number()?;
+                }
+                b't' => self.literal(b"true")?,
+                b'f' => self.literal(b"false")?,
+                b'n' => self.literal(b"null")?,
+                b'{' | b'[' => {
+                    let object = b == b'{';
+                    let close = if object { b'}' } else { b']' };
+                    self.pos += 1;
+                    self.skip_ws();
+                    if src.get(self.pos) == Some(&close) {
+                        self.pos += 1;
+                    } else {
+                        stack.get_or_insert_with(BitStack::new).push(object);
+                        if object {
+                            self.key_colon()?;
+                        }
+                        continue;
+                    }
+                }
+                _ => return Err(self.fail_unexpected(self.pos, b)),
+            }
+            // A value ended: close containers until one continues with `,`.
+            loop {
+                let Some(st) = stack.as_mut() else {
+                    return Ok(());
+                };
+                if st.depth == 0 {
+                    return Ok(());
+                }
+                self.skip_ws();
+                let object = st.top_is_object();
+                match src.get(self.pos) {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_ws();
+                        if object {
+                            self.key_colon()?;
+                        }
+                        break;
+                    }
+                    Some(b'}') if object => {
+                        self.pos += 1;
+                        st.depth -= 1;
+                    }
+                    Some(b']') if !object => {
+                        self.pos += 1;
+                        st.depth -= 1;
+                    }
+                    Some(&b) => return Err(self.fail_unexpected(self.pos, b)),
+                    None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+                }
+            }
+        }
+    }
+
+    /// Inside a skipped object: a key, `:`, and the whitespace before the value.
+    #[inline]
+    fn key_colon(&mut self) -> R<()> {
+        self.expect(b'"')?;
+        let (_, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
+        self.pos = next;
+        self.skip_ws();
+        self.expect(b':')?;
+        self.skip_ws();
+        Ok(())
+    }
+}

@@ -1,0 +1,209 @@
+//! The table types `build.rs` emits, and read-only accessors for them (used by tests that check
+//! the tables against the schema files, and by anyone who wants to introspect a schema).
+
+/// A draft-04 `type` name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum JsonType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Object,
+    Array,
+    Null,
+}
+
+impl JsonType {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            JsonType::String => "string",
+            JsonType::Integer => "integer",
+            JsonType::Number => "number",
+            JsonType::Boolean => "boolean",
+            JsonType::Object => "object",
+            JsonType::Array => "array",
+            JsonType::Null => "null",
+        }
+    }
+}
+
+/// A supported `format` value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// ajv-formats 3, full mode.
+    DateTime,
+}
+
+impl Format {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::DateTime => "date-time",
+        }
+    }
+}
+
+/// One compiled (sub)schema.
+#[derive(Debug)]
+pub struct Node {
+    pub(crate) ty: Option<JsonType>,
+    pub(crate) enum_values: Option<&'static [&'static str]>,
+    pub(crate) enum_hash: NameHash,
+    pub(crate) max_length: Option<u32>,
+    pub(crate) format: Option<Format>,
+    pub(crate) properties: &'static [Property],
+    pub(crate) prop_hash: NameHash,
+    /// Bit `i` set = `properties[i]` is required.
+    pub(crate) required: u64,
+    pub(crate) additional_properties: bool,
+    /// Whether an object value needs key-by-key tracking (else it is only skipped).
+    pub(crate) object_keywords: bool,
+    pub(crate) items: Option<&'static Node>,
+}
+
+/// A perfect hash over a name table: `entries[slot(fingerprint(name))]` describes the only
+/// name that can match. No entries means "scan linearly" (no seed found, or no names).
+#[derive(Debug)]
+pub(crate) struct NameHash {
+    pub(crate) seed: u64,
+    pub(crate) shift: u32,
+    pub(crate) entries: &'static [NameEntry],
+}
+
+/// One slot: the name's first 8 bytes (zero-padded), its length and its table index, so a
+/// lookup is one dependent load and two compares for names up to 8 bytes.
+#[derive(Debug)]
+pub(crate) struct NameEntry {
+    pub(crate) head: u64,
+    pub(crate) len: u32,
+    pub(crate) index: u32,
+}
+
+impl NameEntry {
+    pub(crate) const EMPTY: NameEntry = NameEntry { head: 0, len: u32::MAX, index: 0 };
+}
+
+impl NameHash {
+    pub(crate) const LINEAR: NameHash = NameHash { seed: 0, shift: 63, entries: &[] };
+
+    /// Index of the name equal to `src[start..start + len]` in `names` (the table this hash was
+    /// built for), if any.
+    #[inline(always)]
+    pub(crate) fn find<T>(
+        &self,
+        names: &'static [T],
+        get: impl Fn(&T) -> &'static str,
+        src: &[u8],
+        start: usize,
+        len: usize,
+    ) -> Option<usize> {
+        use crate::hash::{fingerprint_at, head, name_eq, slot};
+        let h = head(src, start, len);
+        if self.entries.is_empty() {
+            return names.iter().position(|n| {
+                let name = get(n).as_bytes();
+                name_eq(name, head(name, 0, name.len()), src, start, len, h)
+            });
+        }
+        let e = self.entries.get(slot(fingerprint_at(src, start, len, h), self.seed, self.shift))?;
+        if e.len as usize != len || e.head != h {
+            return None;
+        }
+        let i = e.index as usize;
+        if len <= 8 {
+            return Some(i);
+        }
+        let name = get(names.get(i)?).as_bytes();
+        name_eq(name, e.head, src, start, len, h).then_some(i)
+    }
+}
+
+/// A declared property of an object schema.
+#[derive(Debug)]
+pub struct Property {
+    pub(crate) name: &'static str,
+    /// `/` + the JSON-Pointer-escaped name, ready to append to an instance path.
+    pub(crate) path_segment: &'static str,
+    pub(crate) node: &'static Node,
+}
+
+/// A compiled schema file.
+#[derive(Debug)]
+pub struct Schema {
+    pub(crate) name: &'static str,
+    pub(crate) file: &'static str,
+    pub(crate) root: &'static Node,
+}
+
+impl Schema {
+    /// The file stem, e.g. `StopTransaction`.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// The file name inside `crates/core/schemas/`.
+    pub fn file(&self) -> &'static str {
+        self.file
+    }
+    pub fn root(&self) -> &'static Node {
+        self.root
+    }
+}
+
+impl Node {
+    pub fn json_type(&self) -> Option<JsonType> {
+        self.ty
+    }
+    pub fn enum_values(&self) -> Option<&'static [&'static str]> {
+        self.enum_values
+    }
+    pub fn max_length(&self) -> Option<u32> {
+        self.max_length
+    }
+    pub fn format(&self) -> Option<Format> {
+        self.format
+    }
+    /// `false` when the schema says `"additionalProperties": false`.
+    pub fn additional_properties(&self) -> bool {
+        self.additional_properties
+    }
+    pub fn items(&self) -> Option<&'static Node> {
+        self.items
+    }
+    /// Declared properties in table order.
+    pub fn properties(&self) -> impl Iterator<Item = (&'static str, &'static Node)> {
+        self.properties.iter().map(|p| (p.name, p.node))
+    }
+    pub fn property(&self, name: &str) -> Option<&'static Node> {
+        self.properties.iter().find(|p| p.name == name).map(|p| p.node)
+    }
+    /// Names of the required properties, in table order.
+    pub fn required(&self) -> impl Iterator<Item = &'static str> {
+        let mask = self.required;
+        self.properties
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| mask & (1u64 << i) != 0)
+            .map(|(_, p)| p.name)
+    }
+}
+
+/// The empty schema `{}`: accepts any JSON value.
+pub(crate) static ANY: Node = Node {
+    ty: None,
+    enum_values: None,
+    enum_hash: NameHash::LINEAR,
+    max_length: None,
+    format: None,
+    properties: &[],
+    prop_hash: NameHash::LINEAR,
+    required: 0,
+    additional_properties: true,
+    object_keywords: false,
+    items: None,
+};
+
+/// Every schema compiled from `crates/core/schemas/*.json`.
+pub mod schemas {
+    #[allow(unused_imports)]
+    use super::{Format, JsonType, NameEntry, NameHash, Node, Property, Schema};
+    include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
+}

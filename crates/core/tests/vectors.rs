@@ -1,0 +1,102 @@
+//! Runs every shared vector in packages/test-vectors/vectors/*.json (expectations from real ajv).
+use ocpp_validate_core::{is_valid, validate};
+use serde_json::Value;
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    let val = |c: u8| -> u32 {
+        match c {
+            b'A'..=b'Z' => (c - b'A') as u32,
+            b'a'..=b'z' => (c - b'a' + 26) as u32,
+            b'0'..=b'9' => (c - b'0' + 52) as u32,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => panic!("bad base64 {c}"),
+        }
+    };
+    let clean: Vec<u8> = s.bytes().filter(|&c| c != b'=' && !c.is_ascii_whitespace()).collect();
+    let mut out = Vec::new();
+    for chunk in clean.chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= val(c) << (18 - 6 * i);
+        }
+        out.push((n >> 16) as u8);
+        if chunk.len() > 2 {
+            out.push((n >> 8) as u8);
+        }
+        if chunk.len() > 3 {
+            out.push(n as u8);
+        }
+    }
+    out
+}
+
+#[test]
+fn shared_vectors() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../packages/test-vectors/vectors");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir}: {e}"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no vector files in {dir}");
+
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let doc: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let cases = doc["cases"].as_array().unwrap_or_else(|| panic!("{}: no cases", file.display()));
+        assert!(!cases.is_empty(), "{}: empty cases", file.display());
+        for case in cases {
+            total += 1;
+            let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"].as_str().unwrap_or("?"));
+            let input: Vec<u8> = match (case.get("input"), case.get("inputBase64")) {
+                (Some(Value::String(s)), _) => s.as_bytes().to_vec(),
+                (_, Some(Value::String(b))) => base64_decode(b),
+                _ => panic!("{name}: no input"),
+            };
+            let valid = case["valid"].as_bool().unwrap_or_else(|| panic!("{name}: no valid"));
+            let mut want: Vec<(String, String)> = case["errors"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|e| {
+                            (e["instancePath"].as_str().unwrap().to_string(), e["keyword"].as_str().unwrap().to_string())
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            want.sort();
+
+            let got_valid = is_valid(&input);
+            let mut all: Vec<(String, String)> = validate(&input, true)
+                .into_iter()
+                .map(|i| (i.instance_path, i.keyword.as_str().to_string()))
+                .collect();
+            all.sort();
+            let first = validate(&input, false);
+            let mut problems = Vec::new();
+            if got_valid != valid {
+                problems.push(format!("is_valid={got_valid}, expected {valid}"));
+            }
+            if all != want {
+                problems.push(format!("validate(all)={all:?}, expected {want:?}"));
+            }
+            if first.len() > 1 || first.is_empty() != valid {
+                problems.push(format!("validate(first)={first:?}"));
+            }
+            if let Some(i) = first.first() {
+                if !want.contains(&(i.instance_path.clone(), i.keyword.as_str().to_string())) {
+                    problems.push(format!("validate(first) issue {i:?} not in expected set"));
+                }
+            }
+            if !problems.is_empty() {
+                failures.push(format!("{name}: {}", problems.join("; ")));
+            }
+        }
+    }
+    eprintln!("{} files, {total} cases, {} failures", files.len(), failures.len());
+    assert!(failures.is_empty(), "{} of {total} vector cases failed:\n{}", failures.len(), failures.join("\n"));
+}
