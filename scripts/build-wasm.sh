@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Builds crates/wasm with wasm-pack twice: --target nodejs → packages/wasm/node (CommonJS,
-# synchronous) and --target web → packages/wasm/web (ESM, async init), then runs wasm-opt -O3.
+# synchronous) and --target web → packages/wasm/web (ESM, async init), then runs wasm-opt -O3
+# (binaryen from npm, pinned in the pnpm catalog).
 # Uses rustup's compiler when it has the wasm32 target, else Debian's rustc-web with the std
 # that install-wasm-std.sh built (both detected, never assumed).
-# Needs: scripts/setup.sh done (wasm-pack, wasm-bindgen, wasm-opt, wasm32 std).
+# Needs: scripts/setup.sh done (wasm-pack, wasm-bindgen, wasm32 std, node_modules).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 need wasm-pack "run scripts/setup.sh"
 need wasm-bindgen "run scripts/setup.sh"
-need wasm-opt "run scripts/setup.sh"
+wasm_opt="$ROOT/packages/wasm/node_modules/.bin/wasm-opt"
+[ -x "$wasm_opt" ] || die "wasm-opt (npm package binaryen) is missing: run scripts/setup.sh"
 rustc_for_wasm=$(wasm_rustc) || die "no compiler with the wasm32-unknown-unknown target: run scripts/setup.sh"
 
 # wasm-pack runs whatever `cargo`/`rustc` PATH finds; put the chosen pair first. Its own target
@@ -23,8 +25,12 @@ for target in nodejs web; do
   say "wasm-pack --target $target → ${out#$ROOT/}"
   wasm-pack --quiet build "$ROOT/crates/wasm" --release --mode no-install --no-opt --no-pack \
     --target "$target" --out-dir "$out" --out-name ocpp_validate_wasm
-  # Debian's binaryen predates some default wasm features of current rustc: enable them all.
-  wasm-opt -O3 --all-features "$out/ocpp_validate_wasm_bg.wasm" -o "$out/ocpp_validate_wasm_bg.wasm"
+  # The features current rustc emits by default. Debian's binaryen 108 rewrites wasm-bindgen's
+  # externref table into one that no longer instantiates, so this is the npm build (pinned).
+  "$wasm_opt" -O3 --enable-bulk-memory --enable-sign-ext --enable-mutable-globals --enable-nontrapping-float-to-int \
+    --enable-reference-types --enable-multivalue --enable-simd "$out/ocpp_validate_wasm_bg.wasm" -o "$out/ocpp_validate_wasm_bg.wasm"
   rm -f "$out/.gitignore"
+  # --no-pack writes no package.json; this one tells Node and TypeScript which module kind it is.
+  printf '{ "type": "%s" }\n' "$([ $target = nodejs ] && echo commonjs || echo module)" > "$out/package.json"
 done
 say "done: $(du -h "$ROOT/packages/wasm/node/ocpp_validate_wasm_bg.wasm" | cut -f1) wasm"

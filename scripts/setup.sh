@@ -3,7 +3,7 @@
 # workspace's node_modules. Idempotent: on a ready machine it only checks versions (seconds).
 #   pnpm (npm -g, pinned) · wasm32 std (rustup target or Debian rustc-web, see install-wasm-std.sh)
 #   wasm-bindgen-cli + wasm-pack (cargo install from the crate registry, pinned)
-#   wasm-opt (Debian's binaryen) · pnpm install --frozen-lockfile
+#   pnpm install --frozen-lockfile (brings wasm-opt: the npm binaryen package)
 # Needs: node >= 20 with npm, rustup's cargo, gcc; apt-get + root (or sudo) for the Debian packages.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -31,12 +31,6 @@ cargo_install() { # crate version binary
 cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
 cargo_install wasm-pack "$WASM_PACK_VERSION" wasm-pack
 
-if ! command -v wasm-opt >/dev/null 2>&1; then
-  say "installing wasm-opt (Debian's binaryen)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binaryen >/dev/null \
-    || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binaryen >/dev/null; }
-fi
-
 say "pnpm install"
 (cd "$ROOT" && pnpm install --frozen-lockfile --reporter=silent)
-say "toolchain ready: node $(node --version), pnpm $(pnpm --version), $(cargo --version | cut -d' ' -f1-2), wasm via $(wasm_rustc), $(wasm-pack --version), wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version)"
+say "toolchain ready: node $(node --version), pnpm $(pnpm --version), $(cargo --version | cut -d' ' -f1-2), wasm via $(wasm_rustc), $(wasm-pack --version), wasm-bindgen $WASM_BINDGEN_VERSION"

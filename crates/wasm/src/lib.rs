@@ -1,1 +1,94 @@
-// binding: see crates/core
+//! WebAssembly binding of `ocpp-validate-core`: moves bytes in and results out, nothing else.
+//!
+//! The hot path allocates nothing per call: JavaScript asks for a scratch region once (it only
+//! grows), writes the payload into wasm memory there (`set` for bytes, `TextEncoder.encodeInto`
+//! for strings) and calls a `*Scratch` function with the length.
+
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+fn with_scratch<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
+    SCRATCH.with_borrow(|scratch| f(scratch.get(..len).unwrap_or(&[])))
+}
+
+#[wasm_bindgen(getter_with_clone)]
+pub struct ValidationIssue {
+    #[wasm_bindgen(js_name = instancePath)]
+    pub instance_path: String,
+    pub keyword: String,
+    pub message: String,
+    #[wasm_bindgen(js_name = ocppErrorCode)]
+    pub ocpp_error_code: String,
+}
+
+impl From<ocpp_validate_core::Issue> for ValidationIssue {
+    fn from(issue: ocpp_validate_core::Issue) -> Self {
+        ValidationIssue {
+            keyword: issue.keyword.as_str().into(),
+            ocpp_error_code: issue.keyword.ocpp_error_code().as_str().into(),
+            instance_path: issue.instance_path,
+            message: issue.message,
+        }
+    }
+}
+
+#[wasm_bindgen]
+pub fn version() -> String {
+    ocpp_validate_core::VERSION.into()
+}
+
+/// The module's memory, so JavaScript can write into the scratch region directly.
+#[wasm_bindgen(js_name = wasmMemory)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+/// Address of a scratch region of at least `len` bytes. It may move (and wasm memory may grow)
+/// whenever a larger region is asked for: callers re-read `wasmMemory().buffer` afterwards.
+#[wasm_bindgen]
+pub fn scratch(len: usize) -> *mut u8 {
+    SCRATCH.with_borrow_mut(|scratch| {
+        if scratch.len() < len {
+            scratch.resize(len, 0);
+        }
+        scratch.as_mut_ptr()
+    })
+}
+
+#[wasm_bindgen(js_name = isValidScratch)]
+pub fn is_valid_scratch(len: usize) -> bool {
+    with_scratch(len, ocpp_validate_core::is_valid)
+}
+
+#[wasm_bindgen(js_name = validateScratch)]
+pub fn validate_scratch(len: usize, all_errors: bool) -> Vec<ValidationIssue> {
+    with_scratch(len, |input| ocpp_validate_core::validate(input, all_errors).into_iter().map(Into::into).collect())
+}
+
+/// Many payloads in one crossing. Scratch layout: `count` little-endian u32 end offsets (relative
+/// to the payload area), then the payloads back to back. One byte per payload, in order.
+#[wasm_bindgen(js_name = isValidBatchScratch)]
+pub fn is_valid_batch_scratch(count: usize, len: usize) -> Vec<u8> {
+    with_scratch(len, |region| {
+        let (ends, payloads) = region.split_at(region.len().min(count * 4));
+        let mut start = 0usize;
+        ends.chunks_exact(4)
+            .map(|end| {
+                let end = u32::from_le_bytes([end[0], end[1], end[2], end[3]]) as usize;
+                let valid = payloads.get(start..end).is_some_and(ocpp_validate_core::is_valid);
+                start = end;
+                valid as u8
+            })
+            .collect()
+    })
+}
+
+/// The crossing without reading the input: shows what the boundary (and the copy) alone costs.
+#[wasm_bindgen(js_name = noopScratch)]
+pub fn noop_scratch(len: usize) -> bool {
+    len == usize::MAX
+}

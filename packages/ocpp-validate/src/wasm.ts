@@ -1,0 +1,98 @@
+import type { Backend } from "./backend.js";
+import type { JsonInput, OcppErrorCode, ValidationIssue } from "./types.js";
+
+/** What both wasm-pack builds (`@ocpp-validate/wasm/node` and `/web`) export once instantiated. */
+export interface WasmBinding {
+  version(): string;
+  wasmMemory(): WebAssembly.Memory;
+  scratch(len: number): number;
+  isValidScratch(len: number): boolean;
+  validateScratch(len: number, allErrors: boolean): WasmIssue[];
+  isValidBatchScratch(count: number, len: number): Uint8Array;
+}
+
+interface WasmIssue {
+  instancePath: string;
+  keyword: string;
+  message: string;
+  ocppErrorCode: string;
+  free(): void;
+}
+
+/** Worst-case UTF-8 bytes per UTF-16 code unit (a BMP character above U+07FF). */
+const MAX_UTF8_PER_UNIT = 3;
+
+/**
+ * Writes inputs straight into one reusable region of wasm memory (no per-call allocation) and
+ * validates them there. Wasm memory can grow during any call, which detaches old views: every
+ * write goes through `region()`, which re-creates the view when that happened.
+ */
+export function wasmBackend(binding: WasmBinding): Backend {
+  const memory = binding.wasmMemory();
+  const encoder = new TextEncoder();
+  let address = 0;
+  let capacity = 0;
+  let view = new Uint8Array(0);
+
+  function region(minimum: number): Uint8Array {
+    if (minimum > capacity) {
+      capacity = Math.max(minimum, capacity * 2, 4096);
+      address = binding.scratch(capacity);
+      view = new Uint8Array(memory.buffer, address, capacity);
+    } else if (view.buffer !== memory.buffer) {
+      view = new Uint8Array(memory.buffer, address, capacity);
+    }
+    return view;
+  }
+
+  /** Writes one input at `offset` of the region; returns its end offset. */
+  function put(input: JsonInput, offset: number): number {
+    if (typeof input !== "string") {
+      region(offset + input.length).set(input, offset);
+      return offset + input.length;
+    }
+    let read = 0;
+    let end = offset;
+    // ASCII-sized first; grow to the worst case only for the part that did not fit.
+    let room = offset + input.length;
+    for (;;) {
+      const result = encoder.encodeInto(read === 0 ? input : input.slice(read), region(room).subarray(end, room));
+      read += result.read;
+      end += result.written;
+      if (read >= input.length) return end;
+      room = end + (input.length - read) * MAX_UTF8_PER_UNIT;
+    }
+  }
+
+  return {
+    name: "wasm",
+    version: () => binding.version(),
+    isValid: (input) => binding.isValidScratch(put(input, 0)),
+    validate: (input, allErrors) => binding.validateScratch(put(input, 0), allErrors).map(toPlainIssue),
+    isValidBatch(inputs) {
+      const count = inputs.length;
+      const tableBytes = count * 4;
+      let end = tableBytes;
+      const ends = new Uint32Array(count);
+      for (let i = 0; i < count; i++) {
+        end = put(inputs[i]!, end);
+        ends[i] = end - tableBytes;
+      }
+      new DataView(memory.buffer, address, tableBytes).setUint32(0, 0, true);
+      const table = new DataView(region(end).buffer, address, tableBytes);
+      for (let i = 0; i < count; i++) table.setUint32(i * 4, ends[i]!, true);
+      return binding.isValidBatchScratch(count, end);
+    },
+  };
+}
+
+function toPlainIssue(issue: WasmIssue): ValidationIssue {
+  const plain = {
+    instancePath: issue.instancePath,
+    keyword: issue.keyword,
+    message: issue.message,
+    ocppErrorCode: issue.ocppErrorCode as OcppErrorCode,
+  };
+  issue.free();
+  return plain;
+}
