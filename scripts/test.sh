@@ -12,7 +12,8 @@ step() { say "── $1"; shift; "$@"; }
 step "cargo test (core)" cargo test -p ocpp-validate-core --release
 step "test vectors are fresh and match the reference" pnpm --filter @ocpp-validate/test-vectors exec vitest run
 for backend in native wasm js; do
-  step "facade suite, backend=$backend" env OCPP_TEST_BACKENDS=$backend pnpm --filter ocpp-validate exec vitest run
+  step "facade suite, backend=$backend" env OCPP_TEST_BACKENDS=$backend pnpm --filter ocpp-validate exec vitest run test/backends.test.ts
 done
+step "loader and js-backend unit tests" pnpm --filter ocpp-validate exec vitest run test/loader.test.ts test/js-backend.test.ts
 step "benchmark smoke check (quick mode)" pnpm --filter @ocpp-validate/bench bench:quick
 say "all tests passed"

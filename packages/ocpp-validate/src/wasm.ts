@@ -78,7 +78,6 @@ export function wasmBackend(binding: WasmBinding): Backend {
         end = put(inputs[i]!, end);
         ends[i] = end - tableBytes;
       }
-      new DataView(memory.buffer, address, tableBytes).setUint32(0, 0, true);
       const table = new DataView(region(end).buffer, address, tableBytes);
       for (let i = 0; i < count; i++) table.setUint32(i * 4, ends[i]!, true);
       return binding.isValidBatchScratch(count, end);
