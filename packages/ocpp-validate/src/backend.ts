@@ -12,4 +12,10 @@ export interface Backend {
   /** Empty array = valid. allErrors=false returns at most one issue. */
   validate(input: JsonInput, allErrors: boolean): ValidationIssue[];
   isValidBatch(inputs: ReadonlyArray<JsonInput>): Uint8Array;
+  /**
+   * Crosses into the backend exactly as `isValid` does (wasm: including the copy into its memory)
+   * and returns without reading the input: the benchmark's measure of the boundary cost.
+   * Absent on the js backend, which has no boundary.
+   */
+  noop?(input: JsonInput): boolean;
 }

@@ -9,6 +9,8 @@ export interface NativeBinding {
   validateBytes(input: Uint8Array, allErrors: boolean): ValidationIssue[];
   validateString(input: string, allErrors: boolean): ValidationIssue[];
   isValidBatch(inputs: ReadonlyArray<JsonInput>): Uint8Array;
+  noopBytes(input: Uint8Array): boolean;
+  noopString(input: string): boolean;
 }
 
 // Strings and bytes have separate entry points so the addon never has to inspect the JS type.
@@ -20,5 +22,6 @@ export function nativeBackend(binding: NativeBinding): Backend {
     validate: (input, allErrors) =>
       typeof input === "string" ? binding.validateString(input, allErrors) : binding.validateBytes(input, allErrors),
     isValidBatch: (inputs) => binding.isValidBatch(inputs),
+    noop: (input) => (typeof input === "string" ? binding.noopString(input) : binding.noopBytes(input)),
   };
 }

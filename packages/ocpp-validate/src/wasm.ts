@@ -9,6 +9,7 @@ export interface WasmBinding {
   isValidScratch(len: number): boolean;
   validateScratch(len: number, allErrors: boolean): WasmIssue[];
   isValidBatchScratch(count: number, len: number): Uint8Array;
+  noopScratch(len: number): boolean;
 }
 
 interface WasmIssue {
@@ -68,6 +69,7 @@ export function wasmBackend(binding: WasmBinding): Backend {
     name: "wasm",
     version: () => binding.version(),
     isValid: (input) => binding.isValidScratch(put(input, 0)),
+    noop: (input) => binding.noopScratch(put(input, 0)),
     validate: (input, allErrors) => binding.validateScratch(put(input, 0), allErrors).map(toPlainIssue),
     isValidBatch(inputs) {
       const count = inputs.length;
