@@ -60,6 +60,11 @@ export function compareIssues(a: {
  * @param {ReadonlyArray<{instancePath: string, keyword: string}>} issues
  * @returns {{instancePath: string, keyword: string}[]}
  */
+/**
+ * The OCPP-J 1.6 CallError code of each keyword, as the contract states it (the spec's spelling,
+ * "Occurence"): what every backend's `ocppErrorCode` is checked against.
+ */
+export const OCPP_ERROR_CODE: Readonly<Record<string, "FormationViolation" | "PropertyConstraintViolation" | "OccurenceConstraintViolation" | "TypeConstraintViolation">>;
 export function issueMultiset(issues: ReadonlyArray<{
     instancePath: string;
     keyword: string;

@@ -114,6 +114,21 @@ export function compareIssues(a, b) {
 }
 
 /**
+ * The OCPP-J 1.6 CallError code of each keyword, as the contract states it (the spec's spelling,
+ * "Occurence"): what every backend's `ocppErrorCode` is checked against.
+ * @type {Readonly<Record<string, "FormationViolation" | "PropertyConstraintViolation" | "OccurenceConstraintViolation" | "TypeConstraintViolation">>}
+ */
+export const OCPP_ERROR_CODE = Object.freeze({
+  parse: "FormationViolation",
+  additionalProperties: "FormationViolation",
+  type: "TypeConstraintViolation",
+  required: "OccurenceConstraintViolation",
+  enum: "PropertyConstraintViolation",
+  maxLength: "PropertyConstraintViolation",
+  format: "PropertyConstraintViolation",
+});
+
+/**
  * The sorted (instancePath, keyword) multiset of a list of issues (the vectors' `errors` format).
  * @param {ReadonlyArray<{instancePath: string, keyword: string}>} issues
  * @returns {{instancePath: string, keyword: string}[]}

@@ -6,23 +6,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createValidator, type BackendName, type ValidationIssue, type Validator } from "ocpp-validate";
 import { anyInputArb, bytesArb, mutatedTextArb, validPayloadArb, validValueArb } from "@ocpp-validate/test-vectors/arbitraries";
-import { referenceValidate, referenceValidateValue } from "@ocpp-validate/test-vectors/reference";
+import { OCPP_ERROR_CODE, referenceValidate, referenceValidateValue } from "@ocpp-validate/test-vectors/reference";
 import { loadVectors } from "@ocpp-validate/test-vectors/vectors";
 
 const BACKENDS = (process.env.OCPP_TEST_BACKENDS ?? "native,wasm,js").split(",").filter(Boolean) as BackendName[];
 const RUNS = Number(process.env.FC_RUNS ?? 10_000);
 const vectors = loadVectors();
 const encoder = new TextEncoder();
-
-const OCPP_CODE: Record<string, string> = {
-  parse: "FormationViolation",
-  additionalProperties: "FormationViolation",
-  type: "TypeConstraintViolation",
-  required: "OccurenceConstraintViolation",
-  enum: "PropertyConstraintViolation",
-  maxLength: "PropertyConstraintViolation",
-  format: "PropertyConstraintViolation",
-};
 
 const pairs = (issues: ReadonlyArray<{ instancePath: string; keyword: string }>) =>
   issues.map((i) => `${i.instancePath} ${i.keyword}`).sort();
@@ -42,7 +32,7 @@ function expectSameAsReference(v: Validator, input: string | Uint8Array | object
 }
 
 function expectWellFormed(issue: ValidationIssue) {
-  expect(issue.ocppErrorCode).toBe(OCPP_CODE[issue.keyword]);
+  expect(issue.ocppErrorCode).toBe(OCPP_ERROR_CODE[issue.keyword]);
   expect(typeof issue.message).toBe("string");
   expect(issue.message.length).toBeGreaterThan(0);
   expect(issue.instancePath === "" || issue.instancePath.startsWith("/")).toBe(true);

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { createJsBackend, isValidValue, validateValue, invalidUtf8Offset, syntaxErrorOffset } from "../src/js/index.js";
 import { isDateTime, isDateTimeReference, ucs2length } from "../src/js/date-time.js";
 import { validateEquals } from "../src/js/generated/validate-equals.js";
-import { referenceValidate, referenceValidateValue, issueMultiset, createAjv } from "@ocpp-validate/test-vectors/reference";
+import { OCPP_ERROR_CODE, referenceValidate, referenceValidateValue, issueMultiset, createAjv } from "@ocpp-validate/test-vectors/reference";
 import { loadVectors } from "@ocpp-validate/test-vectors/vectors";
 import { validPayloadArb, validValueArb, mutatedTextArb, bytesArb, dateTimeArb } from "@ocpp-validate/test-vectors/arbitraries";
 import type { ValidationIssue } from "../src/types.js";
@@ -14,15 +14,6 @@ type Pair = { instancePath: string; keyword: string };
 const backend = createJsBackend();
 const key = (e: Pair) => `${e.instancePath}\u0000${e.keyword}`;
 const multiset = (issues: readonly Pair[]): Pair[] => issueMultiset(issues);
-const OCPP: Record<string, string> = {
-  parse: "FormationViolation",
-  additionalProperties: "FormationViolation",
-  type: "TypeConstraintViolation",
-  required: "OccurenceConstraintViolation",
-  enum: "PropertyConstraintViolation",
-  maxLength: "PropertyConstraintViolation",
-  format: "PropertyConstraintViolation",
-};
 
 /** Checks the js backend on one input against the reference; returns nothing, throws on mismatch. */
 function checkInput(input: string | Uint8Array): void {
@@ -46,7 +37,7 @@ function checkShape(issues: ValidationIssue[]): void {
   for (const e of issues) {
     expect(typeof e.message).toBe("string");
     expect(e.message.length).toBeGreaterThan(0);
-    expect(e.ocppErrorCode).toBe(OCPP[e.keyword]);
+    expect(e.ocppErrorCode).toBe(OCPP_ERROR_CODE[e.keyword]);
   }
 }
 

@@ -13,24 +13,13 @@ import { dirname, extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { invalidPayload, mixedBatch, smallPayload } from "@ocpp-validate/test-vectors/payloads";
-import { referenceValidate } from "@ocpp-validate/test-vectors/reference";
+import { OCPP_ERROR_CODE, referenceValidate } from "@ocpp-validate/test-vectors/reference";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = resolve(process.argv[2] ?? join(here, "..", "dist"));
 const repoRoot = resolve(here, "..", "..", "..");
 const outDir = resolve(process.env.E2E_OUTPUT ?? join(repoRoot, "test-output", "playground"));
 const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
-
-// The OCPP-J 1.6 CallError code each ajv keyword maps to (the spec's spelling, "Occurence").
-const OCPP_CODE = {
-  parse: "FormationViolation",
-  additionalProperties: "FormationViolation",
-  type: "TypeConstraintViolation",
-  required: "OccurenceConstraintViolation",
-  enum: "PropertyConstraintViolation",
-  maxLength: "PropertyConstraintViolation",
-  format: "PropertyConstraintViolation",
-};
 
 if (!existsSync(join(dist, "index.html"))) fail(`no ${join(dist, "index.html")}: build the playground first (pnpm --filter @ocpp-validate/playground build)`);
 if (!existsSync(chromiumPath)) fail(`${chromiumPath} is missing: install Debian's chromium (scripts/e2e-browser.sh does it)`);
@@ -114,7 +103,7 @@ const sorted = (rows) => rows.map(key).sort();
 
 /** What the page must list for `text`: the reference's issues, each with its OCPP-J code. */
 function expectedRows(text, line) {
-  return referenceValidate(text).errors.map((e) => ({ line, pointer: e.instancePath, keyword: e.keyword, code: OCPP_CODE[e.keyword] }));
+  return referenceValidate(text).errors.map((e) => ({ line, pointer: e.instancePath, keyword: e.keyword, code: OCPP_ERROR_CODE[e.keyword] }));
 }
 
 // ---------- the NDJSON file: mixed payloads, a syntax error, a blank line, CRLF ----------
