@@ -98,7 +98,11 @@ describe.each(BACKENDS)("backend %s", (backend) => {
     fc.assert(fc.property(validValueArb, (value) => {
       expectSameAsReference(v, value, []);
     }), { numRuns: Math.ceil(RUNS / 4) });
-    for (const value of [null, 5, true, [], {}, { transactionId: 1.5, timestamp: "2024-01-01T00:00:00Z", meterStop: 1 }]) {
+    const base = { transactionId: 1, timestamp: "2024-01-01T00:00:00Z", meterStop: 1 };
+    const sampled = (extra: object) => ({ ...base, transactionData: [{ timestamp: base.timestamp, sampledValue: [{ value: "1", ...extra }], ...extra }] });
+    // keys whose value is undefined: ajv counts unknown ones as additional and skips known ones
+    const undefinedValued = [{ ...base, extra: undefined }, { ...base, idTag: undefined }, { ...base, meterStop: undefined }, sampled({ unit: undefined }), sampled({ extra: undefined })];
+    for (const value of [null, 5, true, [], {}, { ...base, transactionId: 1.5 }, ...undefinedValued]) {
       expectSameAsReference(v, value, referenceValidateValue(value, { allErrors: true }).errors);
     }
   });
