@@ -3,7 +3,9 @@
 // One server under load, in its own process so the load generator does not share its event loop:
 //   node load-server.mjs gateway [backend]   the example gateway (ocpp-validate)
 //   node load-server.mjs ocpp-rpc            an ocpp-rpc RPCServer in strict mode (its ajv validation)
-// Prints {"port": N, "validator": "..."} on stdout once listening; exits on SIGTERM or when stdin closes.
+// Prints {"port": N, "validator": "..."} on stdout once listening. On stdin, "mark" starts and
+// "cpu" reports ({"cpuMs": …}) the CPU time this process used in between: the server's own cost,
+// whatever else the machine is doing. Exits on SIGTERM or when stdin closes.
 import { RPCServer } from "ocpp-rpc";
 import { startGateway } from "../src/gateway.mjs";
 
@@ -34,4 +36,18 @@ process.stdout.write(JSON.stringify({ port, validator }) + "\n");
 const stop = () => close().finally(() => process.exit(0));
 process.on("SIGTERM", stop);
 process.stdin.on("end", stop);
-process.stdin.resume();
+let mark = process.cpuUsage();
+let pending = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk) => {
+  pending += chunk;
+  for (let nl = pending.indexOf("\n"); nl >= 0; nl = pending.indexOf("\n")) {
+    const command = pending.slice(0, nl).trim();
+    pending = pending.slice(nl + 1);
+    if (command === "mark") mark = process.cpuUsage();
+    if (command === "cpu") {
+      const used = process.cpuUsage(mark);
+      process.stdout.write(JSON.stringify({ cpuMs: (used.user + used.system) / 1000 }) + "\n");
+    }
+  }
+});

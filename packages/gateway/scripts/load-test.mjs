@@ -79,15 +79,32 @@ export function workload(cp, calls, invalidRatio, seed) {
 /** @param {"gateway" | "ocpp-rpc"} target @param {string} backend */
 async function startServer(target, backend) {
   const child = spawn(process.execPath, [join(here, "load-server.mjs"), target, backend], { stdio: ["pipe", "pipe", "inherit"] });
-  const { port, validator } = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (out.includes("\n")) resolve(JSON.parse(out));
-    });
+  /** @type {((line: string) => void)[]} */
+  const readers = [];
+  let out = "";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (d) => {
+    out += d;
+    for (let nl = out.indexOf("\n"); nl >= 0; nl = out.indexOf("\n")) {
+      const line = out.slice(0, nl);
+      out = out.slice(nl + 1);
+      readers.shift()?.(line);
+    }
+  });
+  const nextLine = () => new Promise((resolve, reject) => {
+    readers.push(resolve);
     child.once("exit", (code) => reject(new Error(`load-server ${target} exited with ${code}`)));
   });
+  const { port, validator } = JSON.parse(/** @type {string} */ (await nextLine()));
   return {
+    /** Starts the server's CPU clock. */
+    mark: () => void child.stdin.write("mark\n"),
+    /** Server CPU ms since mark(). */
+    cpuMs: async () => {
+      const line = nextLine();
+      child.stdin.write("cpu\n");
+      return /** @type {number} */ (JSON.parse(/** @type {string} */ (await line)).cpuMs);
+    },
     port: /** @type {number} */ (port),
     validator: /** @type {string} */ (validator),
     stop: () => new Promise((resolve) => {
@@ -141,6 +158,7 @@ export async function runLoadTest({ target, chargePoints, calls, inFlight = 4, i
     const mismatches = [];
     let lost = 0;
     let sent = 0;
+    server.mark();
     const t0 = performance.now();
     await Promise.all(
       clients.map(async (client, cp) => {
@@ -174,6 +192,7 @@ export async function runLoadTest({ target, chargePoints, calls, inFlight = 4, i
       }),
     );
     const wallMs = performance.now() - t0;
+    const serverCpuMs = await server.cpuMs();
     // Messages received minus calls made (the warm-up call included): 0 when every call got exactly one answer.
     const extraAnswers = inbound.reduce((n, count) => n + count, 0) - sent - clients.length;
     latencies.sort((a, b) => a - b);
@@ -189,6 +208,9 @@ export async function runLoadTest({ target, chargePoints, calls, inFlight = 4, i
       broken: all.filter((c) => c.broken).length,
       wallMs,
       callsPerSecond: (sent / wallMs) * 1000,
+      serverCpuMs,
+      /** Server process CPU per call (µs): the server's own cost, robust to other load on the machine. */
+      serverCpuUsPerCall: (serverCpuMs * 1000) / sent,
       p50: percentile(latencies, 0.5),
       p95: percentile(latencies, 0.95),
       p99: percentile(latencies, 0.99),
@@ -235,7 +257,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const name = target === "gateway" ? `gateway (${r.validator})` : "ocpp-rpc RPCServer strict (ajv)";
     console.log(
       `${name.padEnd(36)} ${String(r.calls).padStart(7)} calls ${r.callsPerSecond.toFixed(0).padStart(7)} calls/s  ` +
-        `p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ` +
+        `p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  server CPU ${r.serverCpuUsPerCall.toFixed(1)} µs/call  ` +
         `${r.invalid} CALLERRORs expected; ${ok(r) ? "every call answered once, correctly" : `FAILED: ${r.lost} lost, ${r.extraAnswers} extra answers, ${r.badMessages} bad messages, ${r.mismatches.length} wrong`}`,
     );
     for (const m of r.mismatches.slice(0, 10)) console.log(`  ${m}`);

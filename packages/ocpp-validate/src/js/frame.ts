@@ -126,8 +126,14 @@ export function createFrameValidator(deps: FrameDeps): (input: JsonInput, allErr
     }
     const issues = deps.validateValue(payload, true);
     if (issues.length === 0) return { ...call, valid: true, errors: [], callError: null };
-    issues.sort(byPathThenKeyword);
-    const errors = allErrors ? issues : issues.slice(0, 1);
+    let errors: ValidationIssue[];
+    if (allErrors) errors = issues.sort(byPathThenKeyword);
+    else {
+      // The first of the (stably) sorted list without sorting: a hostile payload can carry ~10^5 issues.
+      let first = issues[0]!;
+      for (const issue of issues) if (byPathThenKeyword(issue, first) < 0) first = issue;
+      errors = [first];
+    }
     const code: OcppErrorCode = errors[0]!.ocppErrorCode;
     return { ...call, valid: false, errors, callError: answer(uniqueId, code, payloadDescription(errors), errors) };
   };
