@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { referenceValidate, issueMultiset } from "./reference.mjs";
+import { referenceValidateFrame } from "./frame-reference.mjs";
 import { smallPayload, mediumPayload, largePayload, invalidPayload, mixedBatch, payloadValue } from "./payloads.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -69,11 +70,11 @@ const concat = (/** @type {Uint8Array[]} */ ...parts) => {
  * @typedef {{ name: string, input?: string, inputBase64?: string, valid: boolean, errors: {instancePath: string, keyword: string}[] }} Case
  */
 
-/** @type {Record<string, { description: string, cases: CaseInput[] }>} */
+/** @type {Record<string, { description: string, cases: CaseInput[], frames?: boolean }>} */
 const FILES = {};
-/** @param {string} file @param {string} description @returns {(name: string, input: string | Uint8Array) => void} */
-function topic(file, description) {
-  const entry = (FILES[file] = { description, cases: [] });
+/** @param {string} file @param {string} description @param {boolean} [frames] cases are OCPP-J frames, not payloads @returns {(name: string, input: string | Uint8Array) => void} */
+function topic(file, description, frames = false) {
+  const entry = (FILES[file] = { description, cases: [], frames });
   return (name, input) => {
     if (entry.cases.some((c) => c.name === name)) throw new Error(`duplicate case name '${name}' in ${file}`);
     entry.cases.push(typeof input === "string" ? { name, input } : { name, bytes: input });
@@ -493,6 +494,95 @@ function topic(file, description) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// frames.json (OCPP-J CALL frames; expectations from frame-reference.mjs)
+// ---------------------------------------------------------------------------------------------
+{
+  const add = topic("frames.json", "OCPP-J frames [2,\"<uniqueId>\",\"<action>\",{payload}]: envelope, uniqueId, action, payload range, CallError answers.", true);
+  const P = root();
+  const call = (/** @type {string} */ id, /** @type {string} */ action, /** @type {string} */ payload) => `[2,${id},${action},${payload}]`;
+  const ST = '"StopTransaction"';
+  const ok = (/** @type {string} */ payload) => call('"abc-123"', ST, payload);
+  // valid calls
+  add("valid minimal", ok(P));
+  add("valid realistic medium payload", ok(mediumPayload()));
+  add("valid pretty-printed frame", JSON.stringify([2, "id-1", "StopTransaction", JSON.parse(mediumPayload())], null, 2));
+  add("whitespace between every token", ` \n[ \t2 ,\r\n"u" , "StopTransaction"\t,\n ${P} \n] \r\n`);
+  add("payload strings hold brackets and commas", ok(root({ idTag: '"],[\\"]"' })));
+  add("payload with deep transactionData", ok(withData([mv([sv(), sv({ unit: '"Wh"' })]), mv()])));
+  add("message type 2.0", `[2.0,"a",${ST},${P}]`);
+  add("message type 2e0", `[2e0,"a",${ST},${P}]`);
+  add("message type 20e-1", `[20e-1,"a",${ST},${P}]`);
+  add("escaped action name", call('"a"', '"\\u0053topTransaction"', P));
+  add("200 KB payload string", ok(withData([mv([sv({ value: str("x".repeat(200_000)) })])])));
+  // uniqueId
+  add("uniqueId empty", call('""', ST, P));
+  add("uniqueId 36 ascii", call(str("u".repeat(36)), ST, P));
+  add("uniqueId 37 ascii", call(str("u".repeat(37)), ST, P));
+  add("uniqueId 36 emoji (36 code points)", call(str("\u{1F600}".repeat(36)), ST, P));
+  add("uniqueId 37 emoji", call(str("\u{1F600}".repeat(37)), ST, P));
+  add("uniqueId 36 escaped surrogate pairs", call(`"${"\\uD83D\\uDE00".repeat(36)}"`, ST, P));
+  add("uniqueId 37 lone surrogates", call(`"${"\\uD800".repeat(37)}"`, ST, P));
+  add("uniqueId with a lone surrogate, payload invalid", call('"a\\uD800b"', ST, root({ meterStop: '"x"' })));
+  add("uniqueId with escapes, payload invalid", call('"q\\"\\\\\\/\\n\\u0001\\u00e9"', ST, root({ meterStop: '"x"' })));
+  add("uniqueId with raw U+2028 and DEL, payload invalid", call(str("a\u2028\u007fb"), ST, root({ meterStop: '"x"' })));
+  add("uniqueId 1000 chars", call(str("L".repeat(1000)), ST, P));
+  for (const v of ["5", "null", "{}", "[]", "true"]) add(`uniqueId = ${v}`, call(v, ST, P));
+  // action
+  add("action BootNotification", call('"b"', '"BootNotification"', "{}"));
+  add("action lower-case stopTransaction", call('"b"', '"stopTransaction"', P));
+  add("action empty", call('"b"', '""', P));
+  add("action with trailing space", call('"b"', '"StopTransaction "', P));
+  add("other action, payload not JSON", call('"b"', '"Heartbeat"', "{,}"));
+  add("other action, payload any JSON", call('"b"', '"Heartbeat"', '[1,{"a":[]}]'));
+  for (const v of ["5", "null", "{}", '["StopTransaction"]']) add(`action = ${v}`, call('"b"', v, P));
+  // message type
+  add("CALLRESULT", `[3,"r-1",{"idTagInfo":{"status":"Accepted"}}]`);
+  add("CALLRESULT without uniqueId", "[3]");
+  add("CALLRESULT numeric uniqueId", `[3,7,{}]`);
+  add("CALLERROR", `[4,"r-2","GenericError","oops",{}]`);
+  add("CALLERROR message type 4.0", `[4.0,"r-3","GenericError","",{}]`);
+  for (const t of ["0", "1", "5", "-2", "2.5", "1e400", "-0"]) add(`message type ${t}`, `[${t},"a",${ST},${P}]`);
+  for (const t of ['"2"', "null", "true", "[2]", "{}"]) add(`message type = ${t}`, `[${t},"a",${ST},${P}]`);
+  add("empty array", "[]");
+  add("array of whitespace", "[ \n ]");
+  // shape
+  for (const v of ["{}", '"frame"', "5", "null", "true", P]) add(`frame = ${v.length > 20 ? "payload object" : v}`, v);
+  add("CALL with 2 elements", `[2,"a"]`);
+  add("CALL with 3 elements", `[2,"a",${ST}]`);
+  add("CALL with 5 elements", `[2,"a",${ST},${P},{}]`);
+  add("CALL with 5 elements, other action", `[2,"a","Heartbeat",{},{}]`);
+  // payload
+  for (const v of ["5", '"x"', "[]", "null", "{}"]) add(`payload = ${v}`, ok(v));
+  add("payload one issue of each code", ok(root({ meterStop: '"1"' })));
+  add("payload missing required", ok(root({ transactionId: null })));
+  add("payload unknown key", ok(root({}, [["x", "1"]])));
+  add("payload enum", ok(root({ reason: '"Nope"' })));
+  add("payload several issues", ok(`{"idTag":1,"transactionData":[{"sampledValue":[{"unit":"x"},5]}],"extra":true}`));
+  add("payload 20 unknown keys (description truncated)", ok(root({}, Array.from({ length: 20 }, (_, i) => /** @type {Field} */ ([`k${i}`, "1"])))));
+  add("payload 100 000 nested [ under unknown key", ok(root({}, [["deep", "[".repeat(100_000) + "]".repeat(100_000)]])));
+  add("frame of 100 000 nested [", "[".repeat(100_000) + "]".repeat(100_000));
+  add("frame of 100 000 unclosed [", "[".repeat(100_000));
+  // not JSON
+  const V = ok(P);
+  add("empty input", "");
+  add("whitespace only", " \n ");
+  add("trailing garbage", V + "x");
+  add("extra closing bracket", V + "]");
+  add("two frames", V + V);
+  add("trailing comma", V.replace(/]$/, ",]"));
+  add("payload not closed", V.slice(0, -2) + "]");
+  add("payload syntax error", ok(P.replace(":", "")));
+  add("single quotes", `[2,'a',${ST},${P}]`);
+  add("BOM before frame", concat(new Uint8Array([0xef, 0xbb, 0xbf]), utf8(V)));
+  add("invalid UTF-8 in uniqueId", concat(utf8('[2,"a'), new Uint8Array([0xff]), utf8(`",${ST},${P}]`)));
+  add("invalid UTF-8 in action", concat(utf8('[2,"a","Stop'), new Uint8Array([0xc0, 0xaf]), utf8(`",${P}]`)));
+  add("invalid UTF-8 in payload", concat(utf8(V.slice(0, 40)), new Uint8Array([0xed, 0xa0, 0x80]), utf8(V.slice(40))));
+  add("invalid UTF-8 after frame", concat(utf8(V), new Uint8Array([0x80])));
+  add("valid UTF-8 bytes in uniqueId", concat(utf8('[2,"'), new Uint8Array([0xf0, 0x9f, 0x98, 0x80]), utf8(`",${ST},${P}]`)));
+  for (let i = 0; i < V.length; i += 3) add(`frame truncated at ${i}`, V.slice(0, i));
+}
+
+// ---------------------------------------------------------------------------------------------
 
 /** Computes the expectation of one case with the reference. @param {CaseInput} c @returns {Case} */
 export function expect(c) {
@@ -505,15 +595,26 @@ export function expect(c) {
   return { name: c.name, input: c.input, valid: out.valid, errors: out.errors };
 }
 
+/**
+ * A frame case: the reference's result with allErrors (`expected`) and without (`expectedFirst`).
+ * @param {CaseInput} c
+ */
+export function expectFrame(c) {
+  const input = c.bytes ?? /** @type {string} */ (c.input);
+  if (c.bytes === undefined && !/** @type {string} */ (c.input).isWellFormed()) throw new Error(`case '${c.name}': input must be well-formed Unicode`);
+  const data = c.bytes ? { inputBase64: b64(c.bytes) } : { input: c.input };
+  return { name: c.name, ...data, expected: referenceValidateFrame(input, { allErrors: true }), expectedFirst: referenceValidateFrame(input, { allErrors: false }) };
+}
+
 /** Serialises one vector file: one case per line, stable formatting. */
-function serialise(/** @type {string} */ description, /** @type {Case[]} */ cases) {
+function serialise(/** @type {string} */ description, /** @type {object[]} */ cases) {
   return `{"description": ${JSON.stringify(description)},\n"cases": [\n${cases.map((c) => JSON.stringify(c)).join(",\n")}\n]}\n`;
 }
 
 /** @returns {Map<string, string>} file name → file text, as they should be on disk */
 export function buildVectorFiles() {
   const out = new Map();
-  for (const [file, { description, cases }] of Object.entries(FILES)) out.set(file, serialise(description, cases.map(expect)));
+  for (const [file, { description, cases, frames }] of Object.entries(FILES)) out.set(file, serialise(description, cases.map(frames ? expectFrame : expect)));
   return out;
 }
 

@@ -11,12 +11,23 @@ import { fileURLToPath } from "node:url";
  * @typedef {{ name: string, input?: string, inputBase64?: string, valid: boolean, errors: VectorIssue[] }} VectorCase
  * @typedef {{ description: string, cases: VectorCase[] }} VectorFile
  * @typedef {VectorCase & { file: string, data: string | Uint8Array }} LoadedCase  `data`: the input text, or the raw bytes for inputBase64
+ * @typedef {import("./frame-reference.mjs").FrameResult} FrameResult
+ * @typedef {{ name: string, input?: string, inputBase64?: string, expected: FrameResult, expectedFirst: FrameResult }} FrameVectorCase
+ * @typedef {FrameVectorCase & { file: string, data: string | Uint8Array }} LoadedFrameCase
  */
 
 export const vectorsDir = join(dirname(fileURLToPath(import.meta.url)), "vectors");
 
-/** @returns {string[]} the vector file names (sorted) */
+/** Files whose cases are OCPP-J frames (read with loadFrameVectors), not payloads. */
+export const FRAME_VECTOR_FILES = Object.freeze(["frames.json"]);
+
+/** @returns {string[]} the payload vector file names (sorted; frame files excluded) */
 export function vectorFileNames() {
+  return allVectorFileNames().filter((f) => !FRAME_VECTOR_FILES.includes(f));
+}
+
+/** @returns {string[]} every vector file name (sorted) */
+export function allVectorFileNames() {
   return readdirSync(vectorsDir).filter((f) => f.endsWith(".json")).sort();
 }
 
@@ -25,7 +36,7 @@ export function readVectorFile(file) {
   return JSON.parse(readFileSync(join(vectorsDir, file), "utf8"));
 }
 
-/** @param {VectorCase} c @returns {string | Uint8Array} */
+/** @param {VectorCase | FrameVectorCase} c @returns {string | Uint8Array} */
 export function caseInput(c) {
   if (c.inputBase64 !== undefined) return new Uint8Array(Buffer.from(c.inputBase64, "base64"));
   if (c.input === undefined) throw new Error(`vector case '${c.name}' has neither input nor inputBase64`);
@@ -41,6 +52,21 @@ export function loadVectors() {
   const all = [];
   for (const file of vectorFileNames()) {
     for (const c of readVectorFile(file).cases) all.push({ ...c, file, data: caseInput(c) });
+  }
+  return all;
+}
+
+/**
+ * Every frame case (vectors/frames.json): `expected` is the reference result with allErrors,
+ * `expectedFirst` without.
+ * @returns {LoadedFrameCase[]}
+ */
+export function loadFrameVectors() {
+  /** @type {LoadedFrameCase[]} */
+  const all = [];
+  for (const file of FRAME_VECTOR_FILES) {
+    const { cases } = /** @type {{ cases: FrameVectorCase[] }} */ (JSON.parse(readFileSync(join(vectorsDir, file), "utf8")));
+    for (const c of cases) all.push({ ...c, file, data: caseInput(c) });
   }
   return all;
 }

@@ -13,11 +13,13 @@ use alloc::vec::Vec;
 mod datetime;
 mod engine;
 mod error;
+pub mod frame;
 mod hash;
 mod schema;
 mod text;
 
 pub use error::SyntaxError;
+pub use frame::{build_call_error, validate_frame, CallError, CallErrorCode, Frame, FrameKind};
 pub use schema::{schemas, Format, JsonType, Node, Schema};
 
 use engine::Parser;

@@ -1,5 +1,6 @@
-//! Runs every shared vector in packages/test-vectors/vectors/*.json (expectations from real ajv).
-use ocpp_validate_core::{is_valid, validate};
+//! Runs every shared vector in packages/test-vectors/vectors/*.json (expectations from real ajv):
+//! payload files through `validate`, frames.json through `validate_frame`.
+use ocpp_validate_core::{is_valid, validate, validate_frame, Frame};
 use serde_json::Value;
 
 fn base64_decode(s: &str) -> Vec<u8> {
@@ -31,13 +32,23 @@ fn base64_decode(s: &str) -> Vec<u8> {
     out
 }
 
+const VECTORS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../packages/test-vectors/vectors");
+
+fn case_input(case: &Value, name: &str) -> Vec<u8> {
+    match (case.get("input"), case.get("inputBase64")) {
+        (Some(Value::String(s)), _) => s.as_bytes().to_vec(),
+        (_, Some(Value::String(b))) => base64_decode(b),
+        _ => panic!("{name}: no input"),
+    }
+}
+
 #[test]
 fn shared_vectors() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../packages/test-vectors/vectors");
+    let dir = VECTORS;
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("frames.json"))
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no vector files in {dir}");
@@ -52,11 +63,7 @@ fn shared_vectors() {
         for case in cases {
             total += 1;
             let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"].as_str().unwrap_or("?"));
-            let input: Vec<u8> = match (case.get("input"), case.get("inputBase64")) {
-                (Some(Value::String(s)), _) => s.as_bytes().to_vec(),
-                (_, Some(Value::String(b))) => base64_decode(b),
-                _ => panic!("{name}: no input"),
-            };
+            let input = case_input(case, &name);
             let valid = case["valid"].as_bool().unwrap_or_else(|| panic!("{name}: no valid"));
             let mut want: Vec<(String, String)> = case["errors"]
                 .as_array()
@@ -99,4 +106,37 @@ fn shared_vectors() {
     }
     eprintln!("{} files, {total} cases, {} failures", files.len(), failures.len());
     assert!(failures.is_empty(), "{} of {total} vector cases failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The frame result in the vectors' JSON shape (the facade's `FrameResult`).
+fn frame_json(f: &Frame) -> Value {
+    serde_json::json!({
+        "kind": f.kind.as_str(),
+        "uniqueId": f.unique_id,
+        "action": f.action,
+        "payloadRange": f.payload.map(|(s, e)| [s, e]),
+        "valid": f.is_valid(),
+        "errors": f.issues.iter().map(|i| serde_json::json!({"instancePath": i.instance_path, "keyword": i.keyword.as_str()})).collect::<Vec<_>>(),
+        "callError": f.call_error.as_ref().map(|c| serde_json::json!({"errorCode": c.code.as_str(), "errorDescription": c.description, "frame": c.frame})),
+    })
+}
+
+#[test]
+fn frame_vectors() {
+    let path = format!("{VECTORS}/frames.json");
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))).unwrap();
+    let cases = doc["cases"].as_array().expect("frames.json: no cases");
+    assert!(cases.len() > 100);
+    let mut failures = Vec::new();
+    for case in cases {
+        let name = case["name"].as_str().unwrap_or("?").to_string();
+        let input = case_input(case, &name);
+        for (all_errors, key) in [(true, "expected"), (false, "expectedFirst")] {
+            let got = frame_json(&validate_frame(&input, all_errors));
+            if got != case[key] {
+                failures.push(format!("{name} ({key}):\n  got      {got}\n  expected {}", case[key]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} frame cases failed:\n{}", failures.len(), failures.join("\n"));
 }

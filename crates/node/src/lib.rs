@@ -27,6 +27,43 @@ impl From<ocpp_validate_core::Issue> for ValidationIssue {
     }
 }
 
+/// The CallError answer of a frame (see `ocpp_validate_core::frame`).
+#[napi(object, object_from_js = false)]
+pub struct FrameCallError {
+    pub error_code: &'static str,
+    pub error_description: String,
+    pub frame: String,
+}
+
+/// `validate_frame`'s result; absent values are `null`. `payloadRange` is in bytes.
+#[napi(object, object_from_js = false, use_nullable = true)]
+pub struct FrameValidation {
+    pub kind: &'static str,
+    pub unique_id: Option<String>,
+    pub action: Option<String>,
+    pub payload_range: Option<Vec<f64>>,
+    pub valid: bool,
+    pub errors: Vec<ValidationIssue>,
+    pub call_error: Option<FrameCallError>,
+}
+
+fn frame(input: &[u8], all_errors: bool) -> FrameValidation {
+    let f = ocpp_validate_core::validate_frame(input, all_errors);
+    FrameValidation {
+        kind: f.kind.as_str(),
+        valid: f.is_valid(),
+        unique_id: f.unique_id,
+        action: f.action,
+        payload_range: f.payload.map(|(start, end)| vec![start as f64, end as f64]),
+        errors: f.issues.into_iter().map(Into::into).collect(),
+        call_error: f.call_error.map(|c| FrameCallError {
+            error_code: c.code.as_str(),
+            error_description: c.description,
+            frame: c.frame,
+        }),
+    }
+}
+
 fn issues(input: &[u8], all_errors: bool) -> Vec<ValidationIssue> {
     ocpp_validate_core::validate(input, all_errors).into_iter().map(Into::into).collect()
 }
@@ -54,6 +91,16 @@ pub fn validate_bytes(input: &[u8], all_errors: bool) -> Vec<ValidationIssue> {
 #[napi]
 pub fn validate_string(input: String, all_errors: bool) -> Vec<ValidationIssue> {
     issues(input.as_bytes(), all_errors)
+}
+
+#[napi]
+pub fn validate_frame_bytes(input: &[u8], all_errors: bool) -> FrameValidation {
+    frame(input, all_errors)
+}
+
+#[napi]
+pub fn validate_frame_string(input: String, all_errors: bool) -> FrameValidation {
+    frame(input.as_bytes(), all_errors)
 }
 
 /// One crossing for many payloads: one byte per input (1 valid, 0 invalid), in input order.

@@ -16,6 +16,7 @@ fn with_scratch<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
 }
 
 #[wasm_bindgen(getter_with_clone)]
+#[derive(Clone)]
 pub struct ValidationIssue {
     #[wasm_bindgen(js_name = instancePath)]
     pub instance_path: String,
@@ -34,6 +35,28 @@ impl From<ocpp_validate_core::Issue> for ValidationIssue {
             message: issue.message,
         }
     }
+}
+
+/// `validate_frame`'s result (see `ocpp_validate_core::frame`); ranges are in bytes, `callError*`
+/// fields are set only when there is an answer to send.
+#[wasm_bindgen(getter_with_clone)]
+pub struct FrameValidation {
+    pub kind: String,
+    #[wasm_bindgen(js_name = uniqueId)]
+    pub unique_id: Option<String>,
+    pub action: Option<String>,
+    #[wasm_bindgen(js_name = payloadStart)]
+    pub payload_start: Option<u32>,
+    #[wasm_bindgen(js_name = payloadEnd)]
+    pub payload_end: Option<u32>,
+    pub valid: bool,
+    pub errors: Vec<ValidationIssue>,
+    #[wasm_bindgen(js_name = errorCode)]
+    pub error_code: Option<String>,
+    #[wasm_bindgen(js_name = errorDescription)]
+    pub error_description: Option<String>,
+    #[wasm_bindgen(js_name = callErrorFrame)]
+    pub call_error_frame: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -67,6 +90,27 @@ pub fn is_valid_scratch(len: usize) -> bool {
 #[wasm_bindgen(js_name = validateScratch)]
 pub fn validate_scratch(len: usize, all_errors: bool) -> Vec<ValidationIssue> {
     with_scratch(len, |input| ocpp_validate_core::validate(input, all_errors).into_iter().map(Into::into).collect())
+}
+
+#[wasm_bindgen(js_name = validateFrameScratch)]
+pub fn validate_frame_scratch(len: usize, all_errors: bool) -> FrameValidation {
+    let f = with_scratch(len, |input| ocpp_validate_core::validate_frame(input, all_errors));
+    let (code, description, frame) = match f.call_error {
+        Some(c) => (Some(c.code.as_str().into()), Some(c.description), Some(c.frame)),
+        None => (None, None, None),
+    };
+    FrameValidation {
+        kind: f.kind.as_str().into(),
+        valid: f.kind == ocpp_validate_core::FrameKind::Call && code.is_none(),
+        unique_id: f.unique_id,
+        action: f.action,
+        payload_start: f.payload.map(|(start, _)| start as u32),
+        payload_end: f.payload.map(|(_, end)| end as u32),
+        errors: f.issues.into_iter().map(Into::into).collect(),
+        error_code: code,
+        error_description: description,
+        call_error_frame: frame,
+    }
 }
 
 /// Many payloads in one crossing. Scratch layout: `count` little-endian u32 end offsets (relative

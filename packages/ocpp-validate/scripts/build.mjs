@@ -3,7 +3,7 @@
 // src/ to dist/ with tsc. Needs: pnpm install done; the native and wasm packages built for
 // their type declarations (scripts/build.sh does all of it in order).
 import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,6 +16,8 @@ run(bin("typia"), ["generate", "--input", "src/js/typia-input", "--output", "src
 acceptNoUndefinedExtras(join(root, "src", "js", "generated", "equals.ts"));
 rmSync(join(root, "dist"), { recursive: true, force: true });
 run(bin("tsc"), ["-p", "tsconfig.json"]);
+// The bin must be executable when run directly (package managers' shims do not need it).
+chmodSync(join(root, "dist", "cli.js"), 0o755);
 
 /**
  * typia's `equals` lets an unknown key through when its value is `undefined`; ajv's

@@ -1,6 +1,7 @@
 import type { Backend } from "./backend.js";
 import { isValidValue, validateValue } from "./js/index.js";
-import type { JsonInput, ValidationResult, Validator } from "./types.js";
+import { byteRangeToStringRange } from "./frame.js";
+import type { FrameValidationResult, JsonInput, ValidationResult, Validator } from "./types.js";
 
 /**
  * JSON text (string) and bytes (Uint8Array, Buffer) go to the backend. Any other JSON value is an
@@ -26,6 +27,12 @@ export function createValidatorFor(backend: Backend): Validator {
         }
       }
       return backend.isValidBatch(inputs);
+    },
+    validateFrame(input, options): FrameValidationResult {
+      if (!isText(input)) throw new TypeError(`ocpp-validate: validateFrame expects the message as a string or Uint8Array, got ${describe(input)}`);
+      const result = backend.validateFrame(input, options?.allErrors ?? false);
+      if (typeof input === "string" && result.payloadRange) result.payloadRange = byteRangeToStringRange(input, result.payloadRange);
+      return result;
     },
   };
 }

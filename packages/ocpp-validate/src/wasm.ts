@@ -1,5 +1,5 @@
 import type { Backend } from "./backend.js";
-import type { JsonInput, OcppErrorCode, ValidationIssue } from "./types.js";
+import type { CallErrorCode, FrameKind, FrameValidationResult, JsonInput, OcppErrorCode, ValidationIssue } from "./types.js";
 
 /** What both wasm-pack builds (`@ocpp-validate/wasm/node` and `/web`) export once instantiated. */
 export interface WasmBinding {
@@ -9,6 +9,7 @@ export interface WasmBinding {
   isValidScratch(len: number): boolean;
   validateScratch(len: number, allErrors: boolean): WasmIssue[];
   isValidBatchScratch(count: number, len: number): Uint8Array;
+  validateFrameScratch(len: number, allErrors: boolean): WasmFrame;
   noopScratch(len: number): boolean;
 }
 
@@ -17,6 +18,20 @@ interface WasmIssue {
   keyword: string;
   message: string;
   ocppErrorCode: string;
+  free(): void;
+}
+
+interface WasmFrame {
+  kind: string;
+  uniqueId?: string;
+  action?: string;
+  payloadStart?: number;
+  payloadEnd?: number;
+  valid: boolean;
+  errors: WasmIssue[];
+  errorCode?: string;
+  errorDescription?: string;
+  callErrorFrame?: string;
   free(): void;
 }
 
@@ -71,6 +86,7 @@ export function wasmBackend(binding: WasmBinding): Backend {
     isValid: (input) => binding.isValidScratch(put(input, 0)),
     noop: (input) => binding.noopScratch(put(input, 0)),
     validate: (input, allErrors) => binding.validateScratch(put(input, 0), allErrors).map(toPlainIssue),
+    validateFrame: (input, allErrors) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors)),
     isValidBatch(inputs) {
       const count = inputs.length;
       const tableBytes = count * 4;
@@ -95,5 +111,22 @@ function toPlainIssue(issue: WasmIssue): ValidationIssue {
     ocppErrorCode: issue.ocppErrorCode as OcppErrorCode,
   };
   issue.free();
+  return plain;
+}
+
+function toPlainFrame(f: WasmFrame): FrameValidationResult {
+  const plain: FrameValidationResult = {
+    kind: f.kind as FrameKind,
+    uniqueId: f.uniqueId ?? null,
+    action: f.action ?? null,
+    payloadRange: f.payloadStart === undefined || f.payloadEnd === undefined ? null : [f.payloadStart, f.payloadEnd],
+    valid: f.valid,
+    errors: f.errors.map(toPlainIssue),
+    callError:
+      f.errorCode === undefined
+        ? null
+        : { errorCode: f.errorCode as CallErrorCode, errorDescription: f.errorDescription ?? "", frame: f.callErrorFrame ?? "" },
+  };
+  f.free();
   return plain;
 }

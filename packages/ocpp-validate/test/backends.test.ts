@@ -8,6 +8,7 @@ import { createValidator, type BackendName, type ValidationIssue, type Validator
 import { anyInputArb, bytesArb, mutatedTextArb, validPayloadArb, validValueArb } from "@ocpp-validate/test-vectors/arbitraries";
 import { OCPP_ERROR_CODE, referenceValidate, referenceValidateValue } from "@ocpp-validate/test-vectors/reference";
 import { loadVectors } from "@ocpp-validate/test-vectors/vectors";
+import { frameTests } from "./frame-suite.js";
 
 const BACKENDS = (process.env.OCPP_TEST_BACKENDS ?? "native,wasm,js").split(",").filter(Boolean) as BackendName[];
 const RUNS = Number(process.env.FC_RUNS ?? 10_000);
@@ -44,6 +45,8 @@ describe.each(BACKENDS)("backend %s", (backend) => {
   it("is the backend that was asked for", () => {
     expect(v.backend).toBe(backend);
   });
+
+  describe("OCPP-J frames", () => frameTests(v));
 
   it(`agrees with every shared vector as string and as bytes (${vectors.length} cases)`, () => {
     expect(vectors.length).toBeGreaterThan(300);

@@ -5,14 +5,15 @@ import { describe, it, expect } from "vitest";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { buildVectorFiles, vectorsDir } from "../generate.mjs";
-import { loadVectors, vectorFileNames, readVectorFile, caseInput } from "../vectors.mjs";
+import { loadVectors, vectorFileNames, allVectorFileNames, readVectorFile, caseInput, loadFrameVectors, FRAME_VECTOR_FILES } from "../vectors.mjs";
 import { referenceValidate, issueMultiset } from "../reference.mjs";
+import { referenceValidateFrame } from "../frame-reference.mjs";
 
 describe("vector files", () => {
   const generated = buildVectorFiles();
 
   it("every generated file is stored", () => {
-    expect(vectorFileNames().sort()).toEqual([...generated.keys()].sort());
+    expect(allVectorFileNames()).toEqual([...generated.keys()].sort());
   });
 
   for (const [file, text] of generated) {
@@ -28,7 +29,8 @@ describe("vector files", () => {
   }
 
   it("files stay small, names are unique, inputs are well-formed", () => {
-    for (const file of vectorFileNames()) {
+    for (const file of allVectorFileNames()) {
+      const frames = FRAME_VECTOR_FILES.includes(file);
       expect(statSync(join(vectorsDir, file)).size).toBeLessThan(2.2 * 1024 * 1024);
       const { description, cases } = readVectorFile(file);
       expect(typeof description).toBe("string");
@@ -38,7 +40,8 @@ describe("vector files", () => {
         names.add(c.name);
         expect((c.input === undefined) !== (c.inputBase64 === undefined)).toBe(true);
         if (c.input !== undefined) expect(c.input.isWellFormed()).toBe(true);
-        expect(Object.keys(c).sort()).toEqual(["errors", c.input !== undefined ? "input" : "inputBase64", "name", "valid"].sort());
+        const fields = frames ? ["expected", "expectedFirst"] : ["errors", "valid"];
+        expect(Object.keys(c).sort()).toEqual([...fields, c.input !== undefined ? "input" : "inputBase64", "name"].sort());
       }
     }
   });
@@ -74,6 +77,50 @@ describe("stored expectations = reference", () => {
       expect(r.errors.length).toBe(1);
       const e = r.errors[0];
       expect(c.errors.some((x) => x.instancePath === e.instancePath && x.keyword === e.keyword), c.name).toBe(true);
+    }
+  });
+});
+
+describe("frame vectors", () => {
+  const frames = loadFrameVectors();
+
+  it("cover every kind and CallError code the frame contract names", () => {
+    expect(frames.length).toBeGreaterThan(100);
+    const kinds = new Set(frames.map((c) => c.expected.kind));
+    expect([...kinds].sort()).toEqual(["call", "callerror", "callresult", "invalid"]);
+    const codes = new Set(frames.map((c) => c.expected.callError?.errorCode).filter(Boolean));
+    for (const code of ["FormationViolation", "ProtocolError", "NotImplemented", "TypeConstraintViolation", "OccurenceConstraintViolation", "PropertyConstraintViolation"]) {
+      expect(codes.has(code), code).toBe(true);
+    }
+    expect(frames.some((c) => c.expected.valid)).toBe(true);
+  });
+
+  it("every case recomputes to its stored expectations", () => {
+    for (const c of frames) {
+      expect(referenceValidateFrame(c.data, { allErrors: true }), c.name).toEqual(c.expected);
+      expect(referenceValidateFrame(c.data, { allErrors: false }), c.name).toEqual(c.expectedFirst);
+    }
+  });
+
+  it("a CALLERROR frame is the JSON of its parts, and the payload range slices out the payload", () => {
+    const encoder = new TextEncoder();
+    for (const c of frames) {
+      const e = c.expected;
+      if (e.callError) {
+        const [type, id, code, description, details] = JSON.parse(e.callError.frame);
+        expect([type, id, code, description], c.name).toEqual([4, e.uniqueId ?? "-1", e.callError.errorCode, e.callError.errorDescription]);
+        expect(JSON.stringify(details).length, c.name).toBeLessThan(1024);
+      }
+      if (e.payloadRange) {
+        const bytes = typeof c.data === "string" ? encoder.encode(c.data) : c.data;
+        // The slice parses on its own, and putting `null` in its place leaves a 4-element frame with
+        // null 4th: the range is exactly the 4th element (deep payloads are never compared deeply).
+        const [start, end] = e.payloadRange;
+        const text = (/** @type {Uint8Array} */ b) => new TextDecoder().decode(b);
+        expect(() => JSON.parse(text(bytes.subarray(start, end))), c.name).not.toThrow();
+        const holed = JSON.parse(text(bytes.subarray(0, start)) + "null" + text(bytes.subarray(end)));
+        expect([holed.length, holed[3]], c.name).toEqual([4, null]);
+      }
     }
   });
 });

@@ -7,6 +7,7 @@ import type { JsonInput, ValidationIssue } from "../types.js";
 import { equals } from "./generated/equals.js";
 import { collectIssues, parseIssue } from "./walker.js";
 import { syntaxErrorOffset } from "./json-error.js";
+import { createFrameValidator } from "./frame.js";
 
 export { OCPP_ERROR_CODE } from "./walker.js";
 export { isDateTime, ucs2length } from "./date-time.js";
@@ -123,6 +124,7 @@ function isValidText(input: JsonInput): boolean {
 export function createJsBackend(): Backend {
   return {
     name: "js",
+    validateFrame: createFrameValidator({ parse, validateValue, utf8Length }),
     version: () => JS_BACKEND_VERSION,
     isValid: isValidText,
     validate(input: JsonInput, allErrors: boolean): ValidationIssue[] {

@@ -1,0 +1,508 @@
+//! OCPP-J 1.6 CALL frames: `[2,"<uniqueId>","<action>",{payload}]` checked in one pass over the
+//! bytes, with the CALLERROR answer built here as JSON text. The contract is in `SEMANTICS.md`
+//! ("Frames"); `packages/test-vectors/frame-reference.mjs` is the executable reference.
+//!
+//! A well-formed CALL is read left to right by a fast path that never revisits a byte: the
+//! envelope tokens, then the payload sub-slice (found from the end: the frame must close with
+//! `]`), validated by the payload engine, which checks the slice is exactly one JSON value.
+//! Anything unusual (another message type, extra elements, broken JSON, a long uniqueId) falls
+//! to a slow path that first checks the whole frame's syntax and then reads the envelope of a
+//! text known to be valid JSON. Both paths are O(n), iterative and never panic.
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use core::fmt::Write;
+
+use crate::text::{decode_utf16, scan_string, ucs2_length, Str};
+use crate::{check_syntax, validate, Issue, Keyword, OcppErrorCode};
+
+/// OCPP-J 1.6 §4.1.2: the uniqueId is at most 36 characters (counted as code points, the way
+/// ajv's `maxLength` counts).
+pub const MAX_UNIQUE_ID_LEN: usize = 36;
+/// How many payload issues a CALLERROR names; the answer stays small whatever the payload.
+pub const MAX_REPORTED_ISSUES: usize = 8;
+/// The uniqueId of a CALLERROR answering a frame whose uniqueId could not be read (as ocpp-rpc
+/// and OCPP 2.0.1 §4.2.3 do).
+pub const UNKNOWN_UNIQUE_ID: &str = "-1";
+/// The only action this validator implements.
+pub const STOP_TRANSACTION: &str = "StopTransaction";
+
+/// Fixed CallError descriptions. They never quote input, so they are the same on every backend
+/// and bounded in size.
+pub mod descriptions {
+    pub const NOT_JSON: &str = "Frame is not a valid UTF-8 JSON text";
+    pub const NOT_ARRAY: &str = "Frame is not a JSON array";
+    pub const TYPE_NOT_NUMBER: &str = "Message type id is not a number";
+    pub const TYPE_UNSUPPORTED: &str = "Message type id is not 2 (CALL), 3 (CALLRESULT) or 4 (CALLERROR)";
+    pub const ID_NOT_STRING: &str = "Unique id is not a string";
+    pub const ID_TOO_LONG: &str = "Unique id is longer than 36 characters";
+    pub const ACTION_NOT_STRING: &str = "Action is not a string";
+    pub const WRONG_LENGTH: &str = "A CALL frame has exactly 4 elements";
+    pub const NOT_IMPLEMENTED: &str = "Only StopTransaction is implemented";
+    /// Followed by the listed issues.
+    pub const PAYLOAD_PREFIX: &str = "Payload is not a valid StopTransaction.req: ";
+}
+
+/// What the frame is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// `[2, ...]`: a CALL with a string uniqueId (≤ 36) and action and exactly 4 elements.
+    Call,
+    /// `[3, ...]`: a CALLRESULT. Never answered (OCPP-J: responses get no response).
+    CallResult,
+    /// `[4, ...]`: a CALLERROR. Never answered.
+    CallError,
+    /// Not a frame a server can act on: the CallError says why.
+    Invalid,
+}
+
+impl FrameKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FrameKind::Call => "call",
+            FrameKind::CallResult => "callresult",
+            FrameKind::CallError => "callerror",
+            FrameKind::Invalid => "invalid",
+        }
+    }
+}
+
+/// The OCPP-J 1.6 CallError codes (§4.2.3; "Occurence" is the spec's spelling).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CallErrorCode {
+    NotImplemented,
+    NotSupported,
+    InternalError,
+    ProtocolError,
+    SecurityError,
+    FormationViolation,
+    PropertyConstraintViolation,
+    OccurenceConstraintViolation,
+    TypeConstraintViolation,
+    GenericError,
+}
+
+impl CallErrorCode {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CallErrorCode::NotImplemented => "NotImplemented",
+            CallErrorCode::NotSupported => "NotSupported",
+            CallErrorCode::InternalError => "InternalError",
+            CallErrorCode::ProtocolError => "ProtocolError",
+            CallErrorCode::SecurityError => "SecurityError",
+            CallErrorCode::FormationViolation => "FormationViolation",
+            CallErrorCode::PropertyConstraintViolation => "PropertyConstraintViolation",
+            CallErrorCode::OccurenceConstraintViolation => "OccurenceConstraintViolation",
+            CallErrorCode::TypeConstraintViolation => "TypeConstraintViolation",
+            CallErrorCode::GenericError => "GenericError",
+        }
+    }
+}
+
+impl From<OcppErrorCode> for CallErrorCode {
+    fn from(code: OcppErrorCode) -> Self {
+        match code {
+            OcppErrorCode::FormationViolation => CallErrorCode::FormationViolation,
+            OcppErrorCode::PropertyConstraintViolation => CallErrorCode::PropertyConstraintViolation,
+            OcppErrorCode::OccurenceConstraintViolation => CallErrorCode::OccurenceConstraintViolation,
+            OcppErrorCode::TypeConstraintViolation => CallErrorCode::TypeConstraintViolation,
+        }
+    }
+}
+
+/// The answer to send for a frame that fails.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallError {
+    pub code: CallErrorCode,
+    pub description: String,
+    /// `[4,"<uniqueId>","<code>","<description>",{details}]`, byte for byte what
+    /// `JSON.stringify` writes for the same array.
+    pub frame: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Frame {
+    pub kind: FrameKind,
+    /// Unescaped; lone surrogates (only writable as `\uD800` escapes) become U+FFFD.
+    /// `None` when the frame has no readable uniqueId.
+    pub unique_id: Option<String>,
+    /// Unescaped like `unique_id`; only for `Call`.
+    pub action: Option<String>,
+    /// Byte range of the payload (the 4th element, without surrounding whitespace); only for `Call`.
+    pub payload: Option<(usize, usize)>,
+    /// StopTransaction payload issues sorted by (instancePath, keyword), or the one `parse` issue
+    /// of a frame that is not JSON. Without `all_errors`, the first of the sorted list.
+    pub issues: Vec<Issue>,
+    /// The answer for `Call` frames that fail and `Invalid` frames; `None` otherwise.
+    pub call_error: Option<CallError>,
+}
+
+impl Frame {
+    /// A StopTransaction CALL with a valid payload: answer it with a CALLRESULT.
+    pub fn is_valid(&self) -> bool {
+        self.kind == FrameKind::Call && self.call_error.is_none()
+    }
+
+    fn invalid(unique_id: Option<String>, code: CallErrorCode, description: &str, issues: Vec<Issue>) -> Frame {
+        let call_error = call_error(unique_id.as_deref(), code, String::from(description), &[]);
+        Frame { kind: FrameKind::Invalid, unique_id, action: None, payload: None, issues, call_error: Some(call_error) }
+    }
+
+    fn response(kind: FrameKind, unique_id: Option<String>) -> Frame {
+        Frame { kind, unique_id, action: None, payload: None, issues: Vec::new(), call_error: None }
+    }
+}
+
+/// Validates an OCPP-J CALL frame; see the module docs and `SEMANTICS.md` ("Frames").
+pub fn validate_frame(input: &[u8], all_errors: bool) -> Frame {
+    fast(input, all_errors).unwrap_or_else(|| slow(input, all_errors))
+}
+
+/// `[4,"<uniqueId>","<code>","<description>",{"issues":[{"instancePath":..,"keyword":..},..]}]`
+/// with at most [`MAX_REPORTED_ISSUES`] issues (`{}` when there are none), escaped like
+/// `JSON.stringify`.
+pub fn build_call_error(unique_id: &str, code: CallErrorCode, description: &str, issues: &[Issue]) -> String {
+    let mut out = String::with_capacity(64 + unique_id.len() + description.len() + issues.len().min(MAX_REPORTED_ISSUES) * 48);
+    out.push_str("[4,");
+    write_json_string(&mut out, unique_id);
+    out.push(',');
+    write_json_string(&mut out, code.as_str());
+    out.push(',');
+    write_json_string(&mut out, description);
+    if issues.is_empty() {
+        out.push_str(",{}]");
+        return out;
+    }
+    out.push_str(",{\"issues\":[");
+    for (n, issue) in issues.iter().take(MAX_REPORTED_ISSUES).enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"instancePath\":");
+        write_json_string(&mut out, &issue.instance_path);
+        out.push_str(",\"keyword\":");
+        write_json_string(&mut out, issue.keyword.as_str());
+        out.push('}');
+    }
+    out.push_str("]}]");
+    out
+}
+
+/// `JSON.stringify` of a (well-formed) string.
+pub fn write_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut rest = s;
+    while let Some(i) = rest.find(|c: char| c < ' ' || c == '"' || c == '\\') {
+        let (plain, tail) = rest.split_at(i);
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c => {
+                    let _ = write!(out, "\\u{:04x}", c as u32);
+                }
+            }
+        }
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+    out.push('"');
+}
+
+/// The description of a payload failure: the listed issues as `<path> <keyword>` (`(root)` for
+/// the empty path), then how many were left out.
+pub fn payload_description(issues: &[Issue]) -> String {
+    let mut out = String::from(descriptions::PAYLOAD_PREFIX);
+    for (n, issue) in issues.iter().take(MAX_REPORTED_ISSUES).enumerate() {
+        if n > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(if issue.instance_path.is_empty() { "(root)" } else { &issue.instance_path });
+        out.push(' ');
+        out.push_str(issue.keyword.as_str());
+    }
+    if issues.len() > MAX_REPORTED_ISSUES {
+        let _ = write!(out, "; and {} more", issues.len() - MAX_REPORTED_ISSUES);
+    }
+    out
+}
+
+fn call_error(unique_id: Option<&str>, code: CallErrorCode, description: String, issues: &[Issue]) -> CallError {
+    let frame = build_call_error(unique_id.unwrap_or(UNKNOWN_UNIQUE_ID), code, &description, issues);
+    CallError { code, description, frame }
+}
+
+#[inline(always)]
+fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+fn skip_ws(src: &[u8], mut i: usize) -> usize {
+    while src.get(i).is_some_and(|&b| is_ws(b)) {
+        i += 1;
+    }
+    i
+}
+
+/// The string's value as a Rust string (lone surrogates → U+FFFD, like `toWellFormed`).
+fn decode(src: &[u8], s: Str) -> String {
+    if !s.escaped {
+        if let Some(text) = src.get(s.start..s.end).and_then(|raw| core::str::from_utf8(raw).ok()) {
+            return String::from(text);
+        }
+    }
+    String::from_utf16_lossy(&decode_utf16(src, s))
+}
+
+fn is_stop_transaction(src: &[u8], s: Str) -> bool {
+    if !s.escaped {
+        return src.get(s.start..s.end) == Some(STOP_TRANSACTION.as_bytes());
+    }
+    decode_utf16(src, s).into_iter().eq(STOP_TRANSACTION.encode_utf16())
+}
+
+/// Issues sorted by (instancePath, keyword), so every backend names the same first issue
+/// (ajv's own order is not part of the payload contract).
+fn sorted(mut issues: Vec<Issue>, all_errors: bool) -> Vec<Issue> {
+    let order = |a: &Issue, b: &Issue| {
+        a.instance_path.cmp(&b.instance_path).then_with(|| a.keyword.as_str().cmp(b.keyword.as_str()))
+    };
+    if all_errors {
+        issues.sort_by(order);
+        return issues;
+    }
+    // The first of the (stably) sorted list without sorting: a hostile payload can carry ~10^5 issues.
+    let first = issues.iter().enumerate().min_by(|(_, a), (_, b)| order(a, b)).map_or(0, |(i, _)| i);
+    issues.swap(0, first);
+    issues.truncate(1);
+    issues
+}
+
+/// The CALL result once envelope and payload syntax are known good.
+fn call(src: &[u8], id: Str, action: Str, payload: (usize, usize), issues: Option<Vec<Issue>>, all_errors: bool) -> Frame {
+    let unique_id = decode(src, id);
+    let (issues, call_error) = match issues {
+        None => (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, String::from(descriptions::NOT_IMPLEMENTED), &[]))),
+        Some(issues) if issues.is_empty() => (issues, None),
+        Some(issues) => {
+            let issues = sorted(issues, all_errors);
+            let code = issues.first().map_or(CallErrorCode::FormationViolation, |i| i.ocpp_error_code().into());
+            let error = call_error(Some(&unique_id), code, payload_description(&issues), &issues);
+            (issues, Some(error))
+        }
+    };
+    Frame {
+        kind: FrameKind::Call,
+        action: Some(decode(src, action)),
+        unique_id: Some(unique_id),
+        payload: Some(payload),
+        issues,
+        call_error,
+    }
+}
+
+/// Payload issues for StopTransaction (`Some`), or `None` for another action; `Err` when the
+/// slice is not exactly one JSON value (the frame then needs the slow path's diagnosis).
+fn check_payload(slice: &[u8], stop: bool) -> Result<Option<Vec<Issue>>, ()> {
+    if stop {
+        let issues = validate(slice, true);
+        if issues.first().is_some_and(|i| i.keyword == Keyword::Parse) {
+            return Err(());
+        }
+        Ok(Some(issues))
+    } else {
+        check_syntax(slice).map(|()| None).map_err(|_| ())
+    }
+}
+
+/// `[2,"id","action",<payload>]` with the message type written as `2`; `None` for anything else.
+fn fast(src: &[u8], all_errors: bool) -> Option<Frame> {
+    let mut i = skip_ws(src, 0);
+    let expect = |i: usize, b: u8| (src.get(i) == Some(&b)).then_some(i + 1);
+    i = skip_ws(src, expect(i, b'[')?);
+    i = skip_ws(src, expect(i, b'2')?);
+    i = skip_ws(src, expect(i, b',')?);
+    let (id, next) = scan_string(src, expect(i, b'"')?).ok()?;
+    if ucs2_length(src, id, MAX_UNIQUE_ID_LEN) > MAX_UNIQUE_ID_LEN {
+        return None;
+    }
+    i = skip_ws(src, expect(skip_ws(src, next), b',')?);
+    let (action, next) = scan_string(src, expect(i, b'"')?).ok()?;
+    let start = skip_ws(src, expect(skip_ws(src, next), b',')?);
+    let mut end = src.len();
+    while end > start && src.get(end - 1).is_some_and(|&b| is_ws(b)) {
+        end -= 1;
+    }
+    if end <= start || src.get(end - 1) != Some(&b']') {
+        return None;
+    }
+    end -= 1;
+    while end > start && src.get(end - 1).is_some_and(|&b| is_ws(b)) {
+        end -= 1;
+    }
+    let issues = check_payload(src.get(start..end)?, is_stop_transaction(src, action)).ok()?;
+    Some(call(src, id, action, (start, end), issues, all_errors))
+}
+
+/// Any frame: whole-text syntax first, then the envelope of a text known to be valid JSON.
+fn slow(src: &[u8], all_errors: bool) -> Frame {
+    if let Err(e) = check_syntax(src) {
+        let parse = Issue { instance_path: String::new(), keyword: Keyword::Parse, message: e.to_string() };
+        return Frame::invalid(None, CallErrorCode::FormationViolation, descriptions::NOT_JSON, alloc::vec![parse]);
+    }
+    let open = skip_ws(src, 0);
+    if src.get(open) != Some(&b'[') {
+        return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::NOT_ARRAY, Vec::new());
+    }
+    let (count, el) = elements(src, open + 1);
+    let string_at = |k: usize| -> Option<Str> {
+        let (s, e) = *el.get(k)?;
+        if k >= count || src.get(s) != Some(&b'"') {
+            return None;
+        }
+        scan_string(src, s + 1).ok().filter(|&(_, next)| next == e).map(|(st, _)| st)
+    };
+    let message_type = el.first().filter(|_| count > 0).and_then(|&(s, e)| number(src.get(s..e)?));
+    let Some(message_type) = message_type else {
+        return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::TYPE_NOT_NUMBER, Vec::new());
+    };
+    let id = string_at(1);
+    let unique_id = || id.map(|s| decode(src, s));
+    if message_type == 3.0 {
+        return Frame::response(FrameKind::CallResult, unique_id());
+    }
+    if message_type == 4.0 {
+        return Frame::response(FrameKind::CallError, unique_id());
+    }
+    if message_type != 2.0 {
+        return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::TYPE_UNSUPPORTED, Vec::new());
+    }
+    let Some(id) = id else {
+        return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::ID_NOT_STRING, Vec::new());
+    };
+    if ucs2_length(src, id, MAX_UNIQUE_ID_LEN) > MAX_UNIQUE_ID_LEN {
+        return Frame::invalid(unique_id(), CallErrorCode::ProtocolError, descriptions::ID_TOO_LONG, Vec::new());
+    }
+    let Some(action) = string_at(2) else {
+        return Frame::invalid(unique_id(), CallErrorCode::ProtocolError, descriptions::ACTION_NOT_STRING, Vec::new());
+    };
+    let payload = el.get(3).copied().filter(|_| count == 4);
+    let Some((start, end)) = payload else {
+        return Frame::invalid(unique_id(), CallErrorCode::ProtocolError, descriptions::WRONG_LENGTH, Vec::new());
+    };
+    let issues = match check_payload(src.get(start..end).unwrap_or(&[]), is_stop_transaction(src, action)) {
+        Ok(issues) => issues,
+        // Unreachable for a text check_syntax accepted; answered as broken JSON all the same.
+        Err(()) => return Frame::invalid(None, CallErrorCode::FormationViolation, descriptions::NOT_JSON, Vec::new()),
+    };
+    call(src, id, action, (start, end), issues, all_errors)
+}
+
+/// The JavaScript value of a JSON number token (`None` if the token is not a number).
+fn number(token: &[u8]) -> Option<f64> {
+    match token.first() {
+        Some(b'-' | b'0'..=b'9') => core::str::from_utf8(token).ok()?.parse::<f64>().ok(),
+        _ => None,
+    }
+}
+
+/// The number of elements of the array whose `[` is just before `i`, and the byte ranges of the
+/// first four (without whitespace). Only for text already known to be valid JSON: brackets are
+/// counted, not matched, and strings are skipped by their quotes.
+fn elements(src: &[u8], mut i: usize) -> (usize, [(usize, usize); 4]) {
+    let mut ranges = [(0, 0); 4];
+    let mut count = 0;
+    i = skip_ws(src, i);
+    if src.get(i) == Some(&b']') {
+        return (0, ranges);
+    }
+    while i < src.len() {
+        let start = i;
+        i = value_end(src, i);
+        if let Some(r) = ranges.get_mut(count) {
+            *r = (start, i);
+        }
+        count += 1;
+        i = skip_ws(src, i);
+        match src.get(i) {
+            Some(b',') => i = skip_ws(src, i + 1),
+            _ => break,
+        }
+    }
+    (count, ranges)
+}
+
+/// End of the (valid) value starting at `i`.
+fn value_end(src: &[u8], i: usize) -> usize {
+    let mut j = i;
+    match src.get(i) {
+        Some(b'"') => string_end(src, i + 1),
+        Some(b'[' | b'{') => {
+            let mut depth = 0usize;
+            loop {
+                match src.get(j) {
+                    None => return j,
+                    Some(b'"') => j = string_end(src, j + 1),
+                    Some(b'[' | b'{') => {
+                        depth += 1;
+                        j += 1;
+                    }
+                    Some(b']' | b'}') => {
+                        depth = depth.saturating_sub(1);
+                        j += 1;
+                        if depth == 0 {
+                            return j;
+                        }
+                    }
+                    Some(_) => j += 1,
+                }
+            }
+        }
+        _ => {
+            while src.get(j).is_some_and(|&b| !matches!(b, b',' | b']' | b'}') && !is_ws(b)) {
+                j += 1;
+            }
+            j
+        }
+    }
+}
+
+/// Just past the closing quote of the (valid) string whose content starts at `i`.
+fn string_end(src: &[u8], mut i: usize) -> usize {
+    loop {
+        match src.get(i) {
+            None => return i,
+            Some(b'\\') => i += 2,
+            Some(b'"') => return i + 1,
+            Some(_) => i += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_json_stringify() {
+        let mut s = String::new();
+        write_json_string(&mut s, "a\"b\\c\u{8}\u{c}\n\r\t\u{1}\u{1f}\u{7f}\u{2028}é😀");
+        assert_eq!(s, "\"a\\\"b\\\\c\\b\\f\\n\\r\\t\\u0001\\u001f\u{7f}\u{2028}é😀\"");
+    }
+
+    #[test]
+    fn value_end_of_each_shape() {
+        let src = br#"[1, "a\"]", [[]], {"k":"]"}, true,-2.5e3]"#;
+        let (n, el) = elements(src, 1);
+        assert_eq!(n, 6);
+        let texts: Vec<&[u8]> = el.iter().map(|&(s, e)| &src[s..e]).collect();
+        assert_eq!(texts, [&b"1"[..], br#""a\"]""#, b"[[]]", br#"{"k":"]"}"#]);
+    }
+}

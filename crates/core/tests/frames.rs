@@ -1,0 +1,156 @@
+//! Frame invariants on generated and hostile input (the exact expectations live in the shared
+//! vectors, frames.json, checked by tests/vectors.rs against the JS reference).
+use ocpp_validate_core::frame::{descriptions, MAX_REPORTED_ISSUES};
+use ocpp_validate_core::{build_call_error, check_syntax, validate, validate_frame, CallErrorCode, Frame, FrameKind, Issue, Keyword};
+use proptest::prelude::*;
+use serde_json::Value;
+
+const PAYLOAD: &str = r#"{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":100}"#;
+
+fn frame(id: &str, action: &str, payload: &str) -> String {
+    format!("[2,{},{},{payload}]", serde_json::to_string(id).unwrap(), serde_json::to_string(action).unwrap())
+}
+
+/// What every result must satisfy, whatever the input.
+fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
+    match f.kind {
+        FrameKind::Call => {
+            let (s, e) = f.payload.expect("a call has a payload range");
+            assert!(s < e && e <= input.len());
+            let payload = &input[s..e];
+            assert!(check_syntax(payload).is_ok(), "payload range is one JSON value");
+            if f.action.as_deref() == Some("StopTransaction") {
+                assert_eq!(f.issues.is_empty(), validate(payload, false).is_empty());
+            }
+            assert!(f.unique_id.as_ref().is_some_and(|id| id.chars().count() <= 36));
+        }
+        FrameKind::CallResult | FrameKind::CallError => assert!(f.call_error.is_none() && f.payload.is_none()),
+        FrameKind::Invalid => assert!(f.call_error.is_some() && f.payload.is_none() && !f.is_valid()),
+    }
+    if !all_errors {
+        assert!(f.issues.len() <= 1);
+    }
+    assert_eq!(f.is_valid(), f.kind == FrameKind::Call && f.call_error.is_none());
+    if let Some(ce) = &f.call_error {
+        let v: Value = serde_json::from_str(&ce.frame).expect("the CALLERROR frame is JSON");
+        let a = v.as_array().unwrap();
+        assert_eq!(a.len(), 5);
+        assert_eq!(a[0], 4);
+        assert_eq!(a[1].as_str(), Some(f.unique_id.as_deref().unwrap_or("-1")));
+        assert_eq!(a[2].as_str(), Some(ce.code.as_str()));
+        assert_eq!(a[3].as_str(), Some(ce.description.as_str()));
+        assert!(a[4].is_object());
+        assert!(ce.frame.len() <= 2048 + f.unique_id.as_ref().map_or(0, |id| id.len() * 6), "answer stays small");
+    }
+}
+
+fn check(input: &[u8]) -> Frame {
+    let first = validate_frame(input, false);
+    check_invariants(input, &first, false);
+    let all = validate_frame(input, true);
+    check_invariants(input, &all, true);
+    assert_eq!((first.kind, &first.unique_id, &first.action, first.payload), (all.kind, &all.unique_id, &all.action, all.payload));
+    assert_eq!(first.issues.first(), all.issues.first(), "the first issue is the first of the sorted list");
+    all
+}
+
+#[test]
+fn valid_call_and_its_range() {
+    let text = frame("abc", "StopTransaction", PAYLOAD);
+    let f = check(text.as_bytes());
+    assert!(f.is_valid());
+    let (s, e) = f.payload.unwrap();
+    assert_eq!(&text[s..e], PAYLOAD);
+}
+
+#[test]
+fn payload_issues_are_sorted_and_the_description_is_bounded() {
+    let mut payload = String::from(r#"{"transactionId":"x","timestamp":1,"meterStop":1"#);
+    for i in 0..50 {
+        payload.push_str(&format!(r#","k{i}":1"#));
+    }
+    payload.push('}');
+    let f = check(frame("id", "StopTransaction", &payload).as_bytes());
+    let ce = f.call_error.as_ref().unwrap();
+    assert_eq!(ce.code, CallErrorCode::FormationViolation, "(root) additionalProperties sorts first");
+    assert_eq!(f.issues.len(), 52);
+    let pairs: Vec<_> = f.issues.iter().map(|i| (i.instance_path.clone(), i.keyword.as_str())).collect();
+    let mut sorted = pairs.clone();
+    sorted.sort();
+    assert_eq!(pairs, sorted);
+    assert!(ce.description.starts_with(descriptions::PAYLOAD_PREFIX));
+    assert!(ce.description.ends_with("; and 44 more"), "{}", ce.description);
+    let details: Value = serde_json::from_str::<Value>(&ce.frame).unwrap()[4].clone();
+    assert_eq!(details["issues"].as_array().unwrap().len(), MAX_REPORTED_ISSUES);
+}
+
+#[test]
+fn hostile_frames_get_an_answer() {
+    let deep = format!("[2,\"a\",\"StopTransaction\",{}{}]", "[".repeat(1_000_000), "]".repeat(1_000_000));
+    assert_eq!(check(deep.as_bytes()).call_error.unwrap().code, CallErrorCode::TypeConstraintViolation);
+    let unclosed = "[".repeat(1_000_000);
+    assert_eq!(check(unclosed.as_bytes()).call_error.unwrap().code, CallErrorCode::FormationViolation);
+    let nested_frame = format!("{}{}", "[".repeat(1_000_000), "]".repeat(1_000_000));
+    assert_eq!(check(nested_frame.as_bytes()).call_error.unwrap().code, CallErrorCode::ProtocolError);
+    let big = frame("a", "StopTransaction", &PAYLOAD.replace("}", &format!(r#","idTag":"{}"}}"#, "x".repeat(1 << 20))));
+    assert_eq!(check(big.as_bytes()).issues[0].keyword, Keyword::MaxLength);
+    let long_id = frame(&"i".repeat(1 << 20), "StopTransaction", PAYLOAD);
+    let f = check(long_id.as_bytes());
+    assert_eq!((f.kind, f.call_error.unwrap().code), (FrameKind::Invalid, CallErrorCode::ProtocolError));
+    let mut bad_utf8 = frame("a", "StopTransaction", PAYLOAD).into_bytes();
+    bad_utf8[4] = 0xFF;
+    let f = check(&bad_utf8);
+    assert_eq!((f.unique_id, f.issues[0].keyword), (None, Keyword::Parse));
+}
+
+#[test]
+fn call_error_builder_escapes() {
+    let issue = Issue { instance_path: "/a\"b".into(), keyword: Keyword::Type, message: String::new() };
+    let text = build_call_error("i\"d\n\u{1}", CallErrorCode::GenericError, "d\\", &[issue]);
+    assert_eq!(text, r#"[4,"i\"d\n\u0001","GenericError","d\\",{"issues":[{"instancePath":"/a\"b","keyword":"type"}]}]"#);
+}
+
+fn envelope_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("2".to_string()),
+        Just("3".to_string()),
+        Just("2.0".to_string()),
+        Just("\"2\"".to_string()),
+        Just("\"id\"".to_string()),
+        Just("\"StopTransaction\"".to_string()),
+        Just("\"Heartbeat\"".to_string()),
+        Just(PAYLOAD.to_string()),
+        Just("{}".to_string()),
+        Just("[[]]".to_string()),
+        Just("null".to_string()),
+        "[ -~]{0,40}".prop_map(|s| serde_json::to_string(&s).unwrap()),
+        "\\PC{0,40}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        check(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_envelopes(pieces in proptest::collection::vec(envelope_piece(), 0..6), ws in "[ \t\r\n]{0,2}") {
+        let text = format!("[{ws}{}{ws}]", pieces.join(&format!("{ws},{ws}")));
+        check(text.as_bytes());
+    }
+
+    #[test]
+    fn truncated_and_mutated_calls(cut in 0usize..120, at in 0usize..120, byte in any::<u8>()) {
+        let text = frame("abc-123", "StopTransaction", PAYLOAD);
+        let mut bytes = text.into_bytes();
+        if let Some(b) = bytes.get_mut(at) {
+            *b = byte;
+        }
+        check(&bytes);
+        bytes.truncate(cut);
+        check(&bytes);
+    }
+}
