@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test from a fresh clone: setup (idempotent) → build → Rust tests → vector freshness
-# → the facade suite once per backend (a backend that fails to load fails its step) → the
-# playground in headless Chromium → the benchmark's quick smoke check. Needs: what scripts/setup.sh needs.
+# → the facade suite once per backend (a backend that fails to load fails its step) → CLI →
+# example gateway → playground in headless Chromium → the benchmark's quick smoke check.
+# Needs: what scripts/setup.sh needs.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -14,6 +15,8 @@ step "test vectors are fresh and match the reference" pnpm --filter @ocpp-valida
 for backend in native wasm js; do
   step "facade suite, backend=$backend" env OCPP_TEST_BACKENDS=$backend pnpm --filter ocpp-validate exec vitest run test/backends.test.ts
 done
+step "CLI: the built bin, every backend" pnpm --filter ocpp-validate exec vitest run test/cli.test.ts
+step "gateway: hostile frames, 3000 connections, quick load test" pnpm --filter @ocpp-validate/gateway exec vitest run
 step "loader and js-backend unit tests" pnpm --filter ocpp-validate exec vitest run test/loader.test.ts test/js-backend.test.ts
 step "playground: text locator unit tests" pnpm --filter @ocpp-validate/playground exec vitest run
 step "playground in headless Chromium (wasm, then WebAssembly disabled)" bash scripts/e2e-browser.sh
