@@ -58,6 +58,23 @@ fn name_hash(names: &[&str]) -> String {
     "NameHash::LINEAR".to_string()
 }
 
+/// The `FastKey` that recognises `name` followed by its closing quote in one or two masked
+/// 8-byte compares, or `FastKey::NONE` when the raw bytes could not stand for the name (a name
+/// needing escapes) or do not fit in 16 bytes.
+fn fast_key(name: &str) -> String {
+    let mut pat = name.as_bytes().to_vec();
+    pat.push(b'"');
+    if pat.len() > 16 || name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        return "FastKey::NONE".to_string();
+    }
+    let mut w = [0u64; 2];
+    let mut m = [0u64; 2];
+    for (i, &b) in pat.iter().enumerate() {
+        w[i / 8] |= u64::from(b) << (8 * (i % 8));
+        m[i / 8] |= 0xFFu64 << (8 * (i % 8));
+    }
+    format!("FastKey {{ w: [{:#x}, {:#x}], m: [{:#x}, {:#x}], len: {} }}", w[0], w[1], m[0], m[1], pat.len())
+}
 
 /// Keywords that carry no validation meaning for ajv (annotations / identifiers).
 const ANNOTATIONS: &[&str] = &["$schema", "id", "title", "description", "$comment"];
@@ -84,6 +101,7 @@ struct Gen {
     count: usize,
     max_props: usize,
     max_name_len: usize,
+    pred_slots: usize,
 }
 
 fn fail(file: &str, at: &str, msg: &str) -> ! {
@@ -192,9 +210,10 @@ impl Gen {
                     let child = self.node(sub, &format!("{at}/properties/{}", pointer_escape(name)), depth + 1);
                     self.max_name_len = self.max_name_len.max(name.len());
                     props.push(format!(
-                        "Property {{ name: {}, path_segment: {}, node: &{child} }}",
+                        "Property {{ name: {}, path_segment: {}, node: &{child}, key: {} }}",
                         rust_str(name),
-                        rust_str(&format!("/{}", pointer_escape(name)))
+                        rust_str(&format!("/{}", pointer_escape(name))),
+                        fast_key(name)
                     ));
                     names.push(name.clone());
                 }
@@ -234,6 +253,11 @@ impl Gen {
         };
 
         let prop_hash = name_hash(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        // One slot for the first key of an object, then one per property for the key after it.
+        let pred_base = self.pred_slots;
+        if !props.is_empty() {
+            self.pred_slots += 1 + props.len();
+        }
         let object_keywords = !props.is_empty() || required != 0 || !additional;
         let name = format!("{}_N{}", self.prefix, self.count);
         self.count += 1;
@@ -241,7 +265,7 @@ impl Gen {
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
              format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, additional_properties: {additional}, \
-             object_keywords: {object_keywords}, items: {items} }};",
+             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base} }};",
             props.join(", ")
         )
         .unwrap();
@@ -285,6 +309,7 @@ fn main() {
     let mut all = Vec::new();
     let mut max_props = 1;
     let mut max_name_len = 1;
+    let mut pred_slots = 1;
     for (stem, path) in &files {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let json: Value =
@@ -301,10 +326,12 @@ fn main() {
             count: 0,
             max_props: 0,
             max_name_len: 0,
+            pred_slots: 0,
         };
         let root = g.node(&json, "", 0);
         max_props = max_props.max(g.max_props);
         max_name_len = max_name_len.max(g.max_name_len);
+        pred_slots = pred_slots.max(g.pred_slots);
         out.push_str(&g.out);
         let file_name = path.file_name().unwrap().to_str().unwrap();
         writeln!(
@@ -320,6 +347,7 @@ fn main() {
     writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
+    writeln!(out, "pub(crate) const PRED_SLOTS: usize = {pred_slots};").unwrap();
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schemas.rs");
     std::fs::write(dest, out).unwrap();

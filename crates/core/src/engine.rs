@@ -13,7 +13,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::datetime::is_date_time;
-use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES};
+use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
 use crate::schema::{Format, JsonType, Node, Property};
 use crate::text::{decode_utf16, decode_utf8, scan_string, ucs2_length, utf8_char, Str, Units};
 use crate::{Issue, Keyword, SyntaxError};
@@ -29,6 +29,12 @@ pub(crate) struct Parser<'a, const C: bool> {
     pub issues: Vec<Issue>,
     path: String,
     pub error: Option<SyntaxError>,
+    /// Key prediction, learned as the input is read: slot `node.pred_base` holds the property
+    /// the last object of that node started with, slot `node.pred_base + 1 + i` the property that
+    /// last followed property `i`. Payloads repeat one key order (their serialiser's), so after
+    /// the first object most keys are confirmed by `FastKey::matches` alone. A wrong or stale
+    /// guess only costs the general path; the verdict never depends on it.
+    pred: [u8; PRED_SLOTS],
 }
 
 /// Nesting of a skipped value, one bit per level (1 = object). The first 4096 levels live inline;
@@ -93,7 +99,12 @@ enum NumClass {
 
 impl<'a, const C: bool> Parser<'a, C> {
     pub fn new(src: &'a [u8]) -> Self {
-        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None }
+        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None, pred: [0; PRED_SLOTS] }
+    }
+
+    #[cfg(test)]
+    fn with_pred(src: &'a [u8], pred: [u8; PRED_SLOTS]) -> Self {
+        Parser { pred, ..Parser::new(src) }
     }
 
     /// Validates the whole input against `root`: `Ok(valid)` or the syntax error.
@@ -426,15 +437,50 @@ impl<'a, const C: bool> Parser<'a, C> {
         if self.src.get(self.pos) == Some(&b'}') {
             self.pos += 1;
         } else {
+            let base = node.pred_base as usize;
+            let mut slot = base;
             loop {
                 self.expect(b'"')?;
-                let (key, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
-                self.pos = next;
+                let guess = self.pred.get(slot).map_or(0, |&g| g as usize);
+                let found = match props.get(guess) {
+                    Some(p) if p.key.matches(self.src, self.pos) => {
+                        self.pos += p.key.len as usize;
+                        Some((guess, p))
+                    }
+                    _ => {
+                        let (key, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
+                        self.pos = next;
+                        let found = self.lookup(node, key);
+                        match found {
+                            Some((i, _)) => {
+                                if let Some(g) = self.pred.get_mut(slot) {
+                                    *g = i as u8;
+                                }
+                            }
+                            None => {
+                                if !node.additional_properties {
+                                    unknown = true;
+                                    if C {
+                                        unknown_keys
+                                            .get_or_insert_with(BTreeSet::new)
+                                            .insert(decode_utf16(self.src, key));
+                                    }
+                                }
+                            }
+                        }
+                        found
+                    }
+                };
+                if self.src.get(self.pos) == Some(&b':') {
+                    self.pos += 1;
+                } else {
+                    self.skip_ws();
+                    self.expect(b':')?;
+                }
                 self.skip_ws();
-                self.expect(b':')?;
-                self.skip_ws();
-                match self.lookup(node, key) {
+                match found {
                     Some((i, prop)) => {
+                        slot = base + 1 + i;
                         let bit = 1u64 << i;
                         let path_len = self.path.len();
                         if C {
@@ -479,15 +525,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                             bad |= bit;
                         }
                     }
-                    None => {
-                        if !node.additional_properties {
-                            unknown = true;
-                            if C {
-                                unknown_keys.get_or_insert_with(BTreeSet::new).insert(decode_utf16(self.src, key));
-                            }
-                        }
-                        self.skip_value()?;
-                    }
+                    None => self.skip_value()?,
                 }
                 self.skip_ws();
                 match self.src.get(self.pos) {
@@ -637,5 +675,74 @@ impl<'a, const C: bool> Parser<'a, C> {
         self.expect(b':')?;
         self.skip_ws();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support as support;
+    use crate::DEFAULT_SCHEMA;
+    use proptest::prelude::*;
+    use support::gen::{damage, document};
+    use support::payloads::{payload, Rng};
+
+    fn outcome<const C: bool>(input: &[u8], pred: [u8; PRED_SLOTS]) -> (Result<bool, SyntaxError>, Vec<Issue>) {
+        let mut p = Parser::<C>::with_pred(input, pred);
+        let r = p.run(DEFAULT_SCHEMA.root);
+        (r, p.issues)
+    }
+
+    /// Key prediction is only a shortcut: any starting table (including out-of-range indices)
+    /// gives the same verdict, issues and syntax error as no prediction at all.
+    fn same_with_any_prediction(input: &[u8], pred: [u8; PRED_SLOTS]) -> Result<(), TestCaseError> {
+        let zero = [0; PRED_SLOTS];
+        prop_assert_eq!(outcome::<false>(input, pred), outcome::<false>(input, zero));
+        prop_assert_eq!(outcome::<true>(input, pred), outcome::<true>(input, zero));
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn prediction_never_changes_the_outcome(seed in any::<u64>(), pred in proptest::collection::vec(any::<u8>(), PRED_SLOTS), small in any::<bool>()) {
+            let mut table = [0u8; PRED_SLOTS];
+            for (t, g) in table.iter_mut().zip(pred) {
+                *t = if small { g % 8 } else { g };
+            }
+            let pred = table;
+            let mut rng = Rng::new(seed);
+            let doc = document(&mut rng);
+            same_with_any_prediction(doc.as_bytes(), pred)?;
+            same_with_any_prediction(&damage(&mut rng, doc.as_bytes()), pred)?;
+            let p = payload(seed, (seed % 3) as usize, (seed % 4) as usize);
+            same_with_any_prediction(p.as_bytes(), pred)?;
+            // Keys cut short at the end of the input, where the 16-byte compare cannot read.
+            let cut = (seed as usize) % (p.len() + 1);
+            same_with_any_prediction(&p.as_bytes()[..cut], pred)?;
+        }
+    }
+
+    #[test]
+    fn near_misses_of_a_predicted_key() {
+        // Prefixes, extensions, escapes and case changes of the key that will be predicted.
+        for key in [
+            r#""valu""#, r#""valuee""#, r#""value ""#, r#""Value""#, r#""\u0076alue""#, r#""valu\u0065""#,
+            r#""value\"""#, r#""value"#,
+        ] {
+            for tail in ["", "}", "}]}]}"] {
+                let doc = format!(
+                    r#"{{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":2,"transactionData":[{{"timestamp":"2024-05-17T14:32:05Z","sampledValue":[{{"value":"1"}},{{{key}:"1"}}{tail}"#
+                );
+                for g in 0..8u8 {
+                    let mut pred = [0; PRED_SLOTS];
+                    pred.iter_mut().for_each(|p| *p = g);
+                    let a = outcome::<true>(doc.as_bytes(), pred);
+                    let b = outcome::<true>(doc.as_bytes(), [0; PRED_SLOTS]);
+                    assert_eq!(a, b, "{doc}");
+                }
+            }
+        }
     }
 }

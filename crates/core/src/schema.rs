@@ -58,6 +58,8 @@ pub struct Node {
     /// Whether an object value needs key-by-key tracking (else it is only skipped).
     pub(crate) object_keywords: bool,
     pub(crate) items: Option<&'static Node>,
+    /// First of this node's slots in the parser's key-prediction table (see `engine::Parser::pred`).
+    pub(crate) pred_base: u16,
 }
 
 /// A perfect hash over a name table: `entries[slot(fingerprint(name))]` describes the only
@@ -124,6 +126,39 @@ pub struct Property {
     /// `/` + the JSON-Pointer-escaped name, ready to append to an instance path.
     pub(crate) path_segment: &'static str,
     pub(crate) node: &'static Node,
+    pub(crate) key: FastKey,
+}
+
+/// `name"` as masked little-endian words, so a predicted key is confirmed straight from the
+/// input bytes without scanning or hashing it. `len == 0`: no fast path for this name.
+#[derive(Debug)]
+pub(crate) struct FastKey {
+    pub(crate) w: [u64; 2],
+    pub(crate) m: [u64; 2],
+    pub(crate) len: u32,
+}
+
+impl FastKey {
+    #[allow(dead_code)] // emitted by build.rs for names that need escapes or exceed 16 bytes
+    pub(crate) const NONE: FastKey = FastKey { w: [0; 2], m: [0; 2], len: 0 };
+
+    /// Whether the bytes at `src[at..]` are this name and its closing quote. Needs 16 readable
+    /// bytes; near the end of the input it says no and the caller takes the general path.
+    #[inline(always)]
+    pub(crate) fn matches(&self, src: &[u8], at: usize) -> bool {
+        let Some((lo, hi)) = src.get(at..).and_then(|s| s.first_chunk::<16>()).map(|c| {
+            let (a, b) = c.split_at(8);
+            (load(a), load(b))
+        }) else {
+            return false;
+        };
+        self.len != 0 && ((lo ^ self.w[0]) & self.m[0]) | ((hi ^ self.w[1]) & self.m[1]) == 0
+    }
+}
+
+#[inline(always)]
+fn load(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))
 }
 
 /// A compiled schema file.
@@ -199,11 +234,12 @@ pub(crate) static ANY: Node = Node {
     additional_properties: true,
     object_keywords: false,
     items: None,
+    pred_base: 0,
 };
 
 /// Every schema compiled from `crates/core/schemas/*.json`.
 pub mod schemas {
     #[allow(unused_imports)]
-    use super::{Format, JsonType, NameEntry, NameHash, Node, Property, Schema};
+    use super::{FastKey, Format, JsonType, NameEntry, NameHash, Node, Property, Schema};
     include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
 }
