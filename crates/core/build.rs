@@ -16,9 +16,11 @@ mod hash;
 
 /// A perfect hash for `names` as `NameHash { .. }` source, or the linear-scan fallback.
 fn name_hash(names: &[&str]) -> String {
-    if names.is_empty() || names.len() > 254 {
+    if names.is_empty() || names.len() > 254 || names.iter().any(|n| n.len() > hash::WIDE) {
         return "NameHash::LINEAR".to_string();
     }
+    let word_sets: Vec<[u64; 4]> = names.iter().map(|n| hash::words(n.as_bytes(), 0, n.len())).collect();
+    let fps: Vec<u64> = names.iter().zip(&word_sets).map(|(n, w)| hash::fingerprint(w, n.len())).collect();
     let min_bits = (usize::BITS - (names.len() - 1).leading_zeros()).max(1);
     for bits in min_bits..=min_bits + 4 {
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -27,8 +29,8 @@ fn name_hash(names: &[&str]) -> String {
             let shift = 64 - bits;
             let mut slots = vec![0u8; 1 << bits];
             let mut ok = true;
-            for (i, n) in names.iter().enumerate() {
-                let s = hash::slot(hash::fingerprint(n.as_bytes()), seed, shift);
+            for (i, &fp) in fps.iter().enumerate() {
+                let s = hash::slot(fp, seed, shift);
                 if slots[s] != 0 {
                     ok = false;
                     break;
@@ -41,12 +43,15 @@ fn name_hash(names: &[&str]) -> String {
                     .map(|&k| match k {
                         0 => "NameEntry::EMPTY".to_string(),
                         k => {
-                            let n = names[k as usize - 1].as_bytes();
+                            let i = k as usize - 1;
+                            let w = word_sets[i];
                             format!(
-                                "NameEntry {{ head: {:#x}, len: {}, index: {} }}",
-                                hash::head(n, 0, n.len()),
-                                n.len(),
-                                k - 1
+                                "NameEntry {{ w: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, index: {i} }}",
+                                w[0],
+                                w[1],
+                                w[2],
+                                w[3],
+                                names[i].len()
                             )
                         }
                     })

@@ -62,8 +62,9 @@ pub struct Node {
     pub(crate) pred_base: u16,
 }
 
-/// A perfect hash over a name table: `entries[slot(fingerprint(name))]` describes the only
-/// name that can match. No entries means "scan linearly" (no seed found, or no names).
+/// A perfect hash over a name table of names up to `hash::WIDE` bytes:
+/// `entries[slot(fingerprint(name))]` holds the only name that can match. No entries means
+/// "scan linearly" (longer names, no seed found, or no names).
 #[derive(Debug)]
 pub(crate) struct NameHash {
     pub(crate) seed: u64,
@@ -71,17 +72,17 @@ pub(crate) struct NameHash {
     pub(crate) entries: &'static [NameEntry],
 }
 
-/// One slot: the name's first 8 bytes (zero-padded), its length and its table index, so a
-/// lookup is one dependent load and two compares for names up to 8 bytes.
+/// One slot: the name as zero-padded words, its length and its table index, so a lookup is one
+/// dependent load and a branch-free compare.
 #[derive(Debug)]
 pub(crate) struct NameEntry {
-    pub(crate) head: u64,
+    pub(crate) w: [u64; 4],
     pub(crate) len: u32,
     pub(crate) index: u32,
 }
 
 impl NameEntry {
-    pub(crate) const EMPTY: NameEntry = NameEntry { head: 0, len: u32::MAX, index: 0 };
+    pub(crate) const EMPTY: NameEntry = NameEntry { w: [0; 4], len: u32::MAX, index: 0 };
 }
 
 impl NameHash {
@@ -98,24 +99,17 @@ impl NameHash {
         start: usize,
         len: usize,
     ) -> Option<usize> {
-        use crate::hash::{fingerprint_at, head, name_eq, slot};
-        let h = head(src, start, len);
+        use crate::hash::{fingerprint, name_eq, slot, words, WIDE};
         if self.entries.is_empty() {
-            return names.iter().position(|n| {
-                let name = get(n).as_bytes();
-                name_eq(name, head(name, 0, name.len()), src, start, len, h)
-            });
+            return names.iter().position(|n| name_eq(get(n).as_bytes(), src, start, len));
         }
-        let e = self.entries.get(slot(fingerprint_at(src, start, len, h), self.seed, self.shift))?;
-        if e.len as usize != len || e.head != h {
+        if len > WIDE {
             return None;
         }
-        let i = e.index as usize;
-        if len <= 8 {
-            return Some(i);
-        }
-        let name = get(names.get(i)?).as_bytes();
-        name_eq(name, e.head, src, start, len, h).then_some(i)
+        let w = words(src, start, len);
+        let e = self.entries.get(slot(fingerprint(&w, len), self.seed, self.shift))?;
+        let diff = (w[0] ^ e.w[0]) | (w[1] ^ e.w[1]) | (w[2] ^ e.w[2]) | (w[3] ^ e.w[3]) | (e.len as usize ^ len) as u64;
+        (diff == 0).then_some(e.index as usize)
     }
 }
 
