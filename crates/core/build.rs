@@ -314,7 +314,7 @@ fn main() {
     let mut all = Vec::new();
     let mut max_props = 1;
     let mut max_name_len = 1;
-    let mut pred_slots = 1;
+    let mut pred_slots = 0;
     for (stem, path) in &files {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let json: Value =
@@ -331,12 +331,13 @@ fn main() {
             count: 0,
             max_props: 0,
             max_name_len: 0,
-            pred_slots: 0,
+            // Slots are numbered across all schemas: they share one table of learned hints.
+            pred_slots,
         };
         let root = g.node(&json, "", 0);
         max_props = max_props.max(g.max_props);
         max_name_len = max_name_len.max(g.max_name_len);
-        pred_slots = pred_slots.max(g.pred_slots);
+        pred_slots = g.pred_slots;
         out.push_str(&g.out);
         let file_name = path.file_name().unwrap().to_str().unwrap();
         writeln!(
@@ -352,7 +353,7 @@ fn main() {
     writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
-    writeln!(out, "pub(crate) const PRED_SLOTS: usize = {pred_slots};").unwrap();
+    writeln!(out, "pub(crate) const PRED_SLOTS: usize = {};", pred_slots.max(1)).unwrap();
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schemas.rs");
     std::fs::write(dest, out).unwrap();

@@ -11,6 +11,7 @@ use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
 use crate::datetime::is_date_time;
 use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
@@ -29,13 +30,21 @@ pub(crate) struct Parser<'a, const C: bool> {
     pub issues: Vec<Issue>,
     path: String,
     pub error: Option<SyntaxError>,
-    /// Key prediction, learned as the input is read: slot `node.pred_base` holds the property
-    /// the last object of that node started with, slot `node.pred_base + 1 + i` the property that
-    /// last followed property `i`. Payloads repeat one key order (their serialiser's), so after
-    /// the first object most keys are confirmed by `FastKey::matches` alone. A wrong or stale
-    /// guess only costs the general path; the verdict never depends on it.
+    /// Key prediction: slot `node.pred_base` holds the property the last object of that node
+    /// started with, slot `node.pred_base + 1 + i` the property that last followed property `i`.
+    /// Payloads repeat one key order (their serialiser's), so most keys are confirmed by
+    /// `FastKey::matches` alone. A wrong or stale guess only costs the general path; the verdict
+    /// never depends on it (see the tests).
     pred: [u8; PRED_SLOTS],
+    /// Whether `pred` learned something this parse that `LEARNED` does not know yet.
+    pred_changed: bool,
 }
+
+/// Key-order hints carried from one parse to the next, so that even a lone small object (whose
+/// keys the per-parse table would only see once) hits. Relaxed atomics: any value, including a
+/// torn mix of two threads' orders, is a valid hint, and steady traffic in one key order only
+/// reads this table.
+static LEARNED: [AtomicU8; PRED_SLOTS] = [const { AtomicU8::new(0) }; PRED_SLOTS];
 
 /// Nesting of a skipped value, one bit per level (1 = object). The first 4096 levels live inline;
 /// deeper input spills to the heap.
@@ -99,7 +108,11 @@ enum NumClass {
 
 impl<'a, const C: bool> Parser<'a, C> {
     pub fn new(src: &'a [u8]) -> Self {
-        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None, pred: [0; PRED_SLOTS] }
+        let mut pred = [0; PRED_SLOTS];
+        for (p, l) in pred.iter_mut().zip(&LEARNED) {
+            *p = l.load(Relaxed);
+        }
+        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None, pred, pred_changed: false }
     }
 
     #[cfg(test)]
@@ -109,7 +122,18 @@ impl<'a, const C: bool> Parser<'a, C> {
 
     /// Validates the whole input against `root`: `Ok(valid)` or the syntax error.
     pub fn run(&mut self, root: &'static Node) -> Result<bool, SyntaxError> {
-        self.run_inner(root).map_err(|Stop| self.error.unwrap_or(SyntaxError::UnexpectedEnd))
+        let r = self.run_inner(root).map_err(|Stop| self.error.unwrap_or(SyntaxError::UnexpectedEnd));
+        if self.pred_changed {
+            self.publish_pred();
+        }
+        r
+    }
+
+    #[cold]
+    fn publish_pred(&self) {
+        for (l, &p) in LEARNED.iter().zip(&self.pred) {
+            l.store(p, Relaxed);
+        }
     }
 
     fn run_inner(&mut self, root: &'static Node) -> R<bool> {
@@ -455,6 +479,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                             Some((i, _)) => {
                                 if let Some(g) = self.pred.get_mut(slot) {
                                     *g = i as u8;
+                                    self.pred_changed = true;
                                 }
                             }
                             None => {
