@@ -264,13 +264,18 @@ impl Gen {
             self.pred_slots += 1 + props.len();
         }
         let object_keywords = !props.is_empty() || required != 0 || !additional;
+        // A string value is valid iff it is an enum member: nothing else to check for it.
+        let enum_only = enum_values != "None"
+            && matches!(ty.as_str(), "None" | "Some(JsonType::String)")
+            && max_length == "None"
+            && format == "None";
         let name = format!("{}_N{}", self.prefix, self.count);
         self.count += 1;
         writeln!(
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
              format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, additional_properties: {additional}, \
-             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base} }};",
+             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, enum_only: {enum_only} }};",
             props.join(", ")
         )
         .unwrap();

@@ -16,7 +16,7 @@ use core::sync::atomic::{AtomicU8, Ordering::Relaxed};
 use crate::datetime::is_date_time;
 use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
 use crate::schema::{Format, JsonType, Node, Property};
-use crate::text::{decode_utf16, decode_utf8, scan_string, ucs2_length, utf8_char, Str, Units};
+use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, ucs2_length, utf8_char, Str, Units};
 use crate::{Issue, Keyword, SyntaxError};
 
 /// Syntax errors are stored in the parser and signalled by this zero-sized error, so every
@@ -432,6 +432,18 @@ impl<'a, const C: bool> Parser<'a, C> {
         ok
     }
 
+    /// For an `enum_only` node: the length of the string at `start` (just past its opening
+    /// quote) when it is plain, short and an enum member, i.e. valid with no issue to report.
+    /// `None` sends the caller down the general path, which decides everything else.
+    #[inline(always)]
+    fn enum_hit(&self, node: &'static Node, start: usize) -> Option<usize> {
+        if !node.enum_only || node.enum_hash.entries.is_empty() {
+            return None;
+        }
+        let (len, w) = short_plain(self.src, start)?;
+        node.enum_hash.find_words(&w, len).map(|_| len)
+    }
+
     /// Finds the declared property a key names (after decoding escapes).
     #[inline]
     fn lookup(&self, node: &'static Node, key: Str) -> Option<(usize, &'static Property)> {
@@ -514,9 +526,14 @@ impl<'a, const C: bool> Parser<'a, C> {
                         let mut start = self.issues.len();
                         // Most property values are strings: keep that path inline.
                         let ok = if self.src.get(self.pos) == Some(&b'"') {
-                            let (s, next) = scan_string(self.src, self.pos + 1).map_err(|e| self.fail(e))?;
-                            self.pos = next;
-                            self.string_checks(prop.node, s)
+                            if let Some(len) = self.enum_hit(prop.node, self.pos + 1) {
+                                self.pos += len + 2;
+                                true
+                            } else {
+                                let (s, next) = scan_string(self.src, self.pos + 1).map_err(|e| self.fail(e))?;
+                                self.pos = next;
+                                self.string_checks(prop.node, s)
+                            }
                         } else {
                             self.value(prop.node)?
                         };

@@ -25,10 +25,10 @@ const fn len_masks() -> [[u64; 4]; WIDE + 1] {
 }
 
 /// `LEN_MASKS[len][k]` keeps the bytes of word `k` that lie within the first `len` bytes.
-static LEN_MASKS: [[u64; 4]; WIDE + 1] = len_masks();
+pub(crate) static LEN_MASKS: [[u64; 4]; WIDE + 1] = len_masks();
 
 #[inline(always)]
-fn word(c: &[u8; WIDE], k: usize) -> u64 {
+pub(crate) fn word(c: &[u8; WIDE], k: usize) -> u64 {
     let mut w = [0u8; 8];
     if let Some(s) = c.get(8 * k..8 * k + 8) {
         w.copy_from_slice(s);

@@ -60,6 +60,9 @@ pub struct Node {
     pub(crate) items: Option<&'static Node>,
     /// First of this node's slots in the parser's key-prediction table (see `engine::Parser::pred`).
     pub(crate) pred_base: u16,
+    /// A string is valid here iff it is one of `enum_values` (no other string keyword applies),
+    /// so a plain short string can be settled by one hash probe (`engine::Parser::enum_hit`).
+    pub(crate) enum_only: bool,
 }
 
 /// A perfect hash over a name table of names up to `hash::WIDE` bytes:
@@ -99,15 +102,22 @@ impl NameHash {
         start: usize,
         len: usize,
     ) -> Option<usize> {
-        use crate::hash::{fingerprint, name_eq, slot, words, WIDE};
+        use crate::hash::{name_eq, words, WIDE};
         if self.entries.is_empty() {
             return names.iter().position(|n| name_eq(get(n).as_bytes(), src, start, len));
         }
         if len > WIDE {
             return None;
         }
-        let w = words(src, start, len);
-        let e = self.entries.get(slot(fingerprint(&w, len), self.seed, self.shift))?;
+        self.find_words(&words(src, start, len), len)
+    }
+
+    /// [`find`](Self::find) for a name already read as `hash::words`; only for hashed tables
+    /// (non-empty `entries`).
+    #[inline(always)]
+    pub(crate) fn find_words(&self, w: &[u64; 4], len: usize) -> Option<usize> {
+        use crate::hash::{fingerprint, slot};
+        let e = self.entries.get(slot(fingerprint(w, len), self.seed, self.shift))?;
         let diff = (w[0] ^ e.w[0]) | (w[1] ^ e.w[1]) | (w[2] ^ e.w[2]) | (w[3] ^ e.w[3]) | (e.len as usize ^ len) as u64;
         (diff == 0).then_some(e.index as usize)
     }
@@ -229,6 +239,7 @@ pub(crate) static ANY: Node = Node {
     object_keywords: false,
     items: None,
     pred_base: 0,
+    enum_only: false,
 };
 
 /// Every schema compiled from `crates/core/schemas/*.json`.

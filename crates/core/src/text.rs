@@ -18,6 +18,28 @@ fn special_mask(w: u64) -> u64 {
     (has_q | has_bs | ctl | w) & HIGH
 }
 
+/// A string (opening quote at `start - 1`) whose closing quote lies within the next 32 bytes
+/// with nothing before it that needs attention (escape, control or non-ASCII byte): its length
+/// and its content as `hash::words`. Reads one fixed 32-byte window and finds the quote without
+/// a loop, so strings of varying length (enum values) cause no branch mispredicts. `None` means
+/// "use `scan_string`", never "invalid".
+#[inline(always)]
+pub(crate) fn short_plain(src: &[u8], start: usize) -> Option<(usize, [u64; 4])> {
+    use crate::hash::{word, LEN_MASKS};
+    let c = src.get(start..)?.first_chunk::<32>()?;
+    let w = [word(c, 0), word(c, 1), word(c, 2), word(c, 3)];
+    // Per word only the lowest flagged byte is exact, so the first flagged byte overall is exact.
+    let lo = u128::from(special_mask(w[0])) | u128::from(special_mask(w[1])) << 64;
+    let hi = u128::from(special_mask(w[2])) | u128::from(special_mask(w[3])) << 64;
+    let bit = if lo != 0 { lo.trailing_zeros() } else { 128 + hi.trailing_zeros() };
+    let len = (bit / 8) as usize;
+    if c.get(len) != Some(&b'"') {
+        return None;
+    }
+    let m = LEN_MASKS.get(len)?;
+    Some((len, [w[0] & m[0], w[1] & m[1], w[2] & m[2], w[3] & m[3]]))
+}
+
 /// A scanned string: content is `src[start..end]` (still escaped), `end` is the closing quote.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Str {
@@ -281,6 +303,28 @@ pub(crate) fn decode_utf16(src: &[u8], s: Str) -> alloc::vec::Vec<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+        /// `short_plain` settles exactly the plain strings shorter than 32 bytes that have a
+        /// 32-byte window, and agrees with `scan_string` and `hash::words` on them.
+        #[test]
+        fn short_plain_agrees_with_scan_string(bytes in proptest::collection::vec(
+            prop::sample::select(b"ab\"\\\x00\x1f\x7f\x80\xc3\xa9 ~u0".to_vec()), 0..80), start in 0usize..8) {
+            let start = start.min(bytes.len());
+            let fast = short_plain(&bytes, start);
+            match scan_string(&bytes, start) {
+                Ok((s, next)) if !s.escaped && !s.non_ascii && s.end - start < 32 && bytes.len() >= start + 32 => {
+                    let len = s.end - start;
+                    prop_assert_eq!(next, s.end + 1);
+                    prop_assert_eq!(fast, Some((len, crate::hash::words(&bytes, start, len))));
+                }
+                _ => prop_assert_eq!(fast, None),
+            }
+        }
+    }
 
     #[test]
     fn mask_finds_first_special() {
