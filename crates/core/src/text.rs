@@ -2,21 +2,7 @@
 
 use crate::SyntaxError;
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// Flags bytes that end the fast path inside a string: `"`, `\`, < 0x20, >= 0x80.
-/// Only the lowest flagged byte is guaranteed exact (borrows can flag bytes above a true hit);
-/// callers re-examine that byte, so false positives above it are harmless.
-#[inline(always)]
-fn special_mask(w: u64) -> u64 {
-    let q = w ^ (ONES * b'"' as u64);
-    let bs = w ^ (ONES * b'\\' as u64);
-    let has_q = q.wrapping_sub(ONES) & !q;
-    let has_bs = bs.wrapping_sub(ONES) & !bs;
-    let ctl = w.wrapping_sub(ONES * 0x20) & !w;
-    (has_q | has_bs | ctl | w) & HIGH
-}
+use crate::simd::{special_bits32, special_mask};
 
 /// A string (opening quote at `start - 1`) whose closing quote lies within the next 32 bytes
 /// with nothing before it that needs attention (escape, control or non-ASCII byte): its length
@@ -27,17 +13,12 @@ fn special_mask(w: u64) -> u64 {
 pub(crate) fn short_plain(src: &[u8], start: usize) -> Option<(usize, [u64; 4])> {
     use crate::hash::{word, LEN_MASKS};
     let c = src.get(start..)?.first_chunk::<32>()?;
-    let w = [word(c, 0), word(c, 1), word(c, 2), word(c, 3)];
-    // Per word only the lowest flagged byte is exact, so the first flagged byte overall is exact.
-    let lo = u128::from(special_mask(w[0])) | u128::from(special_mask(w[1])) << 64;
-    let hi = u128::from(special_mask(w[2])) | u128::from(special_mask(w[3])) << 64;
-    let bit = if lo != 0 { lo.trailing_zeros() } else { 128 + hi.trailing_zeros() };
-    let len = (bit / 8) as usize;
+    let len = special_bits32(c).trailing_zeros() as usize;
     if c.get(len) != Some(&b'"') {
         return None;
     }
     let m = LEN_MASKS.get(len)?;
-    Some((len, [w[0] & m[0], w[1] & m[1], w[2] & m[2], w[3] & m[3]]))
+    Some((len, [word(c, 0) & m[0], word(c, 1) & m[1], word(c, 2) & m[2], word(c, 3) & m[3]]))
 }
 
 /// A scanned string: content is `src[start..end]` (still escaped), `end` is the closing quote.
@@ -57,13 +38,25 @@ pub(crate) fn scan_string(src: &[u8], start: usize) -> Result<(Str, usize), Synt
     let mut escaped = false;
     let mut non_ascii = false;
     loop {
-        while let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<8>()) {
-            let m = special_mask(u64::from_le_bytes(*chunk));
-            if m != 0 {
-                i += (m.trailing_zeros() / 8) as usize;
-                break;
+        'scan: {
+            // Most strings end within one 32-byte window: no length-dependent loop exit for them.
+            while let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<32>()) {
+                let m = special_bits32(chunk);
+                if m != 0 {
+                    i += m.trailing_zeros() as usize;
+                    break 'scan;
+                }
+                i += 32;
             }
-            i += 8;
+            // The last 31 bytes of the input.
+            while let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<8>()) {
+                let m = special_mask(u64::from_le_bytes(*chunk));
+                if m != 0 {
+                    i += (m.trailing_zeros() / 8) as usize;
+                    break 'scan;
+                }
+                i += 8;
+            }
         }
         let Some(&b) = src.get(i) else {
             return Err(SyntaxError::UnexpectedEnd);
@@ -305,8 +298,41 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// Byte at a time, the obvious way.
+    fn scan_reference(src: &[u8], start: usize) -> Result<(usize, bool, bool), SyntaxError> {
+        let (mut i, mut escaped, mut non_ascii) = (start, false, false);
+        loop {
+            match *src.get(i).ok_or(SyntaxError::UnexpectedEnd)? {
+                b'"' => return Ok((i, escaped, non_ascii)),
+                b'\\' => {
+                    escaped = true;
+                    i = check_escape(src, i)?;
+                }
+                0..=0x1F => return Err(SyntaxError::ControlCharacter { at: i }),
+                0x80..=0xFF => {
+                    non_ascii = true;
+                    i = utf8_char(src, i)?;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+        /// The windowed scan (32-byte SIMD/SWAR windows, 8-byte SWAR tail) against the reference,
+        /// with specials placed around every window boundary.
+        #[test]
+        fn scan_string_matches_bytewise_reference(bytes in proptest::collection::vec(
+            prop::sample::select(b"aaaaaaaaaaaaaaaab\"\\\x00\x1f\x7f\x80\xc3\xa9\xe2\x82\xac ~u0Ab/".to_vec()), 0..120), start in 0usize..4) {
+            let start = start.min(bytes.len());
+            let got = scan_string(&bytes, start).map(|(s, next)| {
+                assert_eq!((s.start, next), (start, s.end + 1));
+                (s.end, s.escaped, s.non_ascii)
+            });
+            prop_assert_eq!(got, scan_reference(&bytes, start));
+        }
 
         /// `short_plain` settles exactly the plain strings shorter than 32 bytes that have a
         /// 32-byte window, and agrees with `scan_string` and `hash::words` on them.
