@@ -13,7 +13,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
-use crate::datetime::is_date_time;
+use crate::datetime::{is_date_time, is_date_time_ascii};
 use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
 use crate::schema::{Format, JsonType, Node, Property};
 use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, ucs2_length, utf8_char, Str, Units};
@@ -419,8 +419,7 @@ impl<'a, const C: bool> Parser<'a, C> {
             let valid = if s.escaped || s.non_ascii {
                 is_date_time(Units::new(self.src, s))
             } else {
-                let raw = self.src.get(s.start..s.end).unwrap_or(&[]);
-                is_date_time(raw.iter().map(|&b| u32::from(b)))
+                is_date_time_ascii(self.src.get(s.start..s.end).unwrap_or(&[]))
             };
             if !valid {
                 if C {
