@@ -63,22 +63,32 @@ fn name_hash(names: &[&str]) -> String {
     "NameHash::LINEAR".to_string()
 }
 
-/// The `FastKey` that recognises `name` followed by its closing quote in one or two masked
+/// The `FastKey` that recognises `"name":` (quotes and colon included) in up to three masked
 /// 8-byte compares, or `FastKey::NONE` when the raw bytes could not stand for the name (a name
-/// needing escapes) or do not fit in 16 bytes.
+/// needing escapes) or the pattern does not fit in 24 bytes.
 fn fast_key(name: &str) -> String {
-    let mut pat = name.as_bytes().to_vec();
-    pat.push(b'"');
-    if pat.len() > 16 || name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+    let mut pat = vec![b'"'];
+    pat.extend_from_slice(name.as_bytes());
+    pat.extend_from_slice(b"\":");
+    if pat.len() > 24 || name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
         return "FastKey::NONE".to_string();
     }
-    let mut w = [0u64; 2];
-    let mut m = [0u64; 2];
+    let mut w = [0u64; 3];
+    let mut m = [0u64; 3];
     for (i, &b) in pat.iter().enumerate() {
         w[i / 8] |= u64::from(b) << (8 * (i % 8));
         m[i / 8] |= 0xFFu64 << (8 * (i % 8));
     }
-    format!("FastKey {{ w: [{:#x}, {:#x}], m: [{:#x}, {:#x}], len: {} }}", w[0], w[1], m[0], m[1], pat.len())
+    format!(
+        "FastKey {{ w: [{:#x}, {:#x}, {:#x}], m: [{:#x}, {:#x}, {:#x}], len: {} }}",
+        w[0],
+        w[1],
+        w[2],
+        m[0],
+        m[1],
+        m[2],
+        pat.len()
+    )
 }
 
 /// Keywords that carry no validation meaning for ajv (annotations / identifiers).

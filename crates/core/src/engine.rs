@@ -475,14 +475,15 @@ impl<'a, const C: bool> Parser<'a, C> {
             let base = node.pred_base as usize;
             let mut slot = base;
             loop {
-                self.expect(b'"')?;
                 let guess = self.pred.get(slot).map_or(0, |&g| g as usize);
                 let found = match props.get(guess) {
+                    // Consumes `"name":` in one go.
                     Some(p) if p.key.matches(self.src, self.pos) => {
                         self.pos += p.key.len as usize;
                         Some((guess, p))
                     }
                     _ => {
+                        self.expect(b'"')?;
                         let (key, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
                         self.pos = next;
                         let found = self.lookup(node, key);
@@ -504,15 +505,15 @@ impl<'a, const C: bool> Parser<'a, C> {
                                 }
                             }
                         }
+                        if self.src.get(self.pos) == Some(&b':') {
+                            self.pos += 1;
+                        } else {
+                            self.skip_ws();
+                            self.expect(b':')?;
+                        }
                         found
                     }
                 };
-                if self.src.get(self.pos) == Some(&b':') {
-                    self.pos += 1;
-                } else {
-                    self.skip_ws();
-                    self.expect(b':')?;
-                }
                 self.skip_ws();
                 match found {
                     Some((i, prop)) => {
@@ -770,7 +771,7 @@ mod tests {
         // Prefixes, extensions, escapes and case changes of the key that will be predicted.
         for key in [
             r#""valu""#, r#""valuee""#, r#""value ""#, r#""Value""#, r#""\u0076alue""#, r#""valu\u0065""#,
-            r#""value\"""#, r#""value"#,
+            r#""value\"""#, r#""value"#, r#""value" "#, r#""value"	"#,
         ] {
             for tail in ["", "}", "}]}]}"] {
                 let doc = format!(

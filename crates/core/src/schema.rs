@@ -133,30 +133,31 @@ pub struct Property {
     pub(crate) key: FastKey,
 }
 
-/// `name"` as masked little-endian words, so a predicted key is confirmed straight from the
-/// input bytes without scanning or hashing it. `len == 0`: no fast path for this name.
+/// `"name":` as masked little-endian words, so a predicted key (with its quotes and the colon
+/// right after it) is confirmed straight from the input bytes without scanning or hashing it.
+/// `len == 0`: no fast path for this name.
 #[derive(Debug)]
 pub(crate) struct FastKey {
-    pub(crate) w: [u64; 2],
-    pub(crate) m: [u64; 2],
+    pub(crate) w: [u64; 3],
+    pub(crate) m: [u64; 3],
     pub(crate) len: u32,
 }
 
 impl FastKey {
-    #[allow(dead_code)] // emitted by build.rs for names that need escapes or exceed 16 bytes
-    pub(crate) const NONE: FastKey = FastKey { w: [0; 2], m: [0; 2], len: 0 };
+    #[allow(dead_code)] // emitted by build.rs for names that need escapes or exceed 21 bytes
+    pub(crate) const NONE: FastKey = FastKey { w: [0; 3], m: [0; 3], len: 0 };
 
-    /// Whether the bytes at `src[at..]` are this name and its closing quote. Needs 16 readable
-    /// bytes; near the end of the input it says no and the caller takes the general path.
+    /// Whether the bytes at `src[at..]` are `"name":`. Needs 24 readable bytes; near the end of
+    /// the input it says no and the caller takes the general path.
     #[inline(always)]
     pub(crate) fn matches(&self, src: &[u8], at: usize) -> bool {
-        let Some((lo, hi)) = src.get(at..).and_then(|s| s.first_chunk::<16>()).map(|c| {
-            let (a, b) = c.split_at(8);
-            (load(a), load(b))
-        }) else {
+        let Some(c) = src.get(at..).and_then(|s| s.first_chunk::<24>()) else {
             return false;
         };
-        self.len != 0 && ((lo ^ self.w[0]) & self.m[0]) | ((hi ^ self.w[1]) & self.m[1]) == 0
+        let (a, rest) = c.split_at(8);
+        let (b, c) = rest.split_at(8);
+        let diff = ((load(a) ^ self.w[0]) & self.m[0]) | ((load(b) ^ self.w[1]) & self.m[1]) | ((load(c) ^ self.w[2]) & self.m[2]);
+        self.len != 0 && diff == 0
     }
 }
 
