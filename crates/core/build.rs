@@ -274,18 +274,25 @@ impl Gen {
             self.pred_slots += 1 + props.len();
         }
         let object_keywords = !props.is_empty() || required != 0 || !additional;
-        // A string value is valid iff it is an enum member: nothing else to check for it.
-        let enum_only = enum_values != "None"
-            && matches!(ty.as_str(), "None" | "Some(JsonType::String)")
-            && max_length == "None"
-            && format == "None";
+        // Which check settles a plain short string here (see `PlainString`).
+        let plain = if !matches!(ty.as_str(), "None" | "Some(JsonType::String)") {
+            "General"
+        } else {
+            match (enum_values != "None", max_length != "None", format != "None") {
+                (false, false, false) => "Any",
+                (true, false, false) if enum_hash != "NameHash::LINEAR" => "Enum",
+                (false, true, false) => "MaxLength",
+                (false, false, true) if format == "Some(Format::DateTime)" => "DateTime",
+                _ => "General",
+            }
+        };
         let name = format!("{}_N{}", self.prefix, self.count);
         self.count += 1;
         writeln!(
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
              format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, additional_properties: {additional}, \
-             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, enum_only: {enum_only} }};",
+             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, plain: PlainString::{plain} }};",
             props.join(", ")
         )
         .unwrap();

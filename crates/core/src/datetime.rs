@@ -79,7 +79,7 @@ pub(crate) fn is_date_time_ascii(s: &[u8]) -> bool {
 /// "valid": anything else, including every leap-second and rounding case (hour > 23, minute > 59,
 /// second >= 59 with a fraction, second >= 60), goes to the general path, which decides.
 #[inline]
-fn plainly_valid(s: &[u8]) -> bool {
+pub(crate) fn plainly_valid(s: &[u8]) -> bool {
     let [y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, sep, h0, h1, b':', mi0, mi1, b':', s0, s1, rest @ ..] = s else {
         return false;
     };

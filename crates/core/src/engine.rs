@@ -13,10 +13,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU8, Ordering::Relaxed};
 
-use crate::datetime::{is_date_time, is_date_time_ascii};
+use crate::datetime::{is_date_time, is_date_time_ascii, plainly_valid};
 use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
-use crate::schema::{Format, JsonType, Node, Property};
-use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, ucs2_length, utf8_char, Str, Units};
+use crate::schema::{Format, JsonType, Node, PlainString, Property};
+use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, short_plain_len, ucs2_length, utf8_char, Str, Units};
 use crate::{Issue, Keyword, SyntaxError};
 
 /// Syntax errors are stored in the parser and signalled by this zero-sized error, so every
@@ -431,16 +431,28 @@ impl<'a, const C: bool> Parser<'a, C> {
         ok
     }
 
-    /// For an `enum_only` node: the length of the string at `start` (just past its opening
-    /// quote) when it is plain, short and an enum member, i.e. valid with no issue to report.
-    /// `None` sends the caller down the general path, which decides everything else.
+    /// The length of the string at `start` (just past its opening quote) when it is plain and
+    /// short and `node.plain`'s check proves it valid, with no issue to report. `None` sends the
+    /// caller down the general path, which decides everything else.
     #[inline(always)]
-    fn enum_hit(&self, node: &'static Node, start: usize) -> Option<usize> {
-        if !node.enum_only || node.enum_hash.entries.is_empty() {
-            return None;
+    fn plain_hit(&self, node: &'static Node, start: usize) -> Option<usize> {
+        let window = || self.src.get(start..).and_then(|s| s.first_chunk::<32>());
+        match node.plain {
+            PlainString::General => None,
+            PlainString::Any => short_plain_len(window()?),
+            PlainString::Enum => {
+                let (len, w) = short_plain(self.src, start)?;
+                node.enum_hash.find_words(&w, len).map(|_| len)
+            }
+            PlainString::MaxLength => {
+                let len = short_plain_len(window()?)?;
+                (len <= node.max_length? as usize).then_some(len)
+            }
+            PlainString::DateTime => {
+                let len = short_plain_len(window()?)?;
+                plainly_valid(self.src.get(start..start + len)?).then_some(len)
+            }
         }
-        let (len, w) = short_plain(self.src, start)?;
-        node.enum_hash.find_words(&w, len).map(|_| len)
     }
 
     /// Finds the declared property a key names (after decoding escapes).
@@ -526,7 +538,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                         let mut start = self.issues.len();
                         // Most property values are strings: keep that path inline.
                         let ok = if self.src.get(self.pos) == Some(&b'"') {
-                            if let Some(len) = self.enum_hit(prop.node, self.pos + 1) {
+                            if let Some(len) = self.plain_hit(prop.node, self.pos + 1) {
                                 self.pos += len + 2;
                                 true
                             } else {
@@ -763,6 +775,41 @@ mod tests {
             // Keys cut short at the end of the input, where the 16-byte compare cannot read.
             let cut = (seed as usize) % (p.len() + 1);
             same_with_any_prediction(&p.as_bytes()[..cut], pred)?;
+        }
+    }
+
+    /// Every node with a plain-string fast path, with the strings most likely to fool it.
+    fn plain_nodes() -> Vec<&'static Node> {
+        let root = DEFAULT_SCHEMA.root;
+        let mv = root.property("transactionData").and_then(|n| n.items()).unwrap();
+        let sv = mv.property("sampledValue").and_then(|n| n.items()).unwrap();
+        let mut nodes: Vec<&'static Node> = root.properties().map(|(_, n)| n).collect();
+        nodes.extend(mv.properties().map(|(_, n)| n));
+        nodes.extend(sv.properties().map(|(_, n)| n));
+        nodes.retain(|n| n.plain != PlainString::General);
+        assert_eq!(nodes.len(), 11);
+        nodes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+        /// `plain_hit` only ever says "valid" where the general path finds the same string
+        /// valid, with the same end.
+        #[test]
+        fn plain_hit_implies_general_path_valid(content in "([0-9]{1,4}[-:.T tZz+]?){0,8}|[A-Za-z.-]{0,34}|[0-9A-F]{18,23}|(Energy|Power|Current|Sample|L1|N|k?W?h?|Raw|Other){1,3}",
+                pad in 0usize..40) {
+            let doc = format!("\"{content}\"{}", " ".repeat(pad));
+            for node in plain_nodes() {
+                let p = Parser::<true>::new(doc.as_bytes());
+                if let Some(len) = p.plain_hit(node, 1) {
+                    let mut q = Parser::<true>::new(doc.as_bytes());
+                    let (s, next) = scan_string(doc.as_bytes(), 1).unwrap();
+                    prop_assert_eq!(next, len + 2);
+                    prop_assert!(q.string_checks(node, s), "{} at {:?}", doc, node);
+                    prop_assert!(q.issues.is_empty());
+                }
+            }
         }
     }
 

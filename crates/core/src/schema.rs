@@ -60,9 +60,26 @@ pub struct Node {
     pub(crate) items: Option<&'static Node>,
     /// First of this node's slots in the parser's key-prediction table (see `engine::Parser::pred`).
     pub(crate) pred_base: u16,
-    /// A string is valid here iff it is one of `enum_values` (no other string keyword applies),
-    /// so a plain short string can be settled by one hash probe (`engine::Parser::enum_hit`).
-    pub(crate) enum_only: bool,
+    /// How a plain short string is settled here without the general string checks.
+    pub(crate) plain: PlainString,
+}
+
+/// For a plain short string (no escape, control or non-ASCII byte; closes within 32 bytes, see
+/// `text::short_plain`), the one check that can prove it valid at a node whose type admits
+/// strings and that has at most one string keyword. A failed check proves nothing: the general
+/// path then decides and reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlainString {
+    /// Type is not string, or several string keywords: always the general path.
+    General,
+    /// No string keyword: any string is valid.
+    Any,
+    /// `enum` alone (with a hashed name table): one hash probe.
+    Enum,
+    /// `maxLength` alone: an ASCII string's length is its code-point count.
+    MaxLength,
+    /// `format: date-time` alone: `datetime::plainly_valid`.
+    DateTime,
 }
 
 /// A perfect hash over a name table of names up to `hash::WIDE` bytes:
@@ -240,12 +257,12 @@ pub(crate) static ANY: Node = Node {
     object_keywords: false,
     items: None,
     pred_base: 0,
-    enum_only: false,
+    plain: PlainString::General,
 };
 
 /// Every schema compiled from `crates/core/schemas/*.json`.
 pub mod schemas {
     #[allow(unused_imports)]
-    use super::{FastKey, Format, JsonType, NameEntry, NameHash, Node, Property, Schema};
+    use super::{FastKey, Format, JsonType, NameEntry, NameHash, Node, PlainString, Property, Schema};
     include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
 }

@@ -13,12 +13,16 @@ use crate::simd::{special_bits32, special_mask};
 pub(crate) fn short_plain(src: &[u8], start: usize) -> Option<(usize, [u64; 4])> {
     use crate::hash::{word, LEN_MASKS};
     let c = src.get(start..)?.first_chunk::<32>()?;
-    let len = special_bits32(c).trailing_zeros() as usize;
-    if c.get(len) != Some(&b'"') {
-        return None;
-    }
+    let len = short_plain_len(c)?;
     let m = LEN_MASKS.get(len)?;
     Some((len, [word(c, 0) & m[0], word(c, 1) & m[1], word(c, 2) & m[2], word(c, 3) & m[3]]))
+}
+
+/// [`short_plain`]'s length alone, for a 32-byte window starting just past the opening quote.
+#[inline(always)]
+pub(crate) fn short_plain_len(c: &[u8; 32]) -> Option<usize> {
+    let len = special_bits32(c).trailing_zeros() as usize;
+    (c.get(len) == Some(&b'"')).then_some(len)
 }
 
 /// A scanned string: content is `src[start..end]` (still escaped), `end` is the closing quote.
