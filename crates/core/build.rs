@@ -375,7 +375,8 @@ fn main() {
     writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
-    writeln!(out, "pub(crate) const PRED_SLOTS: usize = {};", pred_slots.max(1)).unwrap();
+    // A whole number of u64 words, so the hint table is copied in and out word by word.
+    writeln!(out, "pub(crate) const PRED_SLOTS: usize = {};", pred_slots.max(1).div_ceil(8) * 8).unwrap();
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schemas.rs");
     std::fs::write(dest, out).unwrap();

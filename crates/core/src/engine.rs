@@ -11,7 +11,7 @@ use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::sync::atomic::{AtomicU8, Ordering::Relaxed};
+use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::datetime::{is_date_time, is_date_time_ascii, plainly_valid};
 use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
@@ -41,10 +41,10 @@ pub(crate) struct Parser<'a, const C: bool> {
 }
 
 /// Key-order hints carried from one parse to the next, so that even a lone small object (whose
-/// keys the per-parse table would only see once) hits. Relaxed atomics: any value, including a
-/// torn mix of two threads' orders, is a valid hint, and steady traffic in one key order only
-/// reads this table.
-static LEARNED: [AtomicU8; PRED_SLOTS] = [const { AtomicU8::new(0) }; PRED_SLOTS];
+/// keys the per-parse table would only see once) hits. Relaxed atomics, eight hints per word so
+/// that copying the table costs a few loads: any value, including a torn mix of two threads'
+/// orders, is a valid hint, and steady traffic in one key order only reads this table.
+static LEARNED: [AtomicU64; PRED_SLOTS / 8] = [const { AtomicU64::new(0) }; PRED_SLOTS / 8];
 
 /// Nesting of a skipped value, one bit per level (1 = object). The first 4096 levels live inline;
 /// deeper input spills to the heap.
@@ -109,8 +109,8 @@ enum NumClass {
 impl<'a, const C: bool> Parser<'a, C> {
     pub fn new(src: &'a [u8]) -> Self {
         let mut pred = [0; PRED_SLOTS];
-        for (p, l) in pred.iter_mut().zip(&LEARNED) {
-            *p = l.load(Relaxed);
+        for (p, l) in pred.chunks_exact_mut(8).zip(&LEARNED) {
+            p.copy_from_slice(&l.load(Relaxed).to_le_bytes());
         }
         Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None, pred, pred_changed: false }
     }
@@ -131,8 +131,10 @@ impl<'a, const C: bool> Parser<'a, C> {
 
     #[cold]
     fn publish_pred(&self) {
-        for (l, &p) in LEARNED.iter().zip(&self.pred) {
-            l.store(p, Relaxed);
+        for (l, p) in LEARNED.iter().zip(self.pred.chunks_exact(8)) {
+            let mut w = [0; 8];
+            w.copy_from_slice(p);
+            l.store(u64::from_le_bytes(w), Relaxed);
         }
     }
 

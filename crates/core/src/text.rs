@@ -43,7 +43,17 @@ pub(crate) fn scan_string(src: &[u8], start: usize) -> Result<(Str, usize), Synt
     let mut non_ascii = false;
     loop {
         'scan: {
-            // Most strings end within one 32-byte window: no length-dependent loop exit for them.
+            // Short strings (object keys, small numbers) end within 8 bytes: SWAR, no vector
+            // round trip on their critical path.
+            if let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<8>()) {
+                let m = special_mask(u64::from_le_bytes(*chunk));
+                if m != 0 {
+                    i += (m.trailing_zeros() / 8) as usize;
+                    break 'scan;
+                }
+                i += 8;
+            }
+            // Then 32-byte windows: no length-dependent loop exit for most of the rest.
             while let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<32>()) {
                 let m = special_bits32(chunk);
                 if m != 0 {
