@@ -15,7 +15,7 @@ const fn len_masks() -> [[u64; 4]; WIDE + 1] {
     while len <= WIDE {
         let mut k = 0;
         while k < 4 {
-            let n = if len > 8 * k { len - 8 * k } else { 0 };
+            let n = len.saturating_sub(8 * k);
             t[len][k] = if n >= 8 { u64::MAX } else { (1u64 << (8 * n)) - 1 };
             k += 1;
         }

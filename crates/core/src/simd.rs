@@ -74,7 +74,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn special(b: u8) -> bool {
-        b == b'"' || b == b'\\' || b < 0x20 || b >= 0x80
+        b == b'"' || b == b'\\' || !(0x20..0x80).contains(&b)
     }
 
     /// Exact reference: every bit.
