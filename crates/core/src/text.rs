@@ -42,35 +42,13 @@ pub(crate) fn scan_string(src: &[u8], start: usize) -> Result<(Str, usize), Synt
     let mut escaped = false;
     let mut non_ascii = false;
     loop {
-        'scan: {
-            // Short strings (object keys, small numbers) end within 8 bytes: SWAR, no vector
-            // round trip on their critical path.
-            if let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<8>()) {
-                let m = special_mask(u64::from_le_bytes(*chunk));
-                if m != 0 {
-                    i += (m.trailing_zeros() / 8) as usize;
-                    break 'scan;
-                }
-                i += 8;
+        while let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<8>()) {
+            let m = special_mask(u64::from_le_bytes(*chunk));
+            if m != 0 {
+                i += (m.trailing_zeros() / 8) as usize;
+                break;
             }
-            // Then 32-byte windows: no length-dependent loop exit for most of the rest.
-            while let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<32>()) {
-                let m = special_bits32(chunk);
-                if m != 0 {
-                    i += m.trailing_zeros() as usize;
-                    break 'scan;
-                }
-                i += 32;
-            }
-            // The last 31 bytes of the input.
-            while let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<8>()) {
-                let m = special_mask(u64::from_le_bytes(*chunk));
-                if m != 0 {
-                    i += (m.trailing_zeros() / 8) as usize;
-                    break 'scan;
-                }
-                i += 8;
-            }
+            i += 8;
         }
         let Some(&b) = src.get(i) else {
             return Err(SyntaxError::UnexpectedEnd);
@@ -335,8 +313,8 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
 
-        /// The windowed scan (32-byte SIMD/SWAR windows, 8-byte SWAR tail) against the reference,
-        /// with specials placed around every window boundary.
+        /// The 8-byte SWAR scan against the reference, with specials placed around every word
+        /// boundary.
         #[test]
         fn scan_string_matches_bytewise_reference(bytes in proptest::collection::vec(
             prop::sample::select(b"aaaaaaaaaaaaaaaab\"\\\x00\x1f\x7f\x80\xc3\xa9\xe2\x82\xac ~u0Ab/".to_vec()), 0..120), start in 0usize..4) {
