@@ -16,9 +16,11 @@ mod hash;
 
 /// A perfect hash for `names` as `NameHash { .. }` source, or the linear-scan fallback.
 fn name_hash(names: &[&str]) -> String {
-    if names.is_empty() || names.len() > 254 {
+    if names.is_empty() || names.len() > 254 || names.iter().any(|n| n.len() > hash::WIDE) {
         return "NameHash::LINEAR".to_string();
     }
+    let word_sets: Vec<[u64; 4]> = names.iter().map(|n| hash::words(n.as_bytes(), 0, n.len())).collect();
+    let fps: Vec<u64> = names.iter().zip(&word_sets).map(|(n, w)| hash::fingerprint(w, n.len())).collect();
     let min_bits = (usize::BITS - (names.len() - 1).leading_zeros()).max(1);
     for bits in min_bits..=min_bits + 4 {
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -27,8 +29,8 @@ fn name_hash(names: &[&str]) -> String {
             let shift = 64 - bits;
             let mut slots = vec![0u8; 1 << bits];
             let mut ok = true;
-            for (i, n) in names.iter().enumerate() {
-                let s = hash::slot(hash::fingerprint(n.as_bytes()), seed, shift);
+            for (i, &fp) in fps.iter().enumerate() {
+                let s = hash::slot(fp, seed, shift);
                 if slots[s] != 0 {
                     ok = false;
                     break;
@@ -41,12 +43,15 @@ fn name_hash(names: &[&str]) -> String {
                     .map(|&k| match k {
                         0 => "NameEntry::EMPTY".to_string(),
                         k => {
-                            let n = names[k as usize - 1].as_bytes();
+                            let i = k as usize - 1;
+                            let w = word_sets[i];
                             format!(
-                                "NameEntry {{ head: {:#x}, len: {}, index: {} }}",
-                                hash::head(n, 0, n.len()),
-                                n.len(),
-                                k - 1
+                                "NameEntry {{ w: [{:#x}, {:#x}, {:#x}, {:#x}], len: {}, index: {i} }}",
+                                w[0],
+                                w[1],
+                                w[2],
+                                w[3],
+                                names[i].len()
                             )
                         }
                     })
@@ -58,6 +63,33 @@ fn name_hash(names: &[&str]) -> String {
     "NameHash::LINEAR".to_string()
 }
 
+/// The `FastKey` that recognises `"name":` (quotes and colon included) in up to three masked
+/// 8-byte compares, or `FastKey::NONE` when the raw bytes could not stand for the name (a name
+/// needing escapes) or the pattern does not fit in 24 bytes.
+fn fast_key(name: &str) -> String {
+    let mut pat = vec![b'"'];
+    pat.extend_from_slice(name.as_bytes());
+    pat.extend_from_slice(b"\":");
+    if pat.len() > 24 || name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        return "FastKey::NONE".to_string();
+    }
+    let mut w = [0u64; 3];
+    let mut m = [0u64; 3];
+    for (i, &b) in pat.iter().enumerate() {
+        w[i / 8] |= u64::from(b) << (8 * (i % 8));
+        m[i / 8] |= 0xFFu64 << (8 * (i % 8));
+    }
+    format!(
+        "FastKey {{ w: [{:#x}, {:#x}, {:#x}], m: [{:#x}, {:#x}, {:#x}], len: {} }}",
+        w[0],
+        w[1],
+        w[2],
+        m[0],
+        m[1],
+        m[2],
+        pat.len()
+    )
+}
 
 /// Keywords that carry no validation meaning for ajv (annotations / identifiers).
 const ANNOTATIONS: &[&str] = &["$schema", "id", "title", "description", "$comment"];
@@ -84,6 +116,7 @@ struct Gen {
     count: usize,
     max_props: usize,
     max_name_len: usize,
+    pred_slots: usize,
 }
 
 fn fail(file: &str, at: &str, msg: &str) -> ! {
@@ -192,9 +225,10 @@ impl Gen {
                     let child = self.node(sub, &format!("{at}/properties/{}", pointer_escape(name)), depth + 1);
                     self.max_name_len = self.max_name_len.max(name.len());
                     props.push(format!(
-                        "Property {{ name: {}, path_segment: {}, node: &{child} }}",
+                        "Property {{ name: {}, path_segment: {}, node: &{child}, key: {} }}",
                         rust_str(name),
-                        rust_str(&format!("/{}", pointer_escape(name)))
+                        rust_str(&format!("/{}", pointer_escape(name))),
+                        fast_key(name)
                     ));
                     names.push(name.clone());
                 }
@@ -234,14 +268,31 @@ impl Gen {
         };
 
         let prop_hash = name_hash(&names.iter().map(String::as_str).collect::<Vec<_>>());
+        // One slot for the first key of an object, then one per property for the key after it.
+        let pred_base = self.pred_slots;
+        if !props.is_empty() {
+            self.pred_slots += 1 + props.len();
+        }
         let object_keywords = !props.is_empty() || required != 0 || !additional;
+        // Which check settles a plain short string here (see `PlainString`).
+        let plain = if !matches!(ty.as_str(), "None" | "Some(JsonType::String)") {
+            "General"
+        } else {
+            match (enum_values != "None", max_length != "None", format != "None") {
+                (false, false, false) => "Any",
+                (true, false, false) if enum_hash != "NameHash::LINEAR" => "Enum",
+                (false, true, false) => "MaxLength",
+                (false, false, true) if format == "Some(Format::DateTime)" => "DateTime",
+                _ => "General",
+            }
+        };
         let name = format!("{}_N{}", self.prefix, self.count);
         self.count += 1;
         writeln!(
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
              format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, additional_properties: {additional}, \
-             object_keywords: {object_keywords}, items: {items} }};",
+             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, plain: PlainString::{plain} }};",
             props.join(", ")
         )
         .unwrap();
@@ -285,6 +336,7 @@ fn main() {
     let mut all = Vec::new();
     let mut max_props = 1;
     let mut max_name_len = 1;
+    let mut pred_slots = 0;
     for (stem, path) in &files {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let json: Value =
@@ -301,10 +353,13 @@ fn main() {
             count: 0,
             max_props: 0,
             max_name_len: 0,
+            // Slots are numbered across all schemas: they share one table of learned hints.
+            pred_slots,
         };
         let root = g.node(&json, "", 0);
         max_props = max_props.max(g.max_props);
         max_name_len = max_name_len.max(g.max_name_len);
+        pred_slots = g.pred_slots;
         out.push_str(&g.out);
         let file_name = path.file_name().unwrap().to_str().unwrap();
         writeln!(
@@ -320,6 +375,8 @@ fn main() {
     writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
+    // A whole number of u64 words, so the hint table is copied in and out word by word.
+    writeln!(out, "pub(crate) const PRED_SLOTS: usize = {};", pred_slots.max(1).div_ceil(8) * 8).unwrap();
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schemas.rs");
     std::fs::write(dest, out).unwrap();

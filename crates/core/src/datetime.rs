@@ -68,6 +68,55 @@ impl Seconds {
     }
 }
 
+/// A date-time written in plain ASCII (the raw bytes of an unescaped string).
+#[inline]
+pub(crate) fn is_date_time_ascii(s: &[u8]) -> bool {
+    plainly_valid(s) || is_date_time(s.iter().map(|&b| u32::from(b)))
+}
+
+/// The everyday shape `YYYY-MM-DD(T|t| )HH:MM:SS(.f+)?(Z|z|+HH:MM|-HH:MM|+HHMM|+HH)` with
+/// ordinary values, decided on fixed byte positions without the general parser. Only ever says
+/// "valid": anything else, including every leap-second and rounding case (hour > 23, minute > 59,
+/// second >= 59 with a fraction, second >= 60), goes to the general path, which decides.
+#[inline]
+pub(crate) fn plainly_valid(s: &[u8]) -> bool {
+    let [y0, y1, y2, y3, b'-', mo0, mo1, b'-', d0, d1, sep, h0, h1, b':', mi0, mi1, b':', s0, s1, rest @ ..] = s else {
+        return false;
+    };
+    if !matches!(sep, b'T' | b't' | b' ') {
+        return false;
+    }
+    let n = |a: u8, b: u8| -> Option<u32> {
+        let (a, b) = (a.wrapping_sub(b'0'), b.wrapping_sub(b'0'));
+        (a < 10 && b < 10).then(|| u32::from(a) * 10 + u32::from(b))
+    };
+    let (Some(yh), Some(yl), Some(month), Some(day), Some(hr), Some(min), Some(sec)) =
+        (n(*y0, *y1), n(*y2, *y3), n(*mo0, *mo1), n(*d0, *d1), n(*h0, *h1), n(*mi0, *mi1), n(*s0, *s1))
+    else {
+        return false;
+    };
+    let mut rest = rest;
+    if let [b'.', tail @ ..] = rest {
+        let digits = tail.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 || sec >= 59 {
+            return false;
+        }
+        rest = tail.get(digits..).unwrap_or(&[]);
+    }
+    let offset_ok = match rest {
+        [b'Z' | b'z'] => true,
+        [b'+' | b'-', a, b] => n(*a, *b).is_some_and(|h| h <= 23),
+        [b'+' | b'-', a, b, c, d] | [b'+' | b'-', a, b, b':', c, d] => {
+            n(*a, *b).is_some_and(|h| h <= 23) && n(*c, *d).is_some_and(|m| m <= 59)
+        }
+        _ => false,
+    };
+    let year = yh * 100 + yl;
+    const DAYS: [u32; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let max_day = if month == 2 && is_leap(year) { 29 } else { *DAYS.get(month as usize).unwrap_or(&0) };
+    offset_ok && (1..=max_day).contains(&day) && hr <= 23 && min <= 59 && sec <= 59
+}
+
 /// `units`: the decoded string (code points; lone surrogates as code units).
 pub(crate) fn is_date_time<I: Iterator<Item = u32>>(mut it: I) -> bool {
     check(&mut it).unwrap_or(false)
@@ -173,7 +222,32 @@ fn check<I: Iterator<Item = u32>>(it: &mut I) -> Option<bool> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_date_time;
+    use super::{is_date_time, is_date_time_ascii, plainly_valid};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 50000, ..ProptestConfig::default() })]
+
+        /// The fixed-position fast path never accepts what the general parser rejects, and the
+        /// combined check is the general parser.
+        #[test]
+        fn fast_path_agrees_with_general_parser(s in "[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt \\-][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{0,3})?([Zz]|[+-][0-9]{2}(:?[0-9]{2})?|[+-][0-9]{1,3}|[Zz ]{0,2})") {
+            let general = is_date_time(s.bytes().map(u32::from));
+            if plainly_valid(s.as_bytes()) {
+                prop_assert!(general, "{}", s);
+            }
+            prop_assert_eq!(is_date_time_ascii(s.as_bytes()), general, "{}", s);
+        }
+
+        #[test]
+        fn fast_path_agrees_on_realistic_values(y in 1900u32..2100, mo in 0u32..14, d in 0u32..33, h in 0u32..26, mi in 0u32..62, sec in 57u32..62,
+                frac in proptest::option::of("[0-9]{1,20}"), tz in "[Zz]|[+-](0[0-9]|1[0-9]|2[0-5])(:?[0-6][0-9])?") {
+            let s = format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{sec:02}{}{tz}", frac.map(|f| format!(".{f}")).unwrap_or_default());
+            let general = is_date_time(s.bytes().map(u32::from));
+            prop_assert!(!plainly_valid(s.as_bytes()) || general, "{}", s);
+            prop_assert_eq!(is_date_time_ascii(s.as_bytes()), general, "{}", s);
+        }
+    }
 
     fn dt(s: &str) -> bool {
         is_date_time(s.chars().map(|c| c as u32))

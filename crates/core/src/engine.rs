@@ -11,11 +11,12 @@ use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
-use crate::datetime::is_date_time;
-use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES};
-use crate::schema::{Format, JsonType, Node, Property};
-use crate::text::{decode_utf16, decode_utf8, scan_string, ucs2_length, utf8_char, Str, Units};
+use crate::datetime::{is_date_time, is_date_time_ascii, plainly_valid};
+use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
+use crate::schema::{Format, JsonType, Node, PlainString, Property};
+use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, short_plain_len, ucs2_length, utf8_char, Str, Units};
 use crate::{Issue, Keyword, SyntaxError};
 
 /// Syntax errors are stored in the parser and signalled by this zero-sized error, so every
@@ -29,7 +30,21 @@ pub(crate) struct Parser<'a, const C: bool> {
     pub issues: Vec<Issue>,
     path: String,
     pub error: Option<SyntaxError>,
+    /// Key prediction: slot `node.pred_base` holds the property the last object of that node
+    /// started with, slot `node.pred_base + 1 + i` the property that last followed property `i`.
+    /// Payloads repeat one key order (their serialiser's), so most keys are confirmed by
+    /// `FastKey::matches` alone. A wrong or stale guess only costs the general path; the verdict
+    /// never depends on it (see the tests).
+    pred: [u8; PRED_SLOTS],
+    /// Whether `pred` learned something this parse that `LEARNED` does not know yet.
+    pred_changed: bool,
 }
+
+/// Key-order hints carried from one parse to the next, so that even a lone small object (whose
+/// keys the per-parse table would only see once) hits. Relaxed atomics, eight hints per word so
+/// that copying the table costs a few loads: any value, including a torn mix of two threads'
+/// orders, is a valid hint, and steady traffic in one key order only reads this table.
+static LEARNED: [AtomicU64; PRED_SLOTS / 8] = [const { AtomicU64::new(0) }; PRED_SLOTS / 8];
 
 /// Nesting of a skipped value, one bit per level (1 = object). The first 4096 levels live inline;
 /// deeper input spills to the heap.
@@ -93,12 +108,34 @@ enum NumClass {
 
 impl<'a, const C: bool> Parser<'a, C> {
     pub fn new(src: &'a [u8]) -> Self {
-        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None }
+        let mut pred = [0; PRED_SLOTS];
+        for (p, l) in pred.chunks_exact_mut(8).zip(&LEARNED) {
+            p.copy_from_slice(&l.load(Relaxed).to_le_bytes());
+        }
+        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None, pred, pred_changed: false }
+    }
+
+    #[cfg(test)]
+    fn with_pred(src: &'a [u8], pred: [u8; PRED_SLOTS]) -> Self {
+        Parser { pred, ..Parser::new(src) }
     }
 
     /// Validates the whole input against `root`: `Ok(valid)` or the syntax error.
     pub fn run(&mut self, root: &'static Node) -> Result<bool, SyntaxError> {
-        self.run_inner(root).map_err(|Stop| self.error.unwrap_or(SyntaxError::UnexpectedEnd))
+        let r = self.run_inner(root).map_err(|Stop| self.error.unwrap_or(SyntaxError::UnexpectedEnd));
+        if self.pred_changed {
+            self.publish_pred();
+        }
+        r
+    }
+
+    #[cold]
+    fn publish_pred(&self) {
+        for (l, p) in LEARNED.iter().zip(self.pred.chunks_exact(8)) {
+            let mut w = [0; 8];
+            w.copy_from_slice(p);
+            l.store(u64::from_le_bytes(w), Relaxed);
+        }
     }
 
     fn run_inner(&mut self, root: &'static Node) -> R<bool> {
@@ -384,8 +421,7 @@ impl<'a, const C: bool> Parser<'a, C> {
             let valid = if s.escaped || s.non_ascii {
                 is_date_time(Units::new(self.src, s))
             } else {
-                let raw = self.src.get(s.start..s.end).unwrap_or(&[]);
-                is_date_time(raw.iter().map(|&b| u32::from(b)))
+                is_date_time_ascii(self.src.get(s.start..s.end).unwrap_or(&[]))
             };
             if !valid {
                 if C {
@@ -395,6 +431,30 @@ impl<'a, const C: bool> Parser<'a, C> {
             }
         }
         ok
+    }
+
+    /// The length of the string at `start` (just past its opening quote) when it is plain and
+    /// short and `node.plain`'s check proves it valid, with no issue to report. `None` sends the
+    /// caller down the general path, which decides everything else.
+    #[inline(always)]
+    fn plain_hit(&self, node: &'static Node, start: usize) -> Option<usize> {
+        let window = || self.src.get(start..).and_then(|s| s.first_chunk::<32>());
+        match node.plain {
+            PlainString::General => None,
+            PlainString::Any => short_plain_len(window()?),
+            PlainString::Enum => {
+                let (len, w) = short_plain(self.src, start)?;
+                node.enum_hash.find_words(&w, len).map(|_| len)
+            }
+            PlainString::MaxLength => {
+                let len = short_plain_len(window()?)?;
+                (len <= node.max_length? as usize).then_some(len)
+            }
+            PlainString::DateTime => {
+                let len = short_plain_len(window()?)?;
+                plainly_valid(self.src.get(start..start + len)?).then_some(len)
+            }
+        }
     }
 
     /// Finds the declared property a key names (after decoding escapes).
@@ -426,15 +486,52 @@ impl<'a, const C: bool> Parser<'a, C> {
         if self.src.get(self.pos) == Some(&b'}') {
             self.pos += 1;
         } else {
+            let base = node.pred_base as usize;
+            let mut slot = base;
             loop {
-                self.expect(b'"')?;
-                let (key, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
-                self.pos = next;
+                let guess = self.pred.get(slot).map_or(0, |&g| g as usize);
+                let found = match props.get(guess) {
+                    // Consumes `"name":` in one go.
+                    Some(p) if p.key.matches(self.src, self.pos) => {
+                        self.pos += p.key.len as usize;
+                        Some((guess, p))
+                    }
+                    _ => {
+                        self.expect(b'"')?;
+                        let (key, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
+                        self.pos = next;
+                        let found = self.lookup(node, key);
+                        match found {
+                            Some((i, _)) => {
+                                if let Some(g) = self.pred.get_mut(slot) {
+                                    *g = i as u8;
+                                    self.pred_changed = true;
+                                }
+                            }
+                            None => {
+                                if !node.additional_properties {
+                                    unknown = true;
+                                    if C {
+                                        unknown_keys
+                                            .get_or_insert_with(BTreeSet::new)
+                                            .insert(decode_utf16(self.src, key));
+                                    }
+                                }
+                            }
+                        }
+                        if self.src.get(self.pos) == Some(&b':') {
+                            self.pos += 1;
+                        } else {
+                            self.skip_ws();
+                            self.expect(b':')?;
+                        }
+                        found
+                    }
+                };
                 self.skip_ws();
-                self.expect(b':')?;
-                self.skip_ws();
-                match self.lookup(node, key) {
+                match found {
                     Some((i, prop)) => {
+                        slot = base + 1 + i;
                         let bit = 1u64 << i;
                         let path_len = self.path.len();
                         if C {
@@ -443,9 +540,14 @@ impl<'a, const C: bool> Parser<'a, C> {
                         let mut start = self.issues.len();
                         // Most property values are strings: keep that path inline.
                         let ok = if self.src.get(self.pos) == Some(&b'"') {
-                            let (s, next) = scan_string(self.src, self.pos + 1).map_err(|e| self.fail(e))?;
-                            self.pos = next;
-                            self.string_checks(prop.node, s)
+                            if let Some(len) = self.plain_hit(prop.node, self.pos + 1) {
+                                self.pos += len + 2;
+                                true
+                            } else {
+                                let (s, next) = scan_string(self.src, self.pos + 1).map_err(|e| self.fail(e))?;
+                                self.pos = next;
+                                self.string_checks(prop.node, s)
+                            }
                         } else {
                             self.value(prop.node)?
                         };
@@ -479,15 +581,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                             bad |= bit;
                         }
                     }
-                    None => {
-                        if !node.additional_properties {
-                            unknown = true;
-                            if C {
-                                unknown_keys.get_or_insert_with(BTreeSet::new).insert(decode_utf16(self.src, key));
-                            }
-                        }
-                        self.skip_value()?;
-                    }
+                    None => self.skip_value()?,
                 }
                 self.skip_ws();
                 match self.src.get(self.pos) {
@@ -637,5 +731,109 @@ impl<'a, const C: bool> Parser<'a, C> {
         self.expect(b':')?;
         self.skip_ws();
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support as support;
+    use crate::DEFAULT_SCHEMA;
+    use proptest::prelude::*;
+    use support::gen::{damage, document};
+    use support::payloads::{payload, Rng};
+
+    fn outcome<const C: bool>(input: &[u8], pred: [u8; PRED_SLOTS]) -> (Result<bool, SyntaxError>, Vec<Issue>) {
+        let mut p = Parser::<C>::with_pred(input, pred);
+        let r = p.run(DEFAULT_SCHEMA.root);
+        (r, p.issues)
+    }
+
+    /// Key prediction is only a shortcut: any starting table (including out-of-range indices)
+    /// gives the same verdict, issues and syntax error as no prediction at all.
+    fn same_with_any_prediction(input: &[u8], pred: [u8; PRED_SLOTS]) -> Result<(), TestCaseError> {
+        let zero = [0; PRED_SLOTS];
+        prop_assert_eq!(outcome::<false>(input, pred), outcome::<false>(input, zero));
+        prop_assert_eq!(outcome::<true>(input, pred), outcome::<true>(input, zero));
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn prediction_never_changes_the_outcome(seed in any::<u64>(), pred in proptest::collection::vec(any::<u8>(), PRED_SLOTS), small in any::<bool>()) {
+            let mut table = [0u8; PRED_SLOTS];
+            for (t, g) in table.iter_mut().zip(pred) {
+                *t = if small { g % 8 } else { g };
+            }
+            let pred = table;
+            let mut rng = Rng::new(seed);
+            let doc = document(&mut rng);
+            same_with_any_prediction(doc.as_bytes(), pred)?;
+            same_with_any_prediction(&damage(&mut rng, doc.as_bytes()), pred)?;
+            let p = payload(seed, (seed % 3) as usize, (seed % 4) as usize);
+            same_with_any_prediction(p.as_bytes(), pred)?;
+            // Keys cut short at the end of the input, where the 16-byte compare cannot read.
+            let cut = (seed as usize) % (p.len() + 1);
+            same_with_any_prediction(&p.as_bytes()[..cut], pred)?;
+        }
+    }
+
+    /// Every node with a plain-string fast path, with the strings most likely to fool it.
+    fn plain_nodes() -> Vec<&'static Node> {
+        let root = DEFAULT_SCHEMA.root;
+        let mv = root.property("transactionData").and_then(|n| n.items()).unwrap();
+        let sv = mv.property("sampledValue").and_then(|n| n.items()).unwrap();
+        let mut nodes: Vec<&'static Node> = root.properties().map(|(_, n)| n).collect();
+        nodes.extend(mv.properties().map(|(_, n)| n));
+        nodes.extend(sv.properties().map(|(_, n)| n));
+        nodes.retain(|n| n.plain != PlainString::General);
+        assert_eq!(nodes.len(), 11);
+        nodes
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+        /// `plain_hit` only ever says "valid" where the general path finds the same string
+        /// valid, with the same end.
+        #[test]
+        fn plain_hit_implies_general_path_valid(content in "([0-9]{1,4}[-:.T tZz+]?){0,8}|[A-Za-z.-]{0,34}|[0-9A-F]{18,23}|(Energy|Power|Current|Sample|L1|N|k?W?h?|Raw|Other){1,3}",
+                pad in 0usize..40) {
+            let doc = format!("\"{content}\"{}", " ".repeat(pad));
+            for node in plain_nodes() {
+                let p = Parser::<true>::new(doc.as_bytes());
+                if let Some(len) = p.plain_hit(node, 1) {
+                    let mut q = Parser::<true>::new(doc.as_bytes());
+                    let (s, next) = scan_string(doc.as_bytes(), 1).unwrap();
+                    prop_assert_eq!(next, len + 2);
+                    prop_assert!(q.string_checks(node, s), "{} at {:?}", doc, node);
+                    prop_assert!(q.issues.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn near_misses_of_a_predicted_key() {
+        // Prefixes, extensions, escapes and case changes of the key that will be predicted.
+        for key in [
+            r#""valu""#, r#""valuee""#, r#""value ""#, r#""Value""#, r#""\u0076alue""#, r#""valu\u0065""#,
+            r#""value\"""#, r#""value"#, r#""value" "#, r#""value"	"#,
+        ] {
+            for tail in ["", "}", "}]}]}"] {
+                let doc = format!(
+                    r#"{{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":2,"transactionData":[{{"timestamp":"2024-05-17T14:32:05Z","sampledValue":[{{"value":"1"}},{{{key}:"1"}}{tail}"#
+                );
+                for g in 0..8u8 {
+                    let mut pred = [0; PRED_SLOTS];
+                    pred.iter_mut().for_each(|p| *p = g);
+                    let a = outcome::<true>(doc.as_bytes(), pred);
+                    let b = outcome::<true>(doc.as_bytes(), [0; PRED_SLOTS]);
+                    assert_eq!(a, b, "{doc}");
+                }
+            }
+        }
     }
 }

@@ -58,10 +58,33 @@ pub struct Node {
     /// Whether an object value needs key-by-key tracking (else it is only skipped).
     pub(crate) object_keywords: bool,
     pub(crate) items: Option<&'static Node>,
+    /// First of this node's slots in the parser's key-prediction table (see `engine::Parser::pred`).
+    pub(crate) pred_base: u16,
+    /// How a plain short string is settled here without the general string checks.
+    pub(crate) plain: PlainString,
 }
 
-/// A perfect hash over a name table: `entries[slot(fingerprint(name))]` describes the only
-/// name that can match. No entries means "scan linearly" (no seed found, or no names).
+/// For a plain short string (no escape, control or non-ASCII byte; closes within 32 bytes, see
+/// `text::short_plain`), the one check that can prove it valid at a node whose type admits
+/// strings and that has at most one string keyword. A failed check proves nothing: the general
+/// path then decides and reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlainString {
+    /// Type is not string, or several string keywords: always the general path.
+    General,
+    /// No string keyword: any string is valid.
+    Any,
+    /// `enum` alone (with a hashed name table): one hash probe.
+    Enum,
+    /// `maxLength` alone: an ASCII string's length is its code-point count.
+    MaxLength,
+    /// `format: date-time` alone: `datetime::plainly_valid`.
+    DateTime,
+}
+
+/// A perfect hash over a name table of names up to `hash::WIDE` bytes:
+/// `entries[slot(fingerprint(name))]` holds the only name that can match. No entries means
+/// "scan linearly" (longer names, no seed found, or no names).
 #[derive(Debug)]
 pub(crate) struct NameHash {
     pub(crate) seed: u64,
@@ -69,17 +92,17 @@ pub(crate) struct NameHash {
     pub(crate) entries: &'static [NameEntry],
 }
 
-/// One slot: the name's first 8 bytes (zero-padded), its length and its table index, so a
-/// lookup is one dependent load and two compares for names up to 8 bytes.
+/// One slot: the name as zero-padded words, its length and its table index, so a lookup is one
+/// dependent load and a branch-free compare.
 #[derive(Debug)]
 pub(crate) struct NameEntry {
-    pub(crate) head: u64,
+    pub(crate) w: [u64; 4],
     pub(crate) len: u32,
     pub(crate) index: u32,
 }
 
 impl NameEntry {
-    pub(crate) const EMPTY: NameEntry = NameEntry { head: 0, len: u32::MAX, index: 0 };
+    pub(crate) const EMPTY: NameEntry = NameEntry { w: [0; 4], len: u32::MAX, index: 0 };
 }
 
 impl NameHash {
@@ -96,24 +119,24 @@ impl NameHash {
         start: usize,
         len: usize,
     ) -> Option<usize> {
-        use crate::hash::{fingerprint_at, head, name_eq, slot};
-        let h = head(src, start, len);
+        use crate::hash::{name_eq, words, WIDE};
         if self.entries.is_empty() {
-            return names.iter().position(|n| {
-                let name = get(n).as_bytes();
-                name_eq(name, head(name, 0, name.len()), src, start, len, h)
-            });
+            return names.iter().position(|n| name_eq(get(n).as_bytes(), src, start, len));
         }
-        let e = self.entries.get(slot(fingerprint_at(src, start, len, h), self.seed, self.shift))?;
-        if e.len as usize != len || e.head != h {
+        if len > WIDE {
             return None;
         }
-        let i = e.index as usize;
-        if len <= 8 {
-            return Some(i);
-        }
-        let name = get(names.get(i)?).as_bytes();
-        name_eq(name, e.head, src, start, len, h).then_some(i)
+        self.find_words(&words(src, start, len), len)
+    }
+
+    /// [`find`](Self::find) for a name already read as `hash::words`; only for hashed tables
+    /// (non-empty `entries`).
+    #[inline(always)]
+    pub(crate) fn find_words(&self, w: &[u64; 4], len: usize) -> Option<usize> {
+        use crate::hash::{fingerprint, slot};
+        let e = self.entries.get(slot(fingerprint(w, len), self.seed, self.shift))?;
+        let diff = (w[0] ^ e.w[0]) | (w[1] ^ e.w[1]) | (w[2] ^ e.w[2]) | (w[3] ^ e.w[3]) | (e.len as usize ^ len) as u64;
+        (diff == 0).then_some(e.index as usize)
     }
 }
 
@@ -124,6 +147,40 @@ pub struct Property {
     /// `/` + the JSON-Pointer-escaped name, ready to append to an instance path.
     pub(crate) path_segment: &'static str,
     pub(crate) node: &'static Node,
+    pub(crate) key: FastKey,
+}
+
+/// `"name":` as masked little-endian words, so a predicted key (with its quotes and the colon
+/// right after it) is confirmed straight from the input bytes without scanning or hashing it.
+/// `len == 0`: no fast path for this name.
+#[derive(Debug)]
+pub(crate) struct FastKey {
+    pub(crate) w: [u64; 3],
+    pub(crate) m: [u64; 3],
+    pub(crate) len: u32,
+}
+
+impl FastKey {
+    #[allow(dead_code)] // emitted by build.rs for names that need escapes or exceed 21 bytes
+    pub(crate) const NONE: FastKey = FastKey { w: [0; 3], m: [0; 3], len: 0 };
+
+    /// Whether the bytes at `src[at..]` are `"name":`. Needs 24 readable bytes; near the end of
+    /// the input it says no and the caller takes the general path.
+    #[inline(always)]
+    pub(crate) fn matches(&self, src: &[u8], at: usize) -> bool {
+        let Some(c) = src.get(at..).and_then(|s| s.first_chunk::<24>()) else {
+            return false;
+        };
+        let (a, rest) = c.split_at(8);
+        let (b, c) = rest.split_at(8);
+        let diff = ((load(a) ^ self.w[0]) & self.m[0]) | ((load(b) ^ self.w[1]) & self.m[1]) | ((load(c) ^ self.w[2]) & self.m[2]);
+        self.len != 0 && diff == 0
+    }
+}
+
+#[inline(always)]
+fn load(b: &[u8]) -> u64 {
+    u64::from_le_bytes(b.try_into().unwrap_or([0; 8]))
 }
 
 /// A compiled schema file.
@@ -199,11 +256,13 @@ pub(crate) static ANY: Node = Node {
     additional_properties: true,
     object_keywords: false,
     items: None,
+    pred_base: 0,
+    plain: PlainString::General,
 };
 
 /// Every schema compiled from `crates/core/schemas/*.json`.
 pub mod schemas {
     #[allow(unused_imports)]
-    use super::{Format, JsonType, NameEntry, NameHash, Node, Property, Schema};
+    use super::{FastKey, Format, JsonType, NameEntry, NameHash, Node, PlainString, Property, Schema};
     include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
 }

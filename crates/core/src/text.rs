@@ -2,20 +2,27 @@
 
 use crate::SyntaxError;
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
+use crate::simd::{special_bits32, special_mask};
 
-/// Flags bytes that end the fast path inside a string: `"`, `\`, < 0x20, >= 0x80.
-/// Only the lowest flagged byte is guaranteed exact (borrows can flag bytes above a true hit);
-/// callers re-examine that byte, so false positives above it are harmless.
+/// A string (opening quote at `start - 1`) whose closing quote lies within the next 32 bytes
+/// with nothing before it that needs attention (escape, control or non-ASCII byte): its length
+/// and its content as `hash::words`. Reads one fixed 32-byte window and finds the quote without
+/// a loop, so strings of varying length (enum values) cause no branch mispredicts. `None` means
+/// "use `scan_string`", never "invalid".
 #[inline(always)]
-fn special_mask(w: u64) -> u64 {
-    let q = w ^ (ONES * b'"' as u64);
-    let bs = w ^ (ONES * b'\\' as u64);
-    let has_q = q.wrapping_sub(ONES) & !q;
-    let has_bs = bs.wrapping_sub(ONES) & !bs;
-    let ctl = w.wrapping_sub(ONES * 0x20) & !w;
-    (has_q | has_bs | ctl | w) & HIGH
+pub(crate) fn short_plain(src: &[u8], start: usize) -> Option<(usize, [u64; 4])> {
+    use crate::hash::{word, LEN_MASKS};
+    let c = src.get(start..)?.first_chunk::<32>()?;
+    let len = short_plain_len(c)?;
+    let m = LEN_MASKS.get(len)?;
+    Some((len, [word(c, 0) & m[0], word(c, 1) & m[1], word(c, 2) & m[2], word(c, 3) & m[3]]))
+}
+
+/// [`short_plain`]'s length alone, for a 32-byte window starting just past the opening quote.
+#[inline(always)]
+pub(crate) fn short_plain_len(c: &[u8; 32]) -> Option<usize> {
+    let len = special_bits32(c).trailing_zeros() as usize;
+    (c.get(len) == Some(&b'"')).then_some(len)
 }
 
 /// A scanned string: content is `src[start..end]` (still escaped), `end` is the closing quote.
@@ -281,6 +288,61 @@ pub(crate) fn decode_utf16(src: &[u8], s: Str) -> alloc::vec::Vec<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Byte at a time, the obvious way.
+    fn scan_reference(src: &[u8], start: usize) -> Result<(usize, bool, bool), SyntaxError> {
+        let (mut i, mut escaped, mut non_ascii) = (start, false, false);
+        loop {
+            match *src.get(i).ok_or(SyntaxError::UnexpectedEnd)? {
+                b'"' => return Ok((i, escaped, non_ascii)),
+                b'\\' => {
+                    escaped = true;
+                    i = check_escape(src, i)?;
+                }
+                0..=0x1F => return Err(SyntaxError::ControlCharacter { at: i }),
+                0x80..=0xFF => {
+                    non_ascii = true;
+                    i = utf8_char(src, i)?;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+        /// The 8-byte SWAR scan against the reference, with specials placed around every word
+        /// boundary.
+        #[test]
+        fn scan_string_matches_bytewise_reference(bytes in proptest::collection::vec(
+            prop::sample::select(b"aaaaaaaaaaaaaaaab\"\\\x00\x1f\x7f\x80\xc3\xa9\xe2\x82\xac ~u0Ab/".to_vec()), 0..120), start in 0usize..4) {
+            let start = start.min(bytes.len());
+            let got = scan_string(&bytes, start).map(|(s, next)| {
+                assert_eq!((s.start, next), (start, s.end + 1));
+                (s.end, s.escaped, s.non_ascii)
+            });
+            prop_assert_eq!(got, scan_reference(&bytes, start));
+        }
+
+        /// `short_plain` settles exactly the plain strings shorter than 32 bytes that have a
+        /// 32-byte window, and agrees with `scan_string` and `hash::words` on them.
+        #[test]
+        fn short_plain_agrees_with_scan_string(bytes in proptest::collection::vec(
+            prop::sample::select(b"ab\"\\\x00\x1f\x7f\x80\xc3\xa9 ~u0".to_vec()), 0..80), start in 0usize..8) {
+            let start = start.min(bytes.len());
+            let fast = short_plain(&bytes, start);
+            match scan_string(&bytes, start) {
+                Ok((s, next)) if !s.escaped && !s.non_ascii && s.end - start < 32 && bytes.len() >= start + 32 => {
+                    let len = s.end - start;
+                    prop_assert_eq!(next, s.end + 1);
+                    prop_assert_eq!(fast, Some((len, crate::hash::words(&bytes, start, len))));
+                }
+                _ => prop_assert_eq!(fast, None),
+            }
+        }
+    }
 
     #[test]
     fn mask_finds_first_special() {
