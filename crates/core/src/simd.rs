@@ -3,9 +3,10 @@
 //!
 //! Why SIMD here: every plain short string value (enum values, dates, idTag, sampled values) is
 //! settled from one such window (`text::short_plain`), and the SWAR version costs ~45 ALU
-//! operations per window against ~12 for SSE2 (baseline on every x86_64). Other targets use the
-//! SWAR fallback, which the tests pin to the SSE2 path. `scan_string` stays on 8-byte SWAR words:
-//! the strings it still sees are mostly short keys, for which a vector round trip did not pay.
+//! operations per window against ~12 for SSE2 (baseline on every x86_64) or wasm simd128 (when
+//! the build enables it: scripts/build-wasm.sh does). Other targets use the SWAR fallback, which
+//! the tests pin to the SSE2 path. `scan_string` stays on 8-byte SWAR words: the strings it still
+//! sees are mostly short keys, for which a vector round trip did not pay.
 #![allow(unsafe_code)]
 
 const ONES: u64 = 0x0101_0101_0101_0101;
@@ -26,7 +27,13 @@ pub(crate) fn special_mask(w: u64) -> u64 {
 
 /// Portable [`special_bits32`]: bit `i` per byte `i`; the lowest set bit is exact, higher ones
 /// may be spurious.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2", not(test)), allow(dead_code))]
+#[cfg_attr(
+    all(
+        any(all(target_arch = "x86_64", target_feature = "sse2"), all(target_arch = "wasm32", target_feature = "simd128")),
+        not(test)
+    ),
+    allow(dead_code)
+)]
 #[inline(always)]
 pub(crate) fn special_bits32_swar(c: &[u8; 32]) -> u32 {
     let mut bits = 0u32;
@@ -43,7 +50,7 @@ pub(crate) fn special_bits32_swar(c: &[u8; 32]) -> u32 {
 }
 
 /// Bit `i` set when byte `i` of `c` is `"`, `\`, < 0x20 or >= 0x80. The lowest set bit is
-/// exact; on x86_64 every bit is.
+/// exact; on x86_64 and on wasm32 with simd128 every bit is.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 pub(crate) fn special_bits32(c: &[u8; 32]) -> u32 {
@@ -63,7 +70,28 @@ pub(crate) fn special_bits32(c: &[u8; 32]) -> u32 {
     }
 }
 
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+/// The SSE2 version, op for op, in wasm simd128 (which engines lower to the same SSE2
+/// instructions on x86_64 hosts). Every bit is exact.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+pub(crate) fn special_bits32(c: &[u8; 32]) -> u32 {
+    use core::arch::wasm32::{i8x16_lt, i8x16_splat, u8x16_bitmask, u8x16_eq, v128, v128_load, v128_or};
+    // SAFETY: `v128_load` reads 16 bytes from its pointer with no alignment requirement; the two
+    // loads read offsets 0..16 and 16..32 of `c`, a reference to 32 initialised bytes. simd128
+    // itself is guaranteed by the cfg above (a module using it fails validation as a whole on an
+    // engine without it, before any of this runs).
+    let (lo, hi) = unsafe { (v128_load(c.as_ptr().cast::<v128>()), v128_load(c.as_ptr().add(16).cast::<v128>())) };
+    let (q, bs, sp) = (i8x16_splat(b'"' as i8), i8x16_splat(b'\\' as i8), i8x16_splat(0x20));
+    // Signed compare: bytes >= 0x80 are negative, so `< 0x20` also flags every non-ASCII byte.
+    let lo = v128_or(v128_or(u8x16_eq(lo, q), u8x16_eq(lo, bs)), i8x16_lt(lo, sp));
+    let hi = v128_or(v128_or(u8x16_eq(hi, q), u8x16_eq(hi, bs)), i8x16_lt(hi, sp));
+    u8x16_bitmask(lo) as u32 | (u8x16_bitmask(hi) as u32) << 16
+}
+
+#[cfg(not(any(
+    all(target_arch = "x86_64", target_feature = "sse2"),
+    all(target_arch = "wasm32", target_feature = "simd128")
+)))]
 #[inline(always)]
 pub(crate) fn special_bits32(c: &[u8; 32]) -> u32 {
     special_bits32_swar(c)
@@ -91,7 +119,7 @@ mod tests {
         // Spurious bits only ever sit above a true one.
         prop_assert_eq!(fast & want, want);
         prop_assert_eq!(swar & want, want);
-        #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+        #[cfg(any(all(target_arch = "x86_64", target_feature = "sse2"), all(target_arch = "wasm32", target_feature = "simd128")))]
         prop_assert_eq!(fast, want);
         Ok(())
     }
