@@ -35,7 +35,7 @@ export function renderChart(data) {
   let y = 20;
   const m = data.meta ?? {};
   const mach = m.machine ?? {};
-  parts.push(`<text x="${W / 2}" y="${y}" text-anchor="middle" font-size="16" font-weight="bold">ocpp-validate vs peers — StopTransaction.req, speed relative to JSON.parse + ajv (higher is faster, log scale)</text>`);
+  parts.push(`<text x="${W / 2}" y="${y}" text-anchor="middle" font-size="14" font-weight="bold">ocpp-validate vs peers on StopTransaction.req: speed relative to JSON.parse + ajv (higher is faster, log scale)</text>`);
   y += 18;
   parts.push(`<text x="${W / 2}" y="${y}" text-anchor="middle" font-size="11" fill="#555">${esc(`${mach.cpu ?? "?"}, ${mach.cores ?? "?"} cores · Node ${m.node ?? "?"} · ${m.date ?? ""}${m.mode === "quick" ? " · QUICK MODE (not meaningful)" : ""}`)}</text>`);
   y += 18;
