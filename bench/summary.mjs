@@ -74,8 +74,8 @@ if (!toReadme) {
 } else {
   const readme = join(here, "..", "README.md");
   const text = readFileSync(readme, "utf8");
-  const re = /(<!-- results:start -->\n)[\s\S]*?(\n<!-- results:end -->)/;
+  const re = /(<!-- results:start -->\n)[\s\S]*?(<!-- results:end -->)/;
   if (!re.test(text)) throw new Error("README.md has no <!-- results:start --> … <!-- results:end --> block");
-  writeFileSync(readme, text.replace(re, (_, a, b) => `${a}${out}${b}`));
+  writeFileSync(readme, text.replace(re, (_, a, b) => `${a}${out}\n${b}`));
   console.log(`README.md results updated from ${input}`);
 }
