@@ -4,7 +4,7 @@
  * way: decode + JSON.parse the whole frame, check the envelope in a fixed order, and validate the
  * 4th element with the payload reference. Every backend must give exactly this result.
  */
-import { referenceParse, referenceValidateValue, issueMultiset } from "./reference.mjs";
+import { OCPP_ERROR_CODE, referenceParse, referenceValidateValue, issueMultiset } from "./reference.mjs";
 
 export const MAX_UNIQUE_ID_LEN = 36;
 export const MAX_REPORTED_ISSUES = 8;
@@ -21,15 +21,6 @@ export const DESCRIPTIONS = Object.freeze({
   WRONG_LENGTH: "A CALL frame has exactly 4 elements",
   NOT_IMPLEMENTED: "Only StopTransaction is implemented",
   PAYLOAD_PREFIX: "Payload is not a valid StopTransaction.req: ",
-});
-
-const KEYWORD_CODE = /** @type {Record<string, string>} */ ({
-  additionalProperties: "FormationViolation",
-  type: "TypeConstraintViolation",
-  required: "OccurenceConstraintViolation",
-  enum: "PropertyConstraintViolation",
-  maxLength: "PropertyConstraintViolation",
-  format: "PropertyConstraintViolation",
 });
 
 /**
@@ -128,6 +119,6 @@ export function referenceValidateFrame(input, { allErrors = true } = {}) {
   if (r.valid) return { ...base, valid: true, errors: [], callError: null };
   const sorted = issueMultiset(r.errors);
   const errors = allErrors ? sorted : sorted.slice(0, 1);
-  const code = KEYWORD_CODE[errors[0]?.keyword ?? ""] ?? "FormationViolation";
+  const code = OCPP_ERROR_CODE[errors[0]?.keyword ?? ""] ?? "FormationViolation";
   return { ...base, valid: false, errors, callError: callError(uniqueId, code, payloadDescription(errors), errors) };
 }
