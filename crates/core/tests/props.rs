@@ -51,6 +51,11 @@ fn ref_date_time(s: &str) -> bool {
         return false;
     }
     let sec: f64 = c[2].parse().unwrap();
+    // ajv's pattern wants ASCII digits in the offset; checking here also keeps the byte slicing
+    // below on char boundaries.
+    if !tz.is_ascii() {
+        return false;
+    }
     let (sign, th, tm) = if tz == "z" || tz == "Z" {
         (1i32, 0u32, 0u32)
     } else {
