@@ -7,7 +7,7 @@ import { wasmBackend, type WasmBinding } from "./wasm.js";
 import type { CreateValidatorOptions, Validator } from "./types.js";
 
 export type * from "./types.js";
-export { buildCallError, buildCallResult } from "./frame.js";
+export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
 
 let initialised: Promise<void> | undefined;
 let wasm: Backend | undefined;

@@ -8,7 +8,7 @@ import { wasmBackend, type WasmBinding } from "./wasm.js";
 import type { BackendName, CreateValidatorOptions, Validator } from "./types.js";
 
 export type * from "./types.js";
-export { buildCallError, buildCallResult } from "./frame.js";
+export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
 export { loadBackend, requestedBackend, ENV_OVERRIDE, type BackendCandidate } from "./loader.js";
 export type { Backend } from "./backend.js";
 

@@ -5,7 +5,10 @@
  * pointer cannot be followed to the end (broken or truncated JSON), returns the deepest value it
  * did reach with `exact: false`, so there is always something sensible to highlight.
  */
-import type { ValidationIssue } from "ocpp-validate";
+import { utf16IndexOfByte, type ValidationIssue } from "ocpp-validate";
+
+// Re-exported so the locator's tests exercise the mapping the page actually uses.
+export { utf16IndexOfByte };
 
 /** Half-open range of UTF-16 code units: text.slice(start, end). */
 export interface Span {
@@ -154,22 +157,6 @@ function shift(l: Located, base: number): Located {
   if (base === 0) return l;
   const by = (x: Span): Span => ({ start: x.start + base, end: x.end + base });
   return { value: by(l.value), key: l.key && by(l.key), exact: l.exact };
-}
-
-/** UTF-16 index of the character that starts at UTF-8 byte `byte` (the backends count bytes). */
-export function utf16IndexOfByte(text: string, byte: number): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (bytes >= byte) return i;
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return text.length;
 }
 
 /** The range an issue points at: the member name for additional or missing properties, else the value. */
