@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-export const schemaPath = join(here, "..", "crates", "core", "schemas", "StopTransaction.json");
+export const schemaPath = join(here, "..", "crates", "core", "schemas", "ocpp1.6", "StopTransaction.json");
 
 export function loadSchema() {
   return JSON.parse(readFileSync(schemaPath, "utf8"));

@@ -2,7 +2,7 @@
 /**
  * THE reference that defines "valid" for ocpp-validate:
  *   bytes --(UTF-8, fatal, BOM kept)--> text --JSON.parse--> value --ajv-draft-04 + ajv-formats 3 (full)--> verdict
- * against crates/core/schemas/StopTransaction.json (the single source of truth).
+ * against crates/core/schemas/ocpp1.6/StopTransaction.json (the single source of truth).
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -16,7 +16,7 @@ import addFormats from "ajv-formats";
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Absolute path of the StopTransaction.req JSON schema. */
-export const schemaPath = resolve(here, "../../crates/core/schemas/StopTransaction.json");
+export const schemaPath = resolve(here, "../../crates/core/schemas/ocpp1.6/StopTransaction.json");
 
 /** The parsed schema (fresh copy per import; do not mutate). */
 export const schema = JSON.parse(readFileSync(schemaPath, "utf8"));

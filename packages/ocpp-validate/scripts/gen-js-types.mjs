@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates src/js/types.generated.ts from crates/core/schemas/StopTransaction.json (the single source of truth):
+// Generates src/js/types.generated.ts from crates/core/schemas/ocpp1.6/StopTransaction.json (the single source of truth):
 //   1. TypeScript interfaces with typia tags whose checks follow ajv (draft-04, strictNumbers, ajv-formats 3 full):
 //        integer   -> number & AjvInteger            (Number.isInteger: finite and integral)
 //        maxLength -> string & AjvMaxLength_<n>      (code points, as ajv's ucs2length)
@@ -19,7 +19,7 @@ const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const schemaPath = resolve(opt("--schema", resolve(here, "../../../crates/core/schemas/StopTransaction.json")));
+const schemaPath = resolve(opt("--schema", resolve(here, "../../../crates/core/schemas/ocpp1.6/StopTransaction.json")));
 const outPath = resolve(opt("--out", resolve(here, "../src/js/types.generated.ts")));
 const schema = JSON.parse(readFileSync(schemaPath, "utf8"));
 

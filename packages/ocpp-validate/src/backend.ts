@@ -1,6 +1,13 @@
 import type { BackendName, FrameValidationResult, JsonInput, ValidationIssue } from "./types.js";
 
 /**
+ * A message is passed across every backend boundary as its index in `MESSAGE_NAMES` (generated from
+ * the schema files, sorted by file name exactly as the Rust core sorts them): an integer crosses
+ * N-API and wasm for free, a name would be a string conversion per call.
+ */
+export type MessageIndex = number;
+
+/**
  * What every backend implements for JSON text. The facade adds the object path (always the
  * generated JS validator: crossing into native or wasm would mean serialising the value first).
  */
@@ -8,12 +15,18 @@ export interface Backend {
   readonly name: BackendName;
   /** Called by the loader to prove the backend really works before it is chosen. */
   version(): string;
-  isValid(input: JsonInput): boolean;
+  /** The message names in the backend's own table order; the loader checks it equals MESSAGE_NAMES. */
+  messageNames(): readonly string[];
+  isValid(input: JsonInput, message: MessageIndex): boolean;
   /** Empty array = valid. allErrors=false returns at most one issue. */
-  validate(input: JsonInput, allErrors: boolean): ValidationIssue[];
-  isValidBatch(inputs: ReadonlyArray<JsonInput>): Uint8Array;
-  /** A whole OCPP-J frame. `payloadRange` is in UTF-8 bytes here, for string input too (the facade converts). */
-  validateFrame(input: JsonInput, allErrors: boolean): FrameValidationResult;
+  validate(input: JsonInput, message: MessageIndex, allErrors: boolean): ValidationIssue[];
+  isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex): Uint8Array;
+  /**
+   * A whole OCPP-J frame. `payloadRange` is in UTF-8 bytes here, for string input too (the facade
+   * converts). `responseTo`: for a CALLRESULT, the index of the request message of the pending call
+   * (its `<Action>Response` schema is applied), or -1 when unknown.
+   */
+  validateFrame(input: JsonInput, allErrors: boolean, responseTo: MessageIndex): FrameValidationResult;
   /**
    * Crosses into the backend exactly as `isValid` does (wasm: including the copy into its memory)
    * and returns without reading the input: the benchmark's measure of the boundary cost.
