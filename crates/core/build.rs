@@ -1,4 +1,4 @@
-//! Compiles every `schemas/*.json` (draft-04, the subset OCPP 1.6 uses) into static tables.
+//! Compiles every `schemas/ocpp1.6/*.json` (draft-04, the subset OCPP 1.6 uses) into static tables.
 //!
 //! The engine in `src/engine.rs` is generic; everything schema-specific lives in the generated
 //! `$OUT_DIR/schemas.rs`. Any keyword or shape this compiler does not understand is a build
@@ -103,6 +103,7 @@ const SUPPORTED: &[&str] = &[
     "enum",
     "maxLength",
     "format",
+    "multipleOf",
 ];
 /// The engine recurses once per schema level (never per input level); this bounds that.
 const MAX_SCHEMA_DEPTH: usize = 32;
@@ -201,9 +202,16 @@ impl Gen {
             },
         };
 
+        let multiple_of = match obj.get("multipleOf") {
+            None => "None".to_string(),
+            Some(Value::Number(n)) => decimal_multiple(&self.file, at, n),
+            Some(_) => fail(&self.file, at, "'multipleOf' must be a number"),
+        };
+
         let format = match obj.get("format") {
             None => "None".to_string(),
             Some(Value::String(f)) if f == "date-time" => "Some(Format::DateTime)".to_string(),
+            Some(Value::String(f)) if f == "uri" => "Some(Format::Uri)".to_string(),
             Some(other) => fail(&self.file, at, &format!("unsupported format {other}")),
         };
 
@@ -275,7 +283,7 @@ impl Gen {
         }
         let object_keywords = !props.is_empty() || required != 0 || !additional;
         // Which check settles a plain short string here (see `PlainString`).
-        let plain = if !matches!(ty.as_str(), "None" | "Some(JsonType::String)") {
+        let plain = if !matches!(ty.as_str(), "None" | "Some(JsonType::String)") || multiple_of != "None" {
             "General"
         } else {
             match (enum_values != "None", max_length != "None", format != "None") {
@@ -291,13 +299,40 @@ impl Gen {
         writeln!(
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
-             format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, additional_properties: {additional}, \
+             multiple_of: {multiple_of}, format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, additional_properties: {additional}, \
              object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, plain: PlainString::{plain} }};",
             props.join(", ")
         )
         .unwrap();
         name
     }
+}
+
+/// `multipleOf` as `Some(Multiple { .. })`: the schema value m = `coefficient` × 10^`exponent` with
+/// no trailing zero in `coefficient`, read from the number's shortest decimal form (serde_json's
+/// float_roundtrip gives the f64 the file means; `{:e}` prints its shortest digits, as `String(m)`).
+fn decimal_multiple(file: &str, at: &str, n: &serde_json::Number) -> String {
+    let v = n.as_f64().unwrap_or(f64::NAN);
+    if !(v.is_finite() && v > 0.0) {
+        fail(file, at, "'multipleOf' must be a positive finite number");
+    }
+    let text = format!("{v:e}");
+    let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
+    let mut exponent: i32 = exp.parse().unwrap();
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{int}{frac}");
+    exponent -= frac.len() as i32;
+    let mut coefficient: u64 = digits.parse().unwrap_or_else(|_| fail(file, at, "'multipleOf' has too many digits"));
+    while coefficient % 10 == 0 {
+        coefficient /= 10;
+        exponent += 1;
+    }
+    if coefficient > 1 << 60 {
+        fail(file, at, "'multipleOf' coefficient too large");
+    }
+    // ajv's message prints the schema value as JavaScript would.
+    let js = if v.fract() == 0.0 && v < 1e21 { format!("{v:.0}") } else { format!("{v}") };
+    format!("Some(Multiple {{ coefficient: {coefficient}, exponent: {exponent}, text: {js:?} }})")
 }
 
 fn screaming_snake(stem: &str) -> String {
@@ -319,10 +354,10 @@ fn screaming_snake(stem: &str) -> String {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas").join("ocpp1.6");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
-    for entry in std::fs::read_dir(&dir).expect("crates/core/schemas must exist") {
+    for entry in std::fs::read_dir(&dir).expect("crates/core/schemas/ocpp1.6 must exist") {
         let path = entry.expect("readable schemas dir").path();
         if path.extension().and_then(|e| e.to_str()) == Some("json") {
             println!("cargo:rerun-if-changed={}", path.display());
@@ -330,14 +365,14 @@ fn main() {
             files.insert(stem, path);
         }
     }
-    assert!(!files.is_empty(), "no schemas/*.json found");
+    assert!(!files.is_empty(), "no schemas/ocpp1.6/*.json found");
 
     let mut out = String::new();
     let mut all = Vec::new();
     let mut max_props = 1;
     let mut max_name_len = 1;
     let mut pred_slots = 0;
-    for (stem, path) in &files {
+    for (index, (stem, path)) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let json: Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
@@ -364,15 +399,22 @@ fn main() {
         let file_name = path.file_name().unwrap().to_str().unwrap();
         writeln!(
             out,
-            "/// Compiled from `schemas/{file_name}`.\npub static {ident}: Schema = Schema {{ name: {}, file: {}, root: &{root} }};",
+            "/// Compiled from `schemas/ocpp1.6/{file_name}`.\npub static {ident}: Schema = Schema {{ name: {}, file: {}, index: {index}, root: &{root} }};",
             rust_str(stem),
             rust_str(file_name)
         )
         .unwrap();
         all.push(ident);
     }
-    writeln!(out, "/// Every schema compiled from `schemas/*.json`, sorted by file name.").unwrap();
+    writeln!(out, "/// Every schema compiled from `schemas/ocpp1.6/*.json`, sorted by file name: `ALL[i].index() == i`.").unwrap();
     writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
+    // The requests (file names without the `Response` suffix) are the actions a CALL can name.
+    let actions: Vec<(&str, &String)> =
+        files.keys().map(String::as_str).zip(all.iter()).filter(|(stem, _)| !stem.ends_with("Response")).collect();
+    writeln!(out, "/// The request schemas (the actions a CALL can name), sorted by name.").unwrap();
+    writeln!(out, "pub static ACTIONS: &[&Schema] = &[{}];", actions.iter().map(|(_, i)| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
+    let action_names: Vec<&str> = actions.iter().map(|(s, _)| *s).collect();
+    writeln!(out, "pub(crate) static ACTION_HASH: NameHash = {};", name_hash(&action_names)).unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
     // A whole number of u64 words, so the hint table is copied in and out word by word.

@@ -15,7 +15,9 @@ use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::datetime::{is_date_time, is_date_time_ascii, plainly_valid};
 use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
+use crate::decimal::is_multiple;
 use crate::schema::{Format, JsonType, Node, PlainString, Property};
+use crate::uri::is_uri;
 use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, short_plain_len, ucs2_length, utf8_char, Str, Units};
 use crate::{Issue, Keyword, SyntaxError};
 
@@ -279,7 +281,16 @@ impl<'a, const C: bool> Parser<'a, C> {
                     }
                     Some(_) => false,
                 };
-                Ok(self.non_string_checks(node, JsonType::Number, type_ok))
+                let mut ok = self.non_string_checks(node, JsonType::Number, type_ok);
+                if let Some(m) = node.multiple_of {
+                    if !is_multiple(self.src.get(start..self.pos).unwrap_or(&[]), m) {
+                        if C {
+                            self.issue(Keyword::MultipleOf, format!("must be multiple of {}", m.text));
+                        }
+                        ok = false;
+                    }
+                }
+                Ok(ok)
             }
             b't' | b'f' | b'n' => {
                 let (lit, ty): (&[u8], _) = match b {
@@ -417,20 +428,48 @@ impl<'a, const C: bool> Parser<'a, C> {
                 ok = false;
             }
         }
-        if let Some(Format::DateTime) = node.format {
-            let valid = if s.escaped || s.non_ascii {
-                is_date_time(Units::new(self.src, s))
-            } else {
-                is_date_time_ascii(self.src.get(s.start..s.end).unwrap_or(&[]))
-            };
-            if !valid {
-                if C {
-                    self.issue(Keyword::Format, String::from("must match format \"date-time\""));
+        match node.format {
+            None => {}
+            Some(Format::DateTime) => {
+                let valid = if s.escaped || s.non_ascii {
+                    is_date_time(Units::new(self.src, s))
+                } else {
+                    is_date_time_ascii(self.src.get(s.start..s.end).unwrap_or(&[]))
+                };
+                if !valid {
+                    if C {
+                        self.issue(Keyword::Format, String::from("must match format \"date-time\""));
+                    }
+                    ok = false;
                 }
-                ok = false;
+            }
+            Some(Format::Uri) => {
+                if !self.string_is_uri(s) {
+                    if C {
+                        self.issue(Keyword::Format, String::from("must match format \"uri\""));
+                    }
+                    ok = false;
+                }
             }
         }
         ok
+    }
+
+    /// The uri grammar is ASCII only, so any non-ASCII character (raw or escaped) already fails
+    /// it; only escaped ASCII needs decoding, which is rare enough to allocate for.
+    fn string_is_uri(&self, s: Str) -> bool {
+        if s.non_ascii {
+            return false;
+        }
+        if !s.escaped {
+            return is_uri(self.src.get(s.start..s.end).unwrap_or(&[]));
+        }
+        let units = decode_utf16(self.src, s);
+        if units.iter().any(|&u| u >= 0x80) {
+            return false;
+        }
+        let bytes: Vec<u8> = units.iter().map(|&u| u as u8).collect();
+        is_uri(&bytes)
     }
 
     /// The length of the string at `start` (just past its opening quote) when it is plain and

@@ -1,5 +1,6 @@
-//! OCPP-J 1.6 CALL frames: `[2,"<uniqueId>","<action>",{payload}]` checked in one pass over the
-//! bytes, with the CALLERROR answer built here as JSON text. The contract is in `SEMANTICS.md`
+//! OCPP-J 1.6 frames as a Central System receives them: CALLs `[2,"<uniqueId>","<action>",{payload}]`
+//! of every action, CALLRESULTs checked against the pending call's response schema, CALLERRORs
+//! checked for shape; one pass over the bytes, with the CALLERROR answer built here as JSON text. The contract is in `SEMANTICS.md`
 //! ("Frames"); `packages/test-vectors/frame-reference.mjs` is the executable reference.
 //!
 //! A well-formed CALL is read left to right by a fast path that never revisits a byte: the
@@ -13,8 +14,9 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt::Write;
 
-use crate::text::{decode_utf16, scan_string, ucs2_length, Str};
-use crate::{check_syntax, validate, Issue, Keyword, OcppErrorCode};
+use crate::schema::schemas::{ACTIONS, ACTION_HASH, ALL};
+use crate::text::{decode_utf16, decode_utf8, scan_string, ucs2_length, Str};
+use crate::{check_syntax, validate_with, Issue, Keyword, OcppErrorCode, Schema};
 
 /// OCPP-J 1.6 §4.1.2: the uniqueId is at most 36 characters (counted as code points, the way
 /// ajv's `maxLength` counts).
@@ -24,8 +26,22 @@ pub const MAX_REPORTED_ISSUES: usize = 8;
 /// The uniqueId of a CALLERROR answering a frame whose uniqueId could not be read (as ocpp-rpc
 /// and OCPP 2.0.1 §4.2.3 do).
 pub const UNKNOWN_UNIQUE_ID: &str = "-1";
-/// The only action this validator implements.
-pub const STOP_TRANSACTION: &str = "StopTransaction";
+/// The actions a Charge Point initiates (OCPP 1.6 §3, "Operations initiated by Charge Point"):
+/// the CALLs a Central System validates and answers. Every other 1.6 action is sent by the
+/// Central System, so receiving it as a CALL is `NotSupported`. Not in the schema files: the
+/// direction of a message is protocol knowledge, not part of its payload's shape.
+pub const CHARGE_POINT_ACTIONS: [&str; 10] = [
+    "Authorize",
+    "BootNotification",
+    "DataTransfer",
+    "DiagnosticsStatusNotification",
+    "FirmwareStatusNotification",
+    "Heartbeat",
+    "MeterValues",
+    "StartTransaction",
+    "StatusNotification",
+    "StopTransaction",
+];
 
 /// Fixed CallError descriptions. They never quote input, so they are the same on every backend
 /// and bounded in size.
@@ -38,9 +54,17 @@ pub mod descriptions {
     pub const ID_TOO_LONG: &str = "Unique id is longer than 36 characters";
     pub const ACTION_NOT_STRING: &str = "Action is not a string";
     pub const WRONG_LENGTH: &str = "A CALL frame has exactly 4 elements";
-    pub const NOT_IMPLEMENTED: &str = "Only StopTransaction is implemented";
-    /// Followed by the listed issues.
-    pub const PAYLOAD_PREFIX: &str = "Payload is not a valid StopTransaction.req: ";
+    pub const WRONG_LENGTH_RESULT: &str = "A CALLRESULT frame has exactly 3 elements";
+    pub const WRONG_LENGTH_ERROR: &str = "A CALLERROR frame has exactly 5 elements";
+    pub const ERROR_CODE_NOT_STRING: &str = "Error code is not a string";
+    pub const ERROR_DESCRIPTION_NOT_STRING: &str = "Error description is not a string";
+    pub const ERROR_DETAILS_NOT_OBJECT: &str = "Error details is not an object";
+    pub const NOT_IMPLEMENTED: &str = "Action is not an OCPP 1.6 action";
+    /// After the action's name (one of the 28, never input text).
+    pub const NOT_SUPPORTED_SUFFIX: &str = " is sent by a Central System, not to it";
+    /// `Payload is not a valid <Action>.req: ` then the listed issues.
+    pub const PAYLOAD_PREFIX: &str = "Payload is not a valid ";
+    pub const PAYLOAD_INFIX: &str = ".req: ";
 }
 
 /// What the frame is.
@@ -128,19 +152,22 @@ pub struct Frame {
     pub unique_id: Option<String>,
     /// Unescaped like `unique_id`; only for `Call`.
     pub action: Option<String>,
-    /// Byte range of the payload (the 4th element, without surrounding whitespace); only for `Call`.
+    /// Byte range of the payload without surrounding whitespace: a CALL's 4th element, a
+    /// CALLRESULT's 3rd, a CALLERROR's errorDetails; `None` for `Invalid`.
     pub payload: Option<(usize, usize)>,
-    /// StopTransaction payload issues sorted by (instancePath, keyword), or the one `parse` issue
-    /// of a frame that is not JSON. Without `all_errors`, the first of the sorted list.
+    /// Payload issues sorted by (instancePath, keyword), or the one `parse` issue of a frame that
+    /// is not JSON. Without `all_errors`, the first of the sorted list.
     pub issues: Vec<Issue>,
-    /// The answer for `Call` frames that fail and `Invalid` frames; `None` otherwise.
+    /// The answer for `Call` frames that fail and `Invalid` frames; `None` otherwise (responses
+    /// are never answered).
     pub call_error: Option<CallError>,
 }
 
 impl Frame {
-    /// A StopTransaction CALL with a valid payload: answer it with a CALLRESULT.
+    /// A CALL of a Charge Point action with a valid payload (answer it with a CALLRESULT), a
+    /// CALLRESULT whose payload passed (or was not checked), or a well-formed CALLERROR.
     pub fn is_valid(&self) -> bool {
-        self.kind == FrameKind::Call && self.call_error.is_none()
+        self.kind != FrameKind::Invalid && self.call_error.is_none() && self.issues.is_empty()
     }
 
     fn invalid(unique_id: Option<String>, code: CallErrorCode, description: &str, issues: Vec<Issue>) -> Frame {
@@ -148,14 +175,42 @@ impl Frame {
         Frame { kind: FrameKind::Invalid, unique_id, action: None, payload: None, issues, call_error: Some(call_error) }
     }
 
-    fn response(kind: FrameKind, unique_id: Option<String>) -> Frame {
-        Frame { kind, unique_id, action: None, payload: None, issues: Vec::new(), call_error: None }
-    }
 }
 
-/// Validates an OCPP-J CALL frame; see the module docs and `SEMANTICS.md` ("Frames").
-pub fn validate_frame(input: &[u8], all_errors: bool) -> Frame {
-    fast(input, all_errors).unwrap_or_else(|| slow(input, all_errors))
+/// Validates an OCPP-J frame; see the module docs and `SEMANTICS.md` ("Frames"). `response_to`
+/// is the request schema of the pending CALL that a CALLRESULT answers, when the caller knows it.
+pub fn validate_frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> Frame {
+    fast(input, all_errors).unwrap_or_else(|| slow(input, all_errors, response_to))
+}
+
+/// `<Request>Response` for a request schema.
+pub fn response_schema(request: &Schema) -> Option<&'static Schema> {
+    let name = request.name();
+    ALL.iter().copied().find(|s| {
+        s.name().len() == name.len() + 8 && s.name().starts_with(name) && s.name().ends_with("Response")
+    })
+}
+
+/// What a CALL's action asks of a Central System.
+#[derive(Clone, Copy)]
+enum Action {
+    /// A Charge Point action: validate the payload against its schema.
+    Validate(&'static Schema),
+    /// A 1.6 action only a Central System sends.
+    NotSupported(&'static Schema),
+    /// Not a 1.6 action.
+    NotImplemented,
+}
+
+fn resolve_action(src: &[u8], s: Str) -> Action {
+    let mut buf = [0u8; 32];
+    let name = if s.escaped { decode_utf8(src, s, &mut buf) } else { src.get(s.start..s.end) };
+    let found = name.and_then(|n| ACTION_HASH.find(ACTIONS, |a| a.name(), n, 0, n.len()));
+    match found.and_then(|i| ACTIONS.get(i)).copied() {
+        Some(schema) if CHARGE_POINT_ACTIONS.contains(&schema.name()) => Action::Validate(schema),
+        Some(schema) => Action::NotSupported(schema),
+        None => Action::NotImplemented,
+    }
 }
 
 /// `[4,"<uniqueId>","<code>","<description>",{"issues":[{"instancePath":..,"keyword":..},..]}]`
@@ -218,8 +273,10 @@ pub fn write_json_string(out: &mut String, s: &str) {
 
 /// The description of a payload failure: the listed issues as `<path> <keyword>` (`(root)` for
 /// the empty path), then how many were left out.
-pub fn payload_description(issues: &[Issue]) -> String {
+pub fn payload_description(action: &str, issues: &[Issue]) -> String {
     let mut out = String::from(descriptions::PAYLOAD_PREFIX);
+    out.push_str(action);
+    out.push_str(descriptions::PAYLOAD_INFIX);
     for (n, issue) in issues.iter().take(MAX_REPORTED_ISSUES).enumerate() {
         if n > 0 {
             out.push_str("; ");
@@ -261,13 +318,6 @@ fn decode(src: &[u8], s: Str) -> String {
     String::from_utf16_lossy(&decode_utf16(src, s))
 }
 
-fn is_stop_transaction(src: &[u8], s: Str) -> bool {
-    if !s.escaped {
-        return src.get(s.start..s.end) == Some(STOP_TRANSACTION.as_bytes());
-    }
-    decode_utf16(src, s).into_iter().eq(STOP_TRANSACTION.encode_utf16())
-}
-
 /// Issues sorted by (instancePath, keyword), so every backend names the same first issue
 /// (ajv's own order is not part of the payload contract).
 fn sorted(mut issues: Vec<Issue>, all_errors: bool) -> Vec<Issue> {
@@ -286,21 +336,28 @@ fn sorted(mut issues: Vec<Issue>, all_errors: bool) -> Vec<Issue> {
 }
 
 /// The CALL result once envelope and payload syntax are known good.
-fn call(src: &[u8], id: Str, action: Str, payload: (usize, usize), issues: Option<Vec<Issue>>, all_errors: bool) -> Frame {
+fn call(src: &[u8], id: Str, action_text: Str, action: Action, payload: (usize, usize), issues: Vec<Issue>, all_errors: bool) -> Frame {
     let unique_id = decode(src, id);
-    let (issues, call_error) = match issues {
-        None => (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, String::from(descriptions::NOT_IMPLEMENTED), &[]))),
-        Some(issues) if issues.is_empty() => (issues, None),
-        Some(issues) => {
+    let (issues, call_error) = match action {
+        Action::NotImplemented => {
+            (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, String::from(descriptions::NOT_IMPLEMENTED), &[])))
+        }
+        Action::NotSupported(schema) => {
+            let mut description = String::from(schema.name());
+            description.push_str(descriptions::NOT_SUPPORTED_SUFFIX);
+            (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotSupported, description, &[])))
+        }
+        Action::Validate(_) if issues.is_empty() => (issues, None),
+        Action::Validate(schema) => {
             let issues = sorted(issues, all_errors);
             let code = issues.first().map_or(CallErrorCode::FormationViolation, |i| i.ocpp_error_code().into());
-            let error = call_error(Some(&unique_id), code, payload_description(&issues), &issues);
+            let error = call_error(Some(&unique_id), code, payload_description(schema.name(), &issues), &issues);
             (issues, Some(error))
         }
     };
     Frame {
         kind: FrameKind::Call,
-        action: Some(decode(src, action)),
+        action: Some(decode(src, action_text)),
         unique_id: Some(unique_id),
         payload: Some(payload),
         issues,
@@ -308,17 +365,25 @@ fn call(src: &[u8], id: Str, action: Str, payload: (usize, usize), issues: Optio
     }
 }
 
-/// Payload issues for StopTransaction (`Some`), or `None` for another action; `Err` when the
+/// Payload issues against `schema` (none when there is no schema to apply); `Err` when the
 /// slice is not exactly one JSON value (the frame then needs the slow path's diagnosis).
-fn check_payload(slice: &[u8], stop: bool) -> Result<Option<Vec<Issue>>, ()> {
-    if stop {
-        let issues = validate(slice, true);
-        if issues.first().is_some_and(|i| i.keyword == Keyword::Parse) {
-            return Err(());
+fn check_payload(slice: &[u8], schema: Option<&'static Schema>) -> Result<Vec<Issue>, ()> {
+    match schema {
+        Some(schema) => {
+            let issues = validate_with(schema, slice, true);
+            if issues.first().is_some_and(|i| i.keyword == Keyword::Parse) {
+                return Err(());
+            }
+            Ok(issues)
         }
-        Ok(Some(issues))
-    } else {
-        check_syntax(slice).map(|()| None).map_err(|_| ())
+        None => check_syntax(slice).map(|()| Vec::new()).map_err(|_| ()),
+    }
+}
+
+fn schema_of(action: Action) -> Option<&'static Schema> {
+    match action {
+        Action::Validate(schema) => Some(schema),
+        _ => None,
     }
 }
 
@@ -347,12 +412,13 @@ fn fast(src: &[u8], all_errors: bool) -> Option<Frame> {
     while end > start && src.get(end - 1).is_some_and(|&b| is_ws(b)) {
         end -= 1;
     }
-    let issues = check_payload(src.get(start..end)?, is_stop_transaction(src, action)).ok()?;
-    Some(call(src, id, action, (start, end), issues, all_errors))
+    let resolved = resolve_action(src, action);
+    let issues = check_payload(src.get(start..end)?, schema_of(resolved)).ok()?;
+    Some(call(src, id, action, resolved, (start, end), issues, all_errors))
 }
 
 /// Any frame: whole-text syntax first, then the envelope of a text known to be valid JSON.
-fn slow(src: &[u8], all_errors: bool) -> Frame {
+fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> Frame {
     if let Err(e) = check_syntax(src) {
         let parse = Issue { instance_path: String::new(), keyword: Keyword::Parse, message: e.to_string() };
         return Frame::invalid(None, CallErrorCode::FormationViolation, descriptions::NOT_JSON, alloc::vec![parse]);
@@ -373,36 +439,58 @@ fn slow(src: &[u8], all_errors: bool) -> Frame {
     let Some(message_type) = message_type else {
         return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::TYPE_NOT_NUMBER, Vec::new());
     };
-    let id = string_at(1);
-    let unique_id = || id.map(|s| decode(src, s));
-    if message_type == 3.0 {
-        return Frame::response(FrameKind::CallResult, unique_id());
-    }
-    if message_type == 4.0 {
-        return Frame::response(FrameKind::CallError, unique_id());
-    }
-    if message_type != 2.0 {
+    if message_type != 2.0 && message_type != 3.0 && message_type != 4.0 {
         return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::TYPE_UNSUPPORTED, Vec::new());
     }
+    let id = string_at(1);
+    let unique_id = || id.map(|s| decode(src, s));
     let Some(id) = id else {
         return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::ID_NOT_STRING, Vec::new());
     };
     if ucs2_length(src, id, MAX_UNIQUE_ID_LEN) > MAX_UNIQUE_ID_LEN {
         return Frame::invalid(unique_id(), CallErrorCode::ProtocolError, descriptions::ID_TOO_LONG, Vec::new());
     }
+    let protocol_error = |description: &str| Frame::invalid(unique_id(), CallErrorCode::ProtocolError, description, Vec::new());
+    // Unreachable for a text check_syntax accepted; answered as broken JSON all the same.
+    let not_json = || Frame::invalid(None, CallErrorCode::FormationViolation, descriptions::NOT_JSON, Vec::new());
+    if message_type == 3.0 {
+        let Some((start, end)) = el.get(2).copied().filter(|_| count == 3) else {
+            return protocol_error(descriptions::WRONG_LENGTH_RESULT);
+        };
+        let response = response_to.and_then(response_schema);
+        let Ok(issues) = check_payload(src.get(start..end).unwrap_or(&[]), response) else {
+            return not_json();
+        };
+        let issues = if issues.is_empty() { issues } else { sorted(issues, all_errors) };
+        return Frame { kind: FrameKind::CallResult, unique_id: unique_id(), action: None, payload: Some((start, end)), issues, call_error: None };
+    }
+    if message_type == 4.0 {
+        let Some((start, end)) = el.get(4).copied().filter(|_| count == 5) else {
+            return protocol_error(descriptions::WRONG_LENGTH_ERROR);
+        };
+        if string_at(2).is_none() {
+            return protocol_error(descriptions::ERROR_CODE_NOT_STRING);
+        }
+        if string_at(3).is_none() {
+            return protocol_error(descriptions::ERROR_DESCRIPTION_NOT_STRING);
+        }
+        if src.get(start) != Some(&b'{') {
+            return protocol_error(descriptions::ERROR_DETAILS_NOT_OBJECT);
+        }
+        return Frame { kind: FrameKind::CallError, unique_id: unique_id(), action: None, payload: Some((start, end)), issues: Vec::new(), call_error: None };
+    }
     let Some(action) = string_at(2) else {
-        return Frame::invalid(unique_id(), CallErrorCode::ProtocolError, descriptions::ACTION_NOT_STRING, Vec::new());
+        return protocol_error(descriptions::ACTION_NOT_STRING);
     };
     let payload = el.get(3).copied().filter(|_| count == 4);
     let Some((start, end)) = payload else {
-        return Frame::invalid(unique_id(), CallErrorCode::ProtocolError, descriptions::WRONG_LENGTH, Vec::new());
+        return protocol_error(descriptions::WRONG_LENGTH);
     };
-    let issues = match check_payload(src.get(start..end).unwrap_or(&[]), is_stop_transaction(src, action)) {
-        Ok(issues) => issues,
-        // Unreachable for a text check_syntax accepted; answered as broken JSON all the same.
-        Err(()) => return Frame::invalid(None, CallErrorCode::FormationViolation, descriptions::NOT_JSON, Vec::new()),
+    let resolved = resolve_action(src, action);
+    let Ok(issues) = check_payload(src.get(start..end).unwrap_or(&[]), schema_of(resolved)) else {
+        return not_json();
     };
-    call(src, id, action, (start, end), issues, all_errors)
+    call(src, id, action, resolved, (start, end), issues, all_errors)
 }
 
 /// The JavaScript value of a JSON number token (`None` if the token is not a number).
@@ -414,10 +502,10 @@ fn number(token: &[u8]) -> Option<f64> {
 }
 
 /// The number of elements of the array whose `[` is just before `i`, and the byte ranges of the
-/// first four (without whitespace). Only for text already known to be valid JSON: brackets are
+/// first five (without whitespace). Only for text already known to be valid JSON: brackets are
 /// counted, not matched, and strings are skipped by their quotes.
-fn elements(src: &[u8], mut i: usize) -> (usize, [(usize, usize); 4]) {
-    let mut ranges = [(0, 0); 4];
+fn elements(src: &[u8], mut i: usize) -> (usize, [(usize, usize); 5]) {
+    let mut ranges = [(0, 0); 5];
     let mut count = 0;
     i = skip_ws(src, i);
     if src.get(i) == Some(&b']') {
@@ -503,6 +591,6 @@ mod tests {
         let (n, el) = elements(src, 1);
         assert_eq!(n, 6);
         let texts: Vec<&[u8]> = el.iter().map(|&(s, e)| &src[s..e]).collect();
-        assert_eq!(texts, [&b"1"[..], br#""a\"]""#, b"[[]]", br#"{"k":"]"}"#]);
+        assert_eq!(texts, [&b"1"[..], br#""a\"]""#, b"[[]]", br#"{"k":"]"}"#, b"true"]);
     }
 }

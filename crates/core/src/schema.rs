@@ -32,12 +32,15 @@ impl JsonType {
 pub enum Format {
     /// ajv-formats 3, full mode.
     DateTime,
+    /// ajv-formats 3, full mode (RFC 3986 absolute URI, see `uri.rs`).
+    Uri,
 }
 
 impl Format {
     pub const fn as_str(self) -> &'static str {
         match self {
             Format::DateTime => "date-time",
+            Format::Uri => "uri",
         }
     }
 }
@@ -49,6 +52,7 @@ pub struct Node {
     pub(crate) enum_values: Option<&'static [&'static str]>,
     pub(crate) enum_hash: NameHash,
     pub(crate) max_length: Option<u32>,
+    pub(crate) multiple_of: Option<Multiple>,
     pub(crate) format: Option<Format>,
     pub(crate) properties: &'static [Property],
     pub(crate) prop_hash: NameHash,
@@ -62,6 +66,22 @@ pub struct Node {
     pub(crate) pred_base: u16,
     /// How a plain short string is settled here without the general string checks.
     pub(crate) plain: PlainString,
+}
+
+/// A `multipleOf` value m = `coefficient` × 10^`exponent` (`coefficient` has no trailing zero).
+/// Decided exactly in decimal: see `engine::is_multiple`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Multiple {
+    pub(crate) coefficient: u64,
+    pub(crate) exponent: i32,
+    /// m as JavaScript prints it, for the issue message.
+    pub(crate) text: &'static str,
+}
+
+impl Multiple {
+    pub fn text(&self) -> &'static str {
+        self.text
+    }
 }
 
 /// For a plain short string (no escape, control or non-ASCII byte; closes within 32 bytes, see
@@ -188,6 +208,8 @@ fn load(b: &[u8]) -> u64 {
 pub struct Schema {
     pub(crate) name: &'static str,
     pub(crate) file: &'static str,
+    /// Position in [`schemas::ALL`] (file-name order), the id that crosses the bindings.
+    pub(crate) index: u32,
     pub(crate) root: &'static Node,
 }
 
@@ -196,9 +218,13 @@ impl Schema {
     pub fn name(&self) -> &'static str {
         self.name
     }
-    /// The file name inside `crates/core/schemas/`.
+    /// The file name inside `crates/core/schemas/ocpp1.6/`.
     pub fn file(&self) -> &'static str {
         self.file
+    }
+    /// Position in [`schemas::ALL`].
+    pub fn index(&self) -> usize {
+        self.index as usize
     }
     pub fn root(&self) -> &'static Node {
         self.root
@@ -217,6 +243,9 @@ impl Node {
     }
     pub fn format(&self) -> Option<Format> {
         self.format
+    }
+    pub fn multiple_of(&self) -> Option<Multiple> {
+        self.multiple_of
     }
     /// `false` when the schema says `"additionalProperties": false`.
     pub fn additional_properties(&self) -> bool {
@@ -249,6 +278,7 @@ pub(crate) static ANY: Node = Node {
     enum_values: None,
     enum_hash: NameHash::LINEAR,
     max_length: None,
+    multiple_of: None,
     format: None,
     properties: &[],
     prop_hash: NameHash::LINEAR,
@@ -260,9 +290,9 @@ pub(crate) static ANY: Node = Node {
     plain: PlainString::General,
 };
 
-/// Every schema compiled from `crates/core/schemas/*.json`.
+/// Every schema compiled from `crates/core/schemas/ocpp1.6/*.json`.
 pub mod schemas {
     #[allow(unused_imports)]
-    use super::{FastKey, Format, JsonType, NameEntry, NameHash, Node, PlainString, Property, Schema};
+    use super::{FastKey, Format, JsonType, Multiple, NameEntry, NameHash, Node, PlainString, Property, Schema};
     include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
 }

@@ -1,7 +1,10 @@
 //! Frame invariants on generated and hostile input (the exact expectations live in the shared
 //! vectors, frames.json, checked by tests/vectors.rs against the JS reference).
 use ocpp_validate_core::frame::{descriptions, MAX_REPORTED_ISSUES};
-use ocpp_validate_core::{build_call_error, check_syntax, validate, validate_frame, CallErrorCode, Frame, FrameKind, Issue, Keyword};
+use ocpp_validate_core::{
+    build_call_error, check_syntax, find_schema, validate, validate_frame, validate_with, CallErrorCode, Frame, FrameKind, Issue, Keyword,
+    CHARGE_POINT_ACTIONS,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -14,23 +17,26 @@ fn frame(id: &str, action: &str, payload: &str) -> String {
 /// What every result must satisfy, whatever the input.
 fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
     match f.kind {
-        FrameKind::Call => {
-            let (s, e) = f.payload.expect("a call has a payload range");
+        FrameKind::Call | FrameKind::CallResult | FrameKind::CallError => {
+            let (s, e) = f.payload.expect("every frame kind has a payload range");
             assert!(s < e && e <= input.len());
             let payload = &input[s..e];
             assert!(check_syntax(payload).is_ok(), "payload range is one JSON value");
-            if f.action.as_deref() == Some("StopTransaction") {
-                assert_eq!(f.issues.is_empty(), validate(payload, false).is_empty());
+            if f.kind == FrameKind::Call {
+                if let Some(schema) = f.action.as_deref().filter(|a| CHARGE_POINT_ACTIONS.contains(a)).and_then(find_schema) {
+                    assert_eq!(f.issues.is_empty(), validate_with(schema, payload, false).is_empty());
+                }
+            } else {
+                assert!(f.call_error.is_none(), "responses are never answered");
             }
             assert!(f.unique_id.as_ref().is_some_and(|id| id.chars().count() <= 36));
         }
-        FrameKind::CallResult | FrameKind::CallError => assert!(f.call_error.is_none() && f.payload.is_none()),
         FrameKind::Invalid => assert!(f.call_error.is_some() && f.payload.is_none() && !f.is_valid()),
     }
     if !all_errors {
         assert!(f.issues.len() <= 1);
     }
-    assert_eq!(f.is_valid(), f.kind == FrameKind::Call && f.call_error.is_none());
+    assert_eq!(f.is_valid(), f.kind != FrameKind::Invalid && f.call_error.is_none() && f.issues.is_empty());
     if let Some(ce) = &f.call_error {
         let v: Value = serde_json::from_str(&ce.frame).expect("the CALLERROR frame is JSON");
         let a = v.as_array().unwrap();
@@ -45,13 +51,67 @@ fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
 }
 
 fn check(input: &[u8]) -> Frame {
-    let first = validate_frame(input, false);
+    let first = validate_frame(input, false, None);
     check_invariants(input, &first, false);
-    let all = validate_frame(input, true);
+    let all = validate_frame(input, true, None);
     check_invariants(input, &all, true);
     assert_eq!((first.kind, &first.unique_id, &first.action, first.payload), (all.kind, &all.unique_id, &all.action, all.payload));
     assert_eq!(first.issues.first(), all.issues.first(), "the first issue is the first of the sorted list");
+    // Knowing the pending call changes only what a CALLRESULT's payload is checked against.
+    let answered = validate_frame(input, true, find_schema("BootNotification"));
+    check_invariants(input, &answered, true);
+    if all.kind != FrameKind::CallResult {
+        assert_eq!(answered, all);
+    }
     all
+}
+
+#[test]
+fn every_action_gets_the_right_answer() {
+    for action in ocpp_validate_core::schemas::ACTIONS {
+        let f = check(frame("id", action.name(), "{}").as_bytes());
+        let cp = CHARGE_POINT_ACTIONS.contains(&action.name());
+        assert_eq!(f.kind, FrameKind::Call);
+        assert_eq!(f.issues.is_empty(), !cp || validate_with(action, b"{}", false).is_empty(), "{}", action.name());
+        if !cp {
+            let ce = f.call_error.unwrap();
+            assert_eq!(ce.code, CallErrorCode::NotSupported);
+            assert_eq!(ce.description, format!("{} is sent by a Central System, not to it", action.name()));
+        }
+    }
+    let ce = check(frame("id", "Foo", "{}").as_bytes()).call_error.unwrap();
+    assert_eq!((ce.code, ce.description.as_str()), (CallErrorCode::NotImplemented, descriptions::NOT_IMPLEMENTED));
+    assert!(check(frame("id", "Heartbeat", "{}").as_bytes()).is_valid());
+    assert!(!check(frame("id", "Heartbeat", r#"{"a":1}"#).as_bytes()).is_valid());
+    // An escaped action name is the same action.
+    assert!(check(frame("id", "Heartbeat", "{}").replace("Heartbeat", "\\u0048eartbeat").as_bytes()).is_valid());
+}
+
+#[test]
+fn responses_are_checked_not_answered() {
+    let boot = find_schema("BootNotification");
+    let ok = br#"[3,"r1",{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}]"#;
+    let f = validate_frame(ok, true, boot);
+    assert!(f.is_valid() && f.kind == FrameKind::CallResult && f.call_error.is_none());
+    assert_eq!(&ok[f.payload.unwrap().0..f.payload.unwrap().1], br#"{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}"#);
+    let missing = br#"[3,"r1",{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z"}]"#;
+    let f = validate_frame(missing, true, boot);
+    assert!(!f.is_valid() && f.call_error.is_none());
+    assert_eq!(f.issues[0].keyword, Keyword::Required);
+    assert!(validate_frame(missing, true, None).is_valid(), "without the pending call only syntax is checked");
+    let f = check(br#"[3,"r1",{},1]"#);
+    assert_eq!((f.kind, f.call_error.unwrap().description.as_str()), (FrameKind::Invalid, descriptions::WRONG_LENGTH_RESULT));
+    assert!(check(br#"[4,"e1","GenericError","",{}]"#).is_valid());
+    for (text, why) in [
+        (&br#"[4,"e1","GenericError",""]"#[..], descriptions::WRONG_LENGTH_ERROR),
+        (br#"[4,"e1",1,"",{}]"#, descriptions::ERROR_CODE_NOT_STRING),
+        (br#"[4,"e1","GenericError",null,{}]"#, descriptions::ERROR_DESCRIPTION_NOT_STRING),
+        (br#"[4,"e1","GenericError","",[]]"#, descriptions::ERROR_DETAILS_NOT_OBJECT),
+        (br#"[4,7,"GenericError","",{}]"#, descriptions::ID_NOT_STRING),
+    ] {
+        let f = check(text);
+        assert_eq!((f.kind, f.call_error.unwrap().description.as_str()), (FrameKind::Invalid, why));
+    }
 }
 
 #[test]
@@ -114,6 +174,9 @@ fn envelope_piece() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("2".to_string()),
         Just("3".to_string()),
+        Just("4".to_string()),
+        Just("\"BootNotification\"".to_string()),
+        Just("\"Reset\"".to_string()),
         Just("2.0".to_string()),
         Just("\"2\"".to_string()),
         Just("\"id\"".to_string()),

@@ -12,6 +12,11 @@ fn check(node: &Node, json: &Value, at: &str) {
     assert_eq!(node.max_length().map(u64::from), obj.get("maxLength").map(|m| m.as_u64().unwrap()), "{at}: maxLength");
     assert_eq!(node.format().map(Format::as_str), obj.get("format").map(|f| f.as_str().unwrap()), "{at}: format");
     assert_eq!(
+        node.multiple_of().map(|m| m.text().parse::<f64>().unwrap()),
+        obj.get("multipleOf").map(|m| m.as_f64().unwrap()),
+        "{at}: multipleOf"
+    );
+    assert_eq!(
         node.additional_properties(),
         obj.get("additionalProperties").map(|a| a.as_bool().unwrap()).unwrap_or(true),
         "{at}: additionalProperties"
@@ -43,7 +48,7 @@ fn check(node: &Node, json: &Value, at: &str) {
 
 #[test]
 fn tables_match_schema_files() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/ocpp1.6");
     let mut files: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -52,10 +57,29 @@ fn tables_match_schema_files() {
     files.sort();
     let compiled: Vec<&str> = schemas::ALL.iter().map(|s| s.file()).collect();
     assert_eq!(compiled, files, "every schema file is compiled, and nothing else");
-    for s in schemas::ALL {
+    assert_eq!(files.len(), 56, "OCPP 1.6 has 28 actions, a request and a response each");
+    for (i, s) in schemas::ALL.iter().enumerate() {
+        assert_eq!(s.index(), i);
+        assert_eq!(ocpp_validate_core::find_schema(s.name()).map(|f| f.index()), Some(i));
         let json: Value = serde_json::from_str(&std::fs::read_to_string(format!("{dir}/{}", s.file())).unwrap()).unwrap();
         check(s.root(), &json, s.file());
     }
+}
+
+#[test]
+fn actions_are_the_requests_and_each_has_a_response() {
+    let actions: Vec<&str> = schemas::ACTIONS.iter().map(|s| s.name()).collect();
+    assert_eq!(actions.len(), 28);
+    for a in &actions {
+        assert!(!a.ends_with("Response"));
+        let request = ocpp_validate_core::find_schema(a).unwrap();
+        let response = ocpp_validate_core::response_schema(request).unwrap();
+        assert_eq!(response.name(), format!("{a}Response"));
+    }
+    for a in ocpp_validate_core::CHARGE_POINT_ACTIONS {
+        assert!(actions.contains(&a), "{a}");
+    }
+    assert!(ocpp_validate_core::find_schema("Foo").is_none());
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Runs every shared vector in packages/test-vectors/vectors/*.json (expectations from real ajv):
 //! payload files through `validate`, frames.json through `validate_frame`.
-use ocpp_validate_core::{is_valid, validate, validate_frame, Frame};
+use ocpp_validate_core::{find_schema, is_valid_with, validate_frame, validate_with, Frame, Schema};
 use serde_json::Value;
 
 fn base64_decode(s: &str) -> Vec<u8> {
@@ -64,6 +64,7 @@ fn shared_vectors() {
             total += 1;
             let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"].as_str().unwrap_or("?"));
             let input = case_input(case, &name);
+            let schema = case_schema(case, "message", &name).unwrap_or(ocpp_validate_core::DEFAULT_SCHEMA);
             let valid = case["valid"].as_bool().unwrap_or_else(|| panic!("{name}: no valid"));
             let mut want: Vec<(String, String)> = case["errors"]
                 .as_array()
@@ -77,13 +78,13 @@ fn shared_vectors() {
                 .unwrap_or_default();
             want.sort();
 
-            let got_valid = is_valid(&input);
-            let mut all: Vec<(String, String)> = validate(&input, true)
+            let got_valid = is_valid_with(schema, &input);
+            let mut all: Vec<(String, String)> = validate_with(schema, &input, true)
                 .into_iter()
                 .map(|i| (i.instance_path, i.keyword.as_str().to_string()))
                 .collect();
             all.sort();
-            let first = validate(&input, false);
+            let first = validate_with(schema, &input, false);
             let mut problems = Vec::new();
             if got_valid != valid {
                 problems.push(format!("is_valid={got_valid}, expected {valid}"));
@@ -106,6 +107,12 @@ fn shared_vectors() {
     }
     eprintln!("{} files, {total} cases, {} failures", files.len(), failures.len());
     assert!(failures.is_empty(), "{} of {total} vector cases failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The schema a case names under `key` (a message name), if it names one.
+fn case_schema(case: &Value, key: &str, name: &str) -> Option<&'static Schema> {
+    let message = case.get(key)?.as_str().unwrap_or_else(|| panic!("{name}: {key} is not a string"));
+    Some(find_schema(message).unwrap_or_else(|| panic!("{name}: unknown message {message}")))
 }
 
 /// The frame result in the vectors' JSON shape (the facade's `FrameResult`).
@@ -131,8 +138,9 @@ fn frame_vectors() {
     for case in cases {
         let name = case["name"].as_str().unwrap_or("?").to_string();
         let input = case_input(case, &name);
+        let response_to = case_schema(case, "responseTo", &name);
         for (all_errors, key) in [(true, "expected"), (false, "expectedFirst")] {
-            let got = frame_json(&validate_frame(&input, all_errors));
+            let got = frame_json(&validate_frame(&input, all_errors, response_to));
             if got != case[key] {
                 failures.push(format!("{name} ({key}):\n  got      {got}\n  expected {}", case[key]));
             }

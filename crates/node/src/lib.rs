@@ -7,6 +7,7 @@ mod error;
 use error::BindingError;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
+use ocpp_validate_core::Schema;
 
 #[napi(object, object_from_js = false)]
 pub struct ValidationIssue {
@@ -47,8 +48,21 @@ pub struct FrameValidation {
     pub call_error: Option<FrameCallError>,
 }
 
-fn frame(input: &[u8], all_errors: bool) -> FrameValidation {
-    let f = ocpp_validate_core::validate_frame(input, all_errors);
+/// A message crosses as its index in `schemas::ALL` (the facade maps names, once per call site).
+fn schema(message: u32) -> Result<&'static Schema> {
+    ocpp_validate_core::schema_at(message as usize).ok_or_else(|| BindingError::UnknownMessage { index: message }.into())
+}
+
+/// -1: the pending call is not known.
+fn response_to(message: i32) -> Result<Option<&'static Schema>> {
+    if message < 0 {
+        return Ok(None);
+    }
+    schema(message as u32).map(Some)
+}
+
+fn frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> FrameValidation {
+    let f = ocpp_validate_core::validate_frame(input, all_errors, response_to);
     FrameValidation {
         kind: f.kind.as_str(),
         valid: f.is_valid(),
@@ -64,8 +78,8 @@ fn frame(input: &[u8], all_errors: bool) -> FrameValidation {
     }
 }
 
-fn issues(input: &[u8], all_errors: bool) -> Vec<ValidationIssue> {
-    ocpp_validate_core::validate(input, all_errors).into_iter().map(Into::into).collect()
+fn issues(schema: &'static Schema, input: &[u8], all_errors: bool) -> Vec<ValidationIssue> {
+    ocpp_validate_core::validate_with(schema, input, all_errors).into_iter().map(Into::into).collect()
 }
 
 #[napi]
@@ -73,50 +87,57 @@ pub fn version() -> &'static str {
     ocpp_validate_core::VERSION
 }
 
+/// The message names in table order: index `i` here is the `message` argument `i` below.
 #[napi]
-pub fn is_valid_bytes(input: &[u8]) -> bool {
-    ocpp_validate_core::is_valid(input)
+pub fn message_names() -> Vec<&'static str> {
+    ocpp_validate_core::schemas::ALL.iter().map(|s| s.name()).collect()
 }
 
 #[napi]
-pub fn is_valid_string(input: String) -> bool {
-    ocpp_validate_core::is_valid(input.as_bytes())
+pub fn is_valid_bytes(input: &[u8], message: u32) -> Result<bool> {
+    Ok(ocpp_validate_core::is_valid_with(schema(message)?, input))
 }
 
 #[napi]
-pub fn validate_bytes(input: &[u8], all_errors: bool) -> Vec<ValidationIssue> {
-    issues(input, all_errors)
+pub fn is_valid_string(input: String, message: u32) -> Result<bool> {
+    Ok(ocpp_validate_core::is_valid_with(schema(message)?, input.as_bytes()))
 }
 
 #[napi]
-pub fn validate_string(input: String, all_errors: bool) -> Vec<ValidationIssue> {
-    issues(input.as_bytes(), all_errors)
+pub fn validate_bytes(input: &[u8], message: u32, all_errors: bool) -> Result<Vec<ValidationIssue>> {
+    Ok(issues(schema(message)?, input, all_errors))
 }
 
 #[napi]
-pub fn validate_frame_bytes(input: &[u8], all_errors: bool) -> FrameValidation {
-    frame(input, all_errors)
+pub fn validate_string(input: String, message: u32, all_errors: bool) -> Result<Vec<ValidationIssue>> {
+    Ok(issues(schema(message)?, input.as_bytes(), all_errors))
 }
 
 #[napi]
-pub fn validate_frame_string(input: String, all_errors: bool) -> FrameValidation {
-    frame(input.as_bytes(), all_errors)
+pub fn validate_frame_bytes(input: &[u8], all_errors: bool, response_to_message: i32) -> Result<FrameValidation> {
+    Ok(frame(input, all_errors, response_to(response_to_message)?))
+}
+
+#[napi]
+pub fn validate_frame_string(input: String, all_errors: bool, response_to_message: i32) -> Result<FrameValidation> {
+    Ok(frame(input.as_bytes(), all_errors, response_to(response_to_message)?))
 }
 
 /// One crossing for many payloads: one byte per input (1 valid, 0 invalid), in input order.
 #[napi]
-pub fn is_valid_batch(inputs: Array) -> Result<Uint8Array> {
+pub fn is_valid_batch(inputs: Array, message: u32) -> Result<Uint8Array> {
+    let schema = schema(message)?;
     let mut verdicts = Vec::with_capacity(inputs.len() as usize);
     for index in 0..inputs.len() {
         let Some(item) = inputs.get::<Unknown>(index)? else {
             return Err(BindingError::NotJsonInput { index: Some(index), found: ValueType::Undefined }.into());
         };
         let valid = match item.get_type()? {
-            ValueType::String => ocpp_validate_core::is_valid(item.coerce_to_string()?.into_utf8()?.as_slice()),
+            ValueType::String => ocpp_validate_core::is_valid_with(schema, item.coerce_to_string()?.into_utf8()?.as_slice()),
             ValueType::Object if item.is_typedarray()? || item.is_buffer()? => {
                 // SAFETY: `item` is a live value of this call's env, checked above to be a typed array;
                 // the borrowed slice does not outlive this iteration.
-                ocpp_validate_core::is_valid(unsafe { <&[u8]>::from_napi_value(item.env(), item.raw()) }?)
+                ocpp_validate_core::is_valid_with(schema, unsafe { <&[u8]>::from_napi_value(item.env(), item.raw()) }?)
             }
             found => return Err(BindingError::NotJsonInput { index: Some(index), found }.into()),
         };

@@ -5,6 +5,7 @@
 //! for strings) and calls a `*Scratch` function with the length.
 
 use std::cell::RefCell;
+use ocpp_validate_core::Schema;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -13,6 +14,13 @@ thread_local! {
 
 fn with_scratch<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
     SCRATCH.with_borrow(|scratch| f(scratch.get(..len).unwrap_or(&[])))
+}
+
+/// A message crosses as its index in `schemas::ALL`; the facade only passes indices it looked up.
+fn schema(message: u32) -> Result<&'static Schema, JsError> {
+    ocpp_validate_core::schema_at(message as usize).ok_or_else(|| {
+        JsError::new(&format!("no message with index {message} (there are {})", ocpp_validate_core::schemas::ALL.len()))
+    })
 }
 
 #[wasm_bindgen(getter_with_clone)]
@@ -82,26 +90,37 @@ pub fn scratch(len: usize) -> *mut u8 {
     })
 }
 
+/// The message names in table order: index `i` here is the `message` argument `i` below.
+#[wasm_bindgen(js_name = messageNames)]
+pub fn message_names() -> Vec<String> {
+    ocpp_validate_core::schemas::ALL.iter().map(|s| s.name().into()).collect()
+}
+
 #[wasm_bindgen(js_name = isValidScratch)]
-pub fn is_valid_scratch(len: usize) -> bool {
-    with_scratch(len, ocpp_validate_core::is_valid)
+pub fn is_valid_scratch(len: usize, message: u32) -> Result<bool, JsError> {
+    let schema = schema(message)?;
+    Ok(with_scratch(len, |input| ocpp_validate_core::is_valid_with(schema, input)))
 }
 
 #[wasm_bindgen(js_name = validateScratch)]
-pub fn validate_scratch(len: usize, all_errors: bool) -> Vec<ValidationIssue> {
-    with_scratch(len, |input| ocpp_validate_core::validate(input, all_errors).into_iter().map(Into::into).collect())
+pub fn validate_scratch(len: usize, message: u32, all_errors: bool) -> Result<Vec<ValidationIssue>, JsError> {
+    let schema = schema(message)?;
+    Ok(with_scratch(len, |input| ocpp_validate_core::validate_with(schema, input, all_errors).into_iter().map(Into::into).collect()))
 }
 
+/// `response_to_message` -1: the pending call is not known.
 #[wasm_bindgen(js_name = validateFrameScratch)]
-pub fn validate_frame_scratch(len: usize, all_errors: bool) -> FrameValidation {
-    let f = with_scratch(len, |input| ocpp_validate_core::validate_frame(input, all_errors));
+pub fn validate_frame_scratch(len: usize, all_errors: bool, response_to_message: i32) -> Result<FrameValidation, JsError> {
+    let response_to = if response_to_message < 0 { None } else { Some(schema(response_to_message as u32)?) };
+    let f = with_scratch(len, |input| ocpp_validate_core::validate_frame(input, all_errors, response_to));
+    let valid = f.is_valid();
     let (code, description, frame) = match f.call_error {
         Some(c) => (Some(c.code.as_str().into()), Some(c.description), Some(c.frame)),
         None => (None, None, None),
     };
-    FrameValidation {
+    Ok(FrameValidation {
         kind: f.kind.as_str().into(),
-        valid: f.kind == ocpp_validate_core::FrameKind::Call && code.is_none(),
+        valid,
         unique_id: f.unique_id,
         action: f.action,
         payload_start: f.payload.map(|(start, _)| start as u32),
@@ -110,25 +129,26 @@ pub fn validate_frame_scratch(len: usize, all_errors: bool) -> FrameValidation {
         error_code: code,
         error_description: description,
         call_error_frame: frame,
-    }
+    })
 }
 
 /// Many payloads in one crossing. Scratch layout: `count` little-endian u32 end offsets (relative
 /// to the payload area), then the payloads back to back. One byte per payload, in order.
 #[wasm_bindgen(js_name = isValidBatchScratch)]
-pub fn is_valid_batch_scratch(count: usize, len: usize) -> Vec<u8> {
-    with_scratch(len, |region| {
+pub fn is_valid_batch_scratch(count: usize, len: usize, message: u32) -> Result<Vec<u8>, JsError> {
+    let schema = schema(message)?;
+    Ok(with_scratch(len, |region| {
         let (ends, payloads) = region.split_at(region.len().min(count * 4));
         let mut start = 0usize;
         ends.chunks_exact(4)
             .map(|end| {
                 let end = u32::from_le_bytes([end[0], end[1], end[2], end[3]]) as usize;
-                let valid = payloads.get(start..end).is_some_and(ocpp_validate_core::is_valid);
+                let valid = payloads.get(start..end).is_some_and(|p| ocpp_validate_core::is_valid_with(schema, p));
                 start = end;
                 valid as u8
             })
             .collect()
-    })
+    }))
 }
 
 /// The crossing without reading the input: shows what the boundary (and the copy) alone costs.

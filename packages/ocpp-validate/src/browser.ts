@@ -4,9 +4,11 @@ import type { Backend } from "./backend.js";
 import { createJsBackend } from "./js/index.js";
 import { createValidatorFor } from "./validator.js";
 import { wasmBackend, type WasmBinding } from "./wasm.js";
-import type { CreateValidatorOptions, Validator } from "./types.js";
+import type { CreateValidatorOptions, MessageName, Validator } from "./types.js";
 
 export type * from "./types.js";
+export type * from "./messages.generated.js";
+export { MESSAGE_NAMES, ACTIONS, CHARGE_POINT_ACTIONS } from "./messages.generated.js";
 export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
 
 let initialised: Promise<void> | undefined;
@@ -36,7 +38,7 @@ export function init(module?: Parameters<typeof initWasm>[0]): Promise<void> {
 }
 
 /** `auto` is wasm once `init()` has resolved, js before that or when it failed. */
-export function createValidator(options: CreateValidatorOptions = {}): Validator {
+export function createValidator<M extends MessageName = "StopTransaction">(options: CreateValidatorOptions<M> = {}): Validator<M> {
   const requested = options.backend ?? "auto";
   if (requested === "native") throw new Error("ocpp-validate: the native backend does not exist in browsers; use wasm or js");
   if (requested === "wasm" && !wasm) {
@@ -47,7 +49,8 @@ export function createValidator(options: CreateValidatorOptions = {}): Validator
       { cause: wasmFailure },
     );
   }
-  if (requested !== "js" && wasm) return createValidatorFor(wasm);
+  const message = options.message ?? ("StopTransaction" as M);
+  if (requested !== "js" && wasm) return createValidatorFor(wasm, message);
   js ??= createJsBackend();
-  return createValidatorFor(js);
+  return createValidatorFor(js, message);
 }

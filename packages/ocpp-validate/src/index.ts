@@ -5,9 +5,11 @@ import { ENV_OVERRIDE, loadBackend, requestedBackend, type BackendCandidate } fr
 import { nativeBackend, type NativeBinding } from "./native.js";
 import { createValidatorFor } from "./validator.js";
 import { wasmBackend, type WasmBinding } from "./wasm.js";
-import type { BackendName, CreateValidatorOptions, Validator } from "./types.js";
+import type { BackendName, CreateValidatorOptions, MessageName, Validator } from "./types.js";
 
 export type * from "./types.js";
+export type * from "./messages.generated.js";
+export { MESSAGE_NAMES, ACTIONS, CHARGE_POINT_ACTIONS } from "./messages.generated.js";
 export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
 export { loadBackend, requestedBackend, ENV_OVERRIDE, type BackendCandidate } from "./loader.js";
 export type { Backend } from "./backend.js";
@@ -23,12 +25,12 @@ export const nodeCandidates: readonly BackendCandidate[] = [
 
 const loaded = new Map<BackendName | "auto", Backend>();
 
-export function createValidator(options: CreateValidatorOptions = {}): Validator {
+export function createValidator<M extends MessageName = "StopTransaction">(options: CreateValidatorOptions<M> = {}): Validator<M> {
   const requested = requestedBackend(options.backend, process.env[ENV_OVERRIDE]);
   let backend = loaded.get(requested);
   if (!backend) {
     backend = loadBackend(requested, nodeCandidates);
     loaded.set(requested, backend);
   }
-  return createValidatorFor(backend);
+  return createValidatorFor(backend, options.message ?? ("StopTransaction" as M));
 }

@@ -1,4 +1,5 @@
 import type { Backend } from "./backend.js";
+import { MESSAGE_NAMES } from "./messages.generated.js";
 import type { BackendName } from "./types.js";
 
 export const BACKEND_NAMES: readonly BackendName[] = ["native", "wasm", "js"];
@@ -36,12 +37,20 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Loads a backend and proves it works by calling `version()`; a throw becomes a BackendLoadError. */
+/**
+ * Loads a backend and proves it works by calling `version()`, and that it was built from the same
+ * schemas as this facade (messages cross as indices, so a stale build would validate against the
+ * wrong message); a throw becomes a BackendLoadError.
+ */
 function tryLoad(candidate: BackendCandidate): Backend {
   try {
     const backend = candidate.load();
     const version = backend.version();
     if (typeof version !== "string" || version === "") throw new Error(`version() returned ${JSON.stringify(version)}`);
+    const names = backend.messageNames();
+    if (names.length !== MESSAGE_NAMES.length || names.some((name, i) => name !== MESSAGE_NAMES[i])) {
+      throw new Error(`it was built from other schemas (${names.length} messages, this facade has ${MESSAGE_NAMES.length}): rebuild it`);
+    }
     return backend;
   } catch (error) {
     throw new BackendLoadError(candidate.name, candidate.file, error);

@@ -1,40 +1,66 @@
-import type { Backend } from "./backend.js";
+import type { Backend, MessageIndex } from "./backend.js";
 import { isValidValue, validateValue } from "./js/index.js";
 import { byteRangeToStringRange } from "./frame.js";
-import type { FrameValidationResult, JsonInput, ValidationResult, Validator } from "./types.js";
+import { ACTIONS, MESSAGE_NAMES } from "./messages.generated.js";
+import type { FrameValidationResult, JsonInput, MessageName, ValidationResult, Validator } from "./types.js";
+
+const MESSAGE_INDEX = new Map<string, MessageIndex>(MESSAGE_NAMES.map((name, index) => [name, index]));
+const ACTION_NAMES = new Set<string>(ACTIONS);
+
+/** The index of a message name; an unknown name is the caller's mistake, reported with the known ones. */
+export function messageIndex(name: unknown, what = "message"): MessageIndex {
+  const index = typeof name === "string" ? MESSAGE_INDEX.get(name) : undefined;
+  if (index === undefined) {
+    throw new TypeError(`ocpp-validate: unknown ${what} ${JSON.stringify(name)}; OCPP 1.6 messages are: ${MESSAGE_NAMES.join(", ")}`);
+  }
+  return index;
+}
 
 /**
  * JSON text (string) and bytes (Uint8Array, Buffer) go to the backend. Any other JSON value is an
  * already-parsed payload and goes to the generated JS validator on every backend: handing it to
  * native or wasm would mean serialising it first, which costs more than validating it in JS.
  */
-export function createValidatorFor(backend: Backend): Validator {
-  return {
+export function createValidatorFor<D extends MessageName>(backend: Backend, defaultMessage: D): Validator<D> {
+  const defaultIndex = messageIndex(defaultMessage);
+  // Most calls name no message or the same one: skip the map lookup for those.
+  const pick = (options: { message?: string } | undefined): MessageIndex =>
+    options?.message === undefined || options.message === defaultMessage ? defaultIndex : messageIndex(options.message);
+  const validator: Validator<D> = {
     backend: backend.name,
-    isValid(input) {
-      return isText(input) ? backend.isValid(input) : isValidValue(parsedValue(input));
+    message: defaultMessage,
+    isValid(input: unknown, options?: { message?: string }): boolean {
+      const message = pick(options);
+      return isText(input) ? backend.isValid(input, message) : isValidValue(parsedValue(input), message);
     },
     validate(input, options): ValidationResult {
+      const message = pick(options);
       const allErrors = options?.allErrors ?? false;
-      const errors = isText(input) ? backend.validate(input, allErrors) : validateValue(parsedValue(input), allErrors);
+      const errors = isText(input) ? backend.validate(input, message, allErrors) : validateValue(parsedValue(input), message, allErrors);
       return { valid: errors.length === 0, errors };
     },
-    isValidBatch(inputs) {
+    isValidBatch(inputs, options) {
+      const message = pick(options);
       if (!Array.isArray(inputs)) throw new TypeError(`ocpp-validate: isValidBatch expects an array of strings or Uint8Arrays, got ${describe(inputs)}`);
       for (let i = 0; i < inputs.length; i++) {
         if (!isText(inputs[i])) {
           throw new TypeError(`ocpp-validate: isValidBatch input at index ${i} is ${describe(inputs[i])}; expected a string or Uint8Array`);
         }
       }
-      return backend.isValidBatch(inputs);
+      return backend.isValidBatch(inputs, message);
     },
     validateFrame(input, options): FrameValidationResult {
       if (!isText(input)) throw new TypeError(`ocpp-validate: validateFrame expects the message as a string or Uint8Array, got ${describe(input)}`);
-      const result = backend.validateFrame(input, options?.allErrors ?? false);
+      const responseTo = options?.responseTo;
+      if (responseTo !== undefined && !ACTION_NAMES.has(responseTo)) {
+        throw new TypeError(`ocpp-validate: unknown responseTo action ${JSON.stringify(responseTo)}; OCPP 1.6 actions are: ${ACTIONS.join(", ")}`);
+      }
+      const result = backend.validateFrame(input, options?.allErrors ?? false, responseTo === undefined ? -1 : messageIndex(responseTo));
       if (typeof input === "string" && result.payloadRange) result.payloadRange = byteRangeToStringRange(input, result.payloadRange);
       return result;
     },
-  };
+  } as Validator<D>;
+  return validator;
 }
 
 function isText(input: unknown): input is JsonInput {

@@ -1,15 +1,17 @@
-import type { Backend } from "./backend.js";
+import type { Backend, MessageIndex } from "./backend.js";
 import type { CallErrorCode, FrameKind, FrameValidationResult, JsonInput, OcppErrorCode, ValidationIssue } from "./types.js";
 
 /** What both wasm-pack builds (`@ocpp-validate/wasm/node` and `/web`) export once instantiated. */
 export interface WasmBinding {
   version(): string;
   wasmMemory(): WebAssembly.Memory;
+  messageNames(): string[];
   scratch(len: number): number;
-  isValidScratch(len: number): boolean;
-  validateScratch(len: number, allErrors: boolean): WasmIssue[];
-  isValidBatchScratch(count: number, len: number): Uint8Array;
-  validateFrameScratch(len: number, allErrors: boolean): WasmFrame;
+  isValidScratch(len: number, message: MessageIndex): boolean;
+  validateScratch(len: number, message: MessageIndex, allErrors: boolean): WasmIssue[];
+  isValidBatchScratch(count: number, len: number, message: MessageIndex): Uint8Array;
+  /** responseTo -1: no pending call known. */
+  validateFrameScratch(len: number, allErrors: boolean, responseTo: MessageIndex): WasmFrame;
   noopScratch(len: number): boolean;
 }
 
@@ -83,11 +85,12 @@ export function wasmBackend(binding: WasmBinding): Backend {
   return {
     name: "wasm",
     version: () => binding.version(),
-    isValid: (input) => binding.isValidScratch(put(input, 0)),
+    messageNames: () => binding.messageNames(),
+    isValid: (input, message) => binding.isValidScratch(put(input, 0), message),
     noop: (input) => binding.noopScratch(put(input, 0)),
-    validate: (input, allErrors) => binding.validateScratch(put(input, 0), allErrors).map(toPlainIssue),
-    validateFrame: (input, allErrors) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors)),
-    isValidBatch(inputs) {
+    validate: (input, message, allErrors) => binding.validateScratch(put(input, 0), message, allErrors).map(toPlainIssue),
+    validateFrame: (input, allErrors, responseTo) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors, responseTo)),
+    isValidBatch(inputs, message) {
       const count = inputs.length;
       const tableBytes = count * 4;
       let end = tableBytes;
@@ -98,7 +101,7 @@ export function wasmBackend(binding: WasmBinding): Backend {
       }
       const table = new DataView(region(end).buffer, address, tableBytes);
       for (let i = 0; i < count; i++) table.setUint32(i * 4, ends[i]!, true);
-      return binding.isValidBatchScratch(count, end);
+      return binding.isValidBatchScratch(count, end, message);
     },
   };
 }
