@@ -1,5 +1,41 @@
 /**
- * The exact ajv configuration of the reference.
+ * Throws a TypeError naming `message` and listing the known names unless it is one of MESSAGE_NAMES.
+ * @param {unknown} message
+ * @returns {string}
+ */
+export function checkMessageName(message: unknown): string;
+/**
+ * Absolute path of the JSON schema of `message`.
+ * @param {string} [message]
+ */
+export function schemaPathFor(message?: string): string;
+/**
+ * The parsed JSON schema of `message` (cached and deep-frozen: read it, do not mutate it).
+ * @param {string} [message]
+ * @returns {any}
+ */
+export function schemaFor(message?: string): any;
+/**
+ * The exact decimal value of a JS number's shortest form (`String(x)`, e.g. "0.3", "1e+21", "1e-7",
+ * "1.5e+300"): `{ digits, exp }` with |x| = digits × 10^exp. Null for NaN / ±Infinity.
+ * @param {number} x
+ * @returns {{ digits: bigint, exp: number } | null}
+ */
+export function decimalOf(x: number): {
+    digits: bigint;
+    exp: number;
+} | null;
+/**
+ * The reference's `multipleOf`: x is a multiple of m when the shortest decimal form of x is an exact
+ * decimal multiple of the shortest decimal form of m (0.3 is a multiple of 0.1; 0.30000000000000004,
+ * 1e-7 and 5e-324 are not; 1e21 is). m must be a finite number > 0; a non-finite x is never a multiple.
+ * @param {number} x
+ * @param {number} m
+ */
+export function isDecimalMultiple(x: number, m: number): boolean;
+/**
+ * The exact ajv configuration of the reference (a fresh instance): ajv-draft-04 with
+ * `strict: false, strictNumbers: true`, ajv-formats 3 in full mode, and the decimal `multipleOf`.
  * @param {{ allErrors?: boolean }} [options]
  * @returns {import("ajv").default}
  */
@@ -7,21 +43,32 @@ export function createAjv({ allErrors }?: {
     allErrors?: boolean;
 }): import("ajv").default;
 /**
- * A compiled ajv validate function with the reference configuration.
+ * Stock ajv with the same options but ajv's own floating-point `multipleOf` (for comparisons only;
+ * NOT the reference).
  * @param {{ allErrors?: boolean }} [options]
+ * @returns {import("ajv").default}
  */
-export function compileReference({ allErrors }?: {
+export function createStockAjv({ allErrors }?: {
     allErrors?: boolean;
-}): Ajv04.ValidateFunction<unknown>;
+}): import("ajv").default;
 /**
- * Validate an already-parsed value.
+ * A compiled ajv validate function with the reference configuration (a fresh ajv instance).
+ * @param {ReferenceOptions} [options]
+ */
+export function compileReference({ allErrors, message }?: ReferenceOptions): Ajv04.ValidateFunction<unknown>;
+/**
+ * The reference's compiled validate function for `message` (shared; compiled once per mode).
+ * @param {ReferenceOptions} [options]
+ * @returns {import("ajv").ValidateFunction}
+ */
+export function referenceValidatorFor({ message, allErrors }?: ReferenceOptions): import("ajv").ValidateFunction;
+/**
+ * Validate an already-parsed value against `message` (default StopTransaction).
  * @param {unknown} value
- * @param {{ allErrors?: boolean }} [options]
+ * @param {ReferenceOptions} [options]  allErrors defaults to true
  * @returns {ReferenceResult}
  */
-export function referenceValidateValue(value: unknown, { allErrors }?: {
-    allErrors?: boolean;
-}): ReferenceResult;
+export function referenceValidateValue(value: unknown, { message, allErrors }?: ReferenceOptions): ReferenceResult;
 /**
  * Decode and parse JSON text the way the reference does.
  * @param {string | Uint8Array} input
@@ -35,14 +82,12 @@ export function referenceParse(input: string | Uint8Array): {
     message: string;
 };
 /**
- * The reference verdict for JSON text (string) or raw bytes (Uint8Array).
+ * The reference verdict for JSON text (string) or raw bytes (Uint8Array) against `message`.
  * @param {string | Uint8Array} input
- * @param {{ allErrors?: boolean }} [options]  allErrors defaults to true
+ * @param {ReferenceOptions} [options]  message defaults to StopTransaction, allErrors to true
  * @returns {ReferenceResult}
  */
-export function referenceValidate(input: string | Uint8Array, { allErrors }?: {
-    allErrors?: boolean;
-}): ReferenceResult;
+export function referenceValidate(input: string | Uint8Array, { message, allErrors }?: ReferenceOptions): ReferenceResult;
 /**
  * Compare two issues by (instancePath, keyword), code-unit order (the order vectors use).
  * @param {{instancePath: string, keyword: string}} a
@@ -54,17 +99,12 @@ export function compareIssues(a: {
 }, b: {
     instancePath: string;
     keyword: string;
-}): 1 | -1 | 0;
+}): 0 | 1 | -1;
 /**
  * The sorted (instancePath, keyword) multiset of a list of issues (the vectors' `errors` format).
  * @param {ReadonlyArray<{instancePath: string, keyword: string}>} issues
  * @returns {{instancePath: string, keyword: string}[]}
  */
-/**
- * The OCPP-J 1.6 CallError code of each keyword, as the contract states it (the spec's spelling,
- * "Occurence"): what every backend's `ocppErrorCode` is checked against.
- */
-export const OCPP_ERROR_CODE: Readonly<Record<string, "FormationViolation" | "PropertyConstraintViolation" | "OccurenceConstraintViolation" | "TypeConstraintViolation">>;
 export function issueMultiset(issues: ReadonlyArray<{
     instancePath: string;
     keyword: string;
@@ -72,10 +112,35 @@ export function issueMultiset(issues: ReadonlyArray<{
     instancePath: string;
     keyword: string;
 }[];
-/** Absolute path of the StopTransaction.req JSON schema. */
+/** Absolute path of the folder holding the 56 OCPP 1.6 JSON schemas. */
+export const schemaDir: string;
+/** The message validated when no `message` option is given. */
+export const DEFAULT_MESSAGE: "StopTransaction";
+/**
+ * Every OCPP 1.6 message name (schema file stem), sorted in plain code-unit order (`[...].sort()`).
+ * @type {readonly string[]}
+ */
+export const MESSAGE_NAMES: readonly string[];
+/** The 28 request names (messages whose name does not end in `Response`), sorted. */
+export const REQUEST_NAMES: readonly string[];
+/** Absolute path of the StopTransaction.req JSON schema (the default message). */
 export const schemaPath: string;
-/** The parsed schema (fresh copy per import; do not mutate). */
+/** The parsed StopTransaction.req schema (the default message; frozen, do not mutate). */
 export const schema: any;
+/**
+ * ajv keyword definition replacing the built-in `multipleOf`: same name, type (`number`: only numbers
+ * reach it; with strictNumbers only finite ones), schema type and error (`must be multiple of <m>`,
+ * params `{multipleOf: m}`), decided by isDecimalMultiple.
+ * @type {import("ajv").CodeKeywordDefinition}
+ */
+export const decimalMultipleOfKeyword: import("ajv").CodeKeywordDefinition;
+/**
+ * The OCPP-J 1.6 CallError code of each keyword, as the contract states it (the spec's spelling,
+ * "Occurence"): what every backend's `ocppErrorCode` is checked against. `multipleOf` is a value
+ * constraint like `enum`/`maxLength`/`format`: PropertyConstraintViolation.
+ * @type {Readonly<Record<string, "FormationViolation" | "PropertyConstraintViolation" | "OccurenceConstraintViolation" | "TypeConstraintViolation">>}
+ */
+export const OCPP_ERROR_CODE: Readonly<Record<string, "FormationViolation" | "PropertyConstraintViolation" | "OccurenceConstraintViolation" | "TypeConstraintViolation">>;
 export type ReferenceIssue = {
     instancePath: string;
     keyword: string;
@@ -84,5 +149,9 @@ export type ReferenceIssue = {
 export type ReferenceResult = {
     valid: boolean;
     errors: ReferenceIssue[];
+};
+export type ReferenceOptions = {
+    message?: string;
+    allErrors?: boolean;
 };
 import Ajv04 from "ajv-draft-04";
