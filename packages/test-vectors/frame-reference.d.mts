@@ -1,16 +1,25 @@
-/** @param {FrameIssue[]} issues */
-export function payloadDescription(issues: FrameIssue[]): string;
 /**
- * @param {string | Uint8Array} input
- * @param {{ allErrors?: boolean }} [options]
+ * `Payload is not a valid <action>.req: <issue>; <issue>…[; and N more]` (at most 8 issues listed).
+ * @param {FrameIssue[]} issues
+ * @param {string} [action]  defaults to StopTransaction
+ */
+export function payloadDescription(issues: FrameIssue[], action?: string): string;
+/**
+ * @param {string | Uint8Array} input  a whole WebSocket message
+ * @param {FrameOptions} [options]  allErrors defaults to true; responseTo (a request name) validates a
+ *   CALLRESULT's payload against `<responseTo>Response`; unknown names throw a TypeError
  * @returns {FrameResult}
  */
-export function referenceValidateFrame(input: string | Uint8Array, { allErrors }?: {
-    allErrors?: boolean;
-}): FrameResult;
+export function referenceValidateFrame(input: string | Uint8Array, { allErrors, responseTo }?: FrameOptions): FrameResult;
 export const MAX_UNIQUE_ID_LEN: 36;
 export const MAX_REPORTED_ISSUES: 8;
 export const UNKNOWN_UNIQUE_ID: "-1";
+/** The 28 OCPP 1.6 actions (request message names), sorted. */
+export const ACTIONS: readonly string[];
+/** The ten actions a Charge Point sends to a Central System (validated against `<Action>.json`), sorted. */
+export const CHARGE_POINT_ACTIONS: readonly string[];
+/** The 18 actions only a Central System sends (answered NotSupported), sorted. */
+export const CENTRAL_SYSTEM_ACTIONS: readonly string[];
 export const DESCRIPTIONS: Readonly<{
     NOT_JSON: "Frame is not a valid UTF-8 JSON text";
     NOT_ARRAY: "Frame is not a JSON array";
@@ -20,9 +29,19 @@ export const DESCRIPTIONS: Readonly<{
     ID_TOO_LONG: "Unique id is longer than 36 characters";
     ACTION_NOT_STRING: "Action is not a string";
     WRONG_LENGTH: "A CALL frame has exactly 4 elements";
-    NOT_IMPLEMENTED: "Only StopTransaction is implemented";
+    CALLRESULT_WRONG_LENGTH: "A CALLRESULT frame has exactly 3 elements";
+    CALLERROR_WRONG_LENGTH: "A CALLERROR frame has exactly 5 elements";
+    ERROR_CODE_NOT_STRING: "Error code is not a string";
+    ERROR_DESCRIPTION_NOT_STRING: "Error description is not a string";
+    ERROR_DETAILS_NOT_OBJECT: "Error details is not a JSON object";
+    NOT_IMPLEMENTED: "Action is not an OCPP 1.6 action";
+    /** NotSupported: `<Action>` + this */
+    NOT_SUPPORTED_SUFFIX: " is sent by a Central System, not to it";
+    /** The StopTransaction payload prefix (kept for callers of the single-message API; see payloadPrefix). */
     PAYLOAD_PREFIX: "Payload is not a valid StopTransaction.req: ";
 }>;
+export function payloadPrefix(action: string): string;
+export function notSupportedDescription(action: string): string;
 export type FrameIssue = {
     instancePath: string;
     keyword: string;
@@ -40,4 +59,11 @@ export type FrameResult = {
     valid: boolean;
     errors: FrameIssue[];
     callError: FrameCallError | null;
+};
+/**
+ * responseTo: the request message name (one of ACTIONS) of the pending CALL a CALLRESULT answers
+ */
+export type FrameOptions = {
+    allErrors?: boolean;
+    responseTo?: string | null;
 };
