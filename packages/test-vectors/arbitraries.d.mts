@@ -5,6 +5,12 @@ export function render(node: JNode, rnd?: () => number): string;
  * escapes). Lone surrogates are always escaped so the text stays well-formed.
  */
 export function stringText(s: string, flags?: boolean[]): string;
+/**
+ * Arbitrary model of a valid value for a schema node.
+ * @param {any} node
+ * @returns {fc.Arbitrary<JNode>}
+ */
+export function schemaNodeArb(node: any): fc.Arbitrary<JNode>;
 export namespace ENUMS {
     let reason: string[];
     let context: string[];
@@ -36,6 +42,39 @@ export const mutatedTextArb: fc.Arbitrary<string>;
 export const bytesArb: fc.Arbitrary<Uint8Array<ArrayBuffer>>;
 /** Any input a backend accepts as text: strings and bytes. */
 export const anyInputArb: fc.Arbitrary<string | Uint8Array<ArrayBuffer>>;
+/** Every message name (56), for properties over all messages. */
+export const messageNameArb: fc.Arbitrary<string>;
+/** Strings ajv-formats 3 (full) accepts as `format: uri`. */
+export const uriArb: fc.Arbitrary<string>;
+export function boundedStringArb(n: number): fc.Arbitrary<string>;
+export function multipleOfTextArb(m: number): fc.Arbitrary<string>;
+/** Texts of finite JSON numbers (for `type: number` without multipleOf). */
+export const numberTextArb: fc.Arbitrary<string>;
+export function validModelArbFor(message: string): fc.Arbitrary<JNode>;
+export function validPayloadArbFor(message: string): fc.Arbitrary<string>;
+export function validValueArbFor(message: string): fc.Arbitrary<unknown>;
+export function mutatedTextArbFor(message: string): fc.Arbitrary<string>;
+export function payloadTextArbFor(message: string): fc.Arbitrary<string>;
+/** `{ message, text }` over every message, valid and mutated texts mixed. */
+export const messagePayloadArb: fc.Arbitrary<{
+    message: string;
+    text: string;
+}>;
+/**
+ * Deviations applied to a schema-driven model in place; each falls back to an unknown key at the
+ * root when the message has no node it applies to.
+ * @type {Record<string, (m: any, rnd: () => number) => void>}
+ */
+export const SCHEMA_MUTATIONS: Record<string, (m: any, rnd: () => number) => void>;
+/**
+ * a value node of the model, its schema node, and where it sits (parent object's fields / array's items; root: parent null)
+ */
+export type ModelSite = {
+    node: any;
+    s: any;
+    parent: any;
+    index: number;
+};
 export type RawNode = {
     t: "raw";
     text: string;
@@ -55,4 +94,7 @@ export type ArrNode = {
 export type JNode = RawNode | ObjNode | ArrNode;
 export type ModelMutation = (m: ObjNode, rnd: () => number) => void;
 export type TextMutation = (text: string, rnd: () => number) => string;
+export type SRawNode = RawNode & {
+    s?: any;
+};
 import fc from "fast-check";

@@ -6,12 +6,16 @@
  *   mutatedTextArb    JSON TEXTS derived from valid payloads by schema-level and text-level mutations
  *   bytesArb          Uint8Array inputs: valid UTF-8 texts, mutated texts, invalid UTF-8, BOMs, random bytes
  *   anyInputArb       string | Uint8Array from all of the above
+ * Any of the 56 OCPP 1.6 messages (schema-driven, see the second half of this file):
+ *   messageNameArb, validModelArbFor(m), validPayloadArbFor(m), validValueArbFor(m), mutatedTextArbFor(m),
+ *   payloadTextArbFor(m) (valid and mutated mixed), messagePayloadArb ({ message, text } over every message)
  * All texts are well-formed Unicode strings (lone surrogates only ever appear as \uXXXX escapes), so
  * encoding them to UTF-8 is lossless.
  */
 import fc from "fast-check";
 import { createPrng } from "./payloads.mjs";
-import { schema } from "./reference.mjs";
+import { schema, MESSAGE_NAMES, createAjv, decimalOf } from "./reference.mjs";
+import { messageSchema, propertiesOf, requiredOf, typeOf } from "./schema-walk.mjs";
 
 const SV_PROPS = schema.properties.transactionData.items.properties.sampledValue.items.properties;
 /** enum values by property name */
@@ -438,3 +442,294 @@ export const anyInputArb = fc.oneof(
   { weight: 5, arbitrary: mutatedTextArb },
   { weight: 3, arbitrary: bytesArb },
 );
+
+// =============================================================================================
+// Every OCPP 1.6 message: schema-driven arbitraries
+// =============================================================================================
+// The model is the same JNode tree as above; schema-driven nodes also carry `s`, their schema node,
+// so deviations can be chosen from what the schema says about the node.
+
+/** Every message name (56), for properties over all messages. */
+export const messageNameArb = fc.constantFrom(...MESSAGE_NAMES);
+
+const uriCheck = createAjv().compile({ type: "string", format: "uri" });
+/** Strings ajv-formats 3 (full) accepts as `format: uri`. */
+export const uriArb = fc.oneof(
+  { weight: 4, arbitrary: fc.webUrl({ withFragments: true, withQueryParameters: true, validSchemes: ["http", "https", "ftp", "ftps", "sftp"] }) },
+  { weight: 1, arbitrary: fc.constantFrom("ftp://a/b", "http://[::1]:80/x", "urn:isbn:123", "HTTP://A", "mailto:x@y", "file:///tmp/d.zip", "a:b", "http://a/" + "p".repeat(990)) },
+).filter((u) => uriCheck(u) === true);
+
+/** A code point unit for bounded strings: mostly ASCII, some astral / BMP / lone surrogates / specials. */
+const codePointUnit = fc.oneof(
+  { weight: 6, arbitrary: fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 1 }) },
+  { weight: 3, arbitrary: fc.string({ unit: "binary", minLength: 1, maxLength: 1 }) },
+  { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)) },
+  { weight: 1, arbitrary: fc.constantFrom("\u{1F600}", "中", "é", "\u0000", "\\", '"', "/", "\u2028") },
+);
+/** Strings of at most `n` code points (ajv ucs2length), sometimes exactly at the limit. @param {number} n */
+export const boundedStringArb = (n) =>
+  fc
+    .oneof(
+      { weight: 4, arbitrary: fc.string({ unit: codePointUnit, maxLength: Math.min(n, 24) }) },
+      { weight: 1, arbitrary: fc.string({ unit: codePointUnit, minLength: n, maxLength: n }) },
+    )
+    .filter((s) => ucs2length(s) <= n);
+
+/** Exact decimal text of digits × 10^exp (no exponent form). @param {bigint} digits @param {number} exp */
+function decimalText(digits, exp) {
+  const neg = digits < 0n;
+  let s = (neg ? -digits : digits).toString();
+  if (exp >= 0) s += "0".repeat(exp);
+  else {
+    s = s.padStart(-exp + 1, "0");
+    s = s.slice(0, s.length + exp) + "." + s.slice(s.length + exp);
+  }
+  return (neg ? "-" : "") + s;
+}
+
+/**
+ * JSON number texts whose value is a multiple of `m` under the reference's decimal multipleOf:
+ * k·m written plainly, with trailing zeros or in exponent form, huge multiples, and texts that
+ * round to a multiple (0.30000000000000001 is the double 0.3).
+ * @param {number} m
+ */
+export const multipleOfTextArb = (m) => {
+  const d = /** @type {{ digits: bigint, exp: number }} */ (decimalOf(m));
+  const k = fc.integer({ min: -1e7, max: 1e7 }).map(BigInt);
+  return fc.oneof(
+    { weight: 4, arbitrary: k.map((n) => decimalText(n * d.digits, d.exp)) },
+    { weight: 1, arbitrary: k.map((n) => decimalText(n * d.digits, d.exp) + (d.exp < 0 ? "000" : ".000")) },
+    { weight: 1, arbitrary: k.map((n) => `${n * d.digits}e${d.exp}`) },
+    { weight: 1, arbitrary: k.map((n) => `${n === 0n ? "0" : `${n * d.digits}0`}E${d.exp > 1 ? "+" : ""}${d.exp - 1}`) },
+    { weight: 1, arbitrary: fc.constantFrom("0", "-0", "0.0", ...(m === 0.1 ? ["1e21", "1.5e300", "-2e22", "0.3", "0.7", "1e2", "100e-3", "1e-1", "0.30000000000000001", "12"] : [])) },
+  );
+};
+
+/** Texts of finite JSON numbers (for `type: number` without multipleOf). */
+export const numberTextArb = fc.oneof(
+  { weight: 3, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => (Object.is(x, -0) ? "-0" : String(x))) },
+  { weight: 1, arbitrary: integerTextArb },
+  { weight: 1, arbitrary: fc.constantFrom("1e-400", "5e-324", "1.7976931348623157e308", "0.30000000000000004", "-0.0") },
+);
+
+/** @typedef {RawNode & { s?: any }} SRawNode */
+
+/** @type {WeakMap<object, fc.Arbitrary<JNode>>} */
+const nodeArbCache = new WeakMap();
+
+/**
+ * Arbitrary model of a valid value for a schema node.
+ * @param {any} node
+ * @returns {fc.Arbitrary<JNode>}
+ */
+export function schemaNodeArb(node) {
+  let a = nodeArbCache.get(node);
+  if (a) return a;
+  const withS = (/** @type {fc.Arbitrary<string>} */ textArb) => textArb.map((text) => /** @type {JNode} */ ({ t: "raw", text, s: node }));
+  const t = typeOf(node);
+  if (t === "object") {
+    const specs = propertiesOf(node).map(([k, v]) => /** @type {[string, fc.Arbitrary<JNode>, boolean]} */ ([k, schemaNodeArb(v), requiredOf(node).includes(k)]));
+    a = specs.length ? objArb("other", specs).map((o) => /** @type {JNode} */ ({ ...o, s: node })) : fc.constant(/** @type {JNode} */ ({ t: "obj", kind: "other", fields: [], s: node }));
+  } else if (t === "array") {
+    a = fc.array(schemaNodeArb(node.items), { maxLength: 3 }).map((items) => /** @type {JNode} */ ({ t: "arr", items, s: node }));
+  } else if (t === "string") {
+    if (node.enum) a = withS(enumTextArb(node.enum));
+    else if (node.format === "date-time") a = withS(stringTextArb(dateTimeArb, 0.05));
+    else if (node.format === "uri") a = withS(stringTextArb(uriArb, 0.05));
+    else if (node.maxLength !== undefined) a = withS(stringTextArb(boundedStringArb(node.maxLength)));
+    else a = withS(stringTextArb(fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.integer({ min: 0, max: 1e7 }).map(String))));
+  } else if (t === "integer") a = withS(integerTextArb);
+  else if (t === "number") a = withS(node.multipleOf !== undefined ? multipleOfTextArb(node.multipleOf) : numberTextArb);
+  else a = withS(fc.constantFrom("true", "false"));
+  nodeArbCache.set(node, a);
+  return a;
+}
+
+/** @type {Map<string, { model: fc.Arbitrary<JNode>, valid: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>, mutated: fc.Arbitrary<string>, any: fc.Arbitrary<string> }>} */
+const perMessage = new Map();
+/** @param {string} message */
+function messageArbs(message) {
+  let e = perMessage.get(message);
+  if (e) return e;
+  const schemaNode = messageSchema(message);
+  const model = schemaNodeArb(schemaNode);
+  const valid = fc.tuple(model, fc.integer()).map(([m, seed]) => render(m, createPrng(seed)));
+  const mutated = fc
+    .tuple(
+      model,
+      fc.array(fc.constantFrom(...Object.keys(SCHEMA_MUTATIONS)), { minLength: 0, maxLength: 3 }),
+      fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constantFrom(...Object.keys(TEXT_MUTATIONS)) }),
+      fc.integer(),
+    )
+    .map(([m, mutations, textMutation, seed]) => {
+      const rnd = createPrng(seed);
+      const copyM = cloneS(m);
+      const muts = mutations.length || textMutation ? mutations : ["wrongType"];
+      for (const k of muts) SCHEMA_MUTATIONS[k](copyM, rnd);
+      const text = render(copyM, rnd);
+      return textMutation ? TEXT_MUTATIONS[textMutation](text, rnd) : text;
+    });
+  e = {
+    model,
+    valid,
+    value: valid.map((t) => JSON.parse(t)),
+    mutated,
+    any: fc.oneof({ weight: 2, arbitrary: valid }, { weight: 3, arbitrary: mutated }),
+  };
+  perMessage.set(message, e);
+  return e;
+}
+
+/** Model (JNode tree) of valid payloads of `message`. @param {string} message @returns {fc.Arbitrary<JNode>} */
+export const validModelArbFor = (message) => messageArbs(message).model;
+/** JSON texts of valid payloads of `message` (random whitespace, key order, escapes, number forms). @param {string} message */
+export const validPayloadArbFor = (message) => messageArbs(message).valid;
+/** Valid payloads of `message` as parsed values. @param {string} message */
+export const validValueArbFor = (message) => messageArbs(message).value;
+/** JSON texts of `message` payloads with 1–3 schema deviations and/or a syntax mutation (mostly invalid). @param {string} message */
+export const mutatedTextArbFor = (message) => messageArbs(message).mutated;
+/** Valid and mutated JSON texts of `message` mixed (about 40% valid). @param {string} message */
+export const payloadTextArbFor = (message) => messageArbs(message).any;
+
+/** `{ message, text }` over every message, valid and mutated texts mixed. */
+export const messagePayloadArb = messageNameArb.chain((message) => payloadTextArbFor(message).map((text) => ({ message, text })));
+
+// ---------------------------------------------------------------------------------------------
+// Schema-driven deviations
+// ---------------------------------------------------------------------------------------------
+/** Clone of a model that keeps the schema references. @param {any} n @returns {any} */
+function cloneS(n) {
+  if (n.t === "raw") return { ...n };
+  if (n.t === "arr") return { ...n, items: n.items.map(cloneS) };
+  return { ...n, fields: n.fields.map((/** @type {[string, any]} */ [k, v]) => [k, cloneS(v)]) };
+}
+
+/**
+ * @typedef {{ node: any, s: any, parent: any, index: number }} ModelSite
+ *   a value node of the model, its schema node, and where it sits (parent object's fields / array's items; root: parent null)
+ */
+/** Every value of a schema-driven model. @param {any} root @returns {ModelSite[]} */
+function modelSites(root) {
+  /** @type {ModelSite[]} */
+  const out = [];
+  /** @param {any} n @param {any} parent @param {number} index */
+  const go = (n, parent, index) => {
+    if (n.s) out.push({ node: n, s: n.s, parent, index });
+    if (n.t === "obj") n.fields.forEach((/** @type {[string, any]} */ [, v], i) => go(v, n, i));
+    else if (n.t === "arr") n.items.forEach((/** @type {any} */ v, i) => go(v, n, i));
+  };
+  go(root, null, -1);
+  return out;
+}
+/** Replace a site's value. @param {ModelSite} site @param {any} value */
+function replaceAt(site, value) {
+  if (site.parent === null) return;
+  if (site.parent.t === "obj") site.parent.fields[site.index][1] = value;
+  else site.parent.items[site.index] = value;
+}
+
+const WRONG_BY_TYPE = {
+  string: ["1", "-1.5", "true", "null", "[]", '["x"]', "{}", '{"a":1}'],
+  integer: ['"1"', "1.5", "true", "null", "[]", "{}", '"x"', "1e400"],
+  number: ['"1"', "true", "false", "null", "[]", "{}", '"1.5"', "1e400", "-1e400"],
+  boolean: ["0", "1", '"true"', '"false"', "null", "[]", "{}"],
+  object: ["[]", '"x"', "1", "null", "true", "[{}]"],
+  array: ["{}", '"x"', "1", "null", "true", '{"0":1}'],
+};
+const BAD_URIS = ["/a/b", "a b", "http://a%zz", "", "http://ä/", "http:", "x", "//host/path", "http://a b/"];
+const BAD_MULTIPLES = ["0.30000000000000004", "0.35", "1e-7", "5e-324", "0.01", "-0.05", "123456.78", "1.00000001"];
+const GOOD_INTEGER_FORMS = ["1.0", "1e2", "100e-2", "-0", "1e-400", "123456789012345678901234567890"];
+
+/** @param {() => number} rnd @param {any[]} arr */
+const pickIn = (rnd, arr) => arr[Math.floor(rnd() * arr.length)];
+
+/** An unknown key member at the root (always a deviation: every OCPP 1.6 object is additionalProperties: false). @param {any} m @param {() => number} rnd */
+function extraAtRoot(m, rnd) {
+  m.fields.splice(Math.floor(rnd() * (m.fields.length + 1)), 0, [stringText(pickIn(rnd, UNKNOWN_KEYS), [rnd() < 0.2]), raw(pickIn(rnd, WRONG_VALUES))]);
+}
+
+/**
+ * Deviations applied to a schema-driven model in place; each falls back to an unknown key at the
+ * root when the message has no node it applies to.
+ * @type {Record<string, (m: any, rnd: () => number) => void>}
+ */
+export const SCHEMA_MUTATIONS = {
+  dropRequired(m, rnd) {
+    const objs = modelSites(m).filter((x) => x.node.t === "obj" && x.node.fields.some((/** @type {[string, any]} */ [k]) => requiredOf(x.s).includes(keyOf(k))));
+    if (!objs.length) return extraAtRoot(m, rnd);
+    const o = pickIn(rnd, objs).node;
+    const present = o.fields.map((/** @type {[string, any]} */ [k]) => keyOf(k)).filter((/** @type {string} */ k) => requiredOf(o.s).includes(k));
+    const k = pickIn(rnd, present);
+    o.fields = o.fields.filter((/** @type {[string, any]} */ [kt]) => keyOf(kt) !== k);
+  },
+  wrongType(m, rnd) {
+    const targets = modelSites(m).filter((x) => x.parent !== null);
+    if (!targets.length) return rnd() < 0.5 ? extraAtRoot(m, rnd) : void m.fields.push(['"x"', raw("[]")]);
+    const site = pickIn(rnd, targets);
+    replaceAt(site, raw(pickIn(rnd, WRONG_BY_TYPE[typeOf(site.s)])));
+  },
+  nearMissEnum(m, rnd) {
+    const targets = modelSites(m).filter((x) => x.s.enum);
+    if (!targets.length) return extraAtRoot(m, rnd);
+    const site = pickIn(rnd, targets);
+    const v = /** @type {string} */ (pickIn(rnd, site.s.enum));
+    const miss = pickIn(rnd, [v.toLowerCase(), v.toUpperCase(), v + " ", " " + v, v.slice(0, -1), v + "\u0000", "", v.replace(/./, (c) => (c === "A" ? "B" : "A"))]);
+    replaceAt(site, raw(rnd() < 0.8 ? stringText(miss, [rnd() < 0.2]) : pickIn(rnd, ['{"a":1}', '{"a":1,"a":2,"b":3}', `[${JSON.stringify(v)}]`, "1", "null"])));
+  },
+  overlongString(m, rnd) {
+    const targets = modelSites(m).filter((x) => x.s.maxLength !== undefined);
+    if (!targets.length) return extraAtRoot(m, rnd);
+    const site = pickIn(rnd, targets);
+    const len = site.s.maxLength + 1 + Math.floor(rnd() * 5);
+    let s = "";
+    for (let j = 0; j < len; j++) s += pickIn(rnd, ["A", "A", "\u{1F600}", "中", "\uD800", "é", "\\"]);
+    replaceAt(site, raw(stringText(s, [rnd() < 0.3])));
+  },
+  badDateTime(m, rnd) {
+    const targets = modelSites(m).filter((x) => x.s.format === "date-time");
+    if (!targets.length) return extraAtRoot(m, rnd);
+    replaceAt(pickIn(rnd, targets), raw(stringText(pickIn(rnd, BAD_DATETIMES), [rnd() < 0.2])));
+  },
+  badUri(m, rnd) {
+    const targets = modelSites(m).filter((x) => x.s.format === "uri");
+    if (!targets.length) return extraAtRoot(m, rnd);
+    replaceAt(pickIn(rnd, targets), raw(stringText(pickIn(rnd, BAD_URIS))));
+  },
+  badNumber(m, rnd) {
+    const targets = modelSites(m).filter((x) => x.s.type === "integer" || x.s.type === "number");
+    if (!targets.length) return extraAtRoot(m, rnd);
+    const site = pickIn(rnd, targets);
+    const bad = site.s.type === "integer" ? BAD_INTEGERS : site.s.multipleOf !== undefined ? [...BAD_MULTIPLES, "1e400"] : ["1e400", "-1e400", "2e308"];
+    replaceAt(site, raw(pickIn(rnd, bad)));
+  },
+  /** valid-ish: unusual but valid number forms (1.0 for integers, 1e2 / 100e-3 for multipleOf) */
+  numberForm(m, rnd) {
+    const targets = modelSites(m).filter((x) => x.s.type === "integer" || (x.s.type === "number" && x.s.multipleOf === 0.1));
+    if (!targets.length) return extraAtRoot(m, rnd);
+    const site = pickIn(rnd, targets);
+    replaceAt(site, raw(pickIn(rnd, site.s.type === "integer" ? GOOD_INTEGER_FORMS : ["0.3", "1e2", "100e-3", "0.30000000000000001", "1e21", "-0"])));
+  },
+  extraMember(m, rnd) {
+    const objs = modelSites(m).filter((x) => x.node.t === "obj");
+    const o = pickIn(rnd, objs).node;
+    const n = 1 + Math.floor(rnd() * 2);
+    for (let j = 0; j < n; j++) o.fields.splice(Math.floor(rnd() * (o.fields.length + 1)), 0, [stringText(pickIn(rnd, UNKNOWN_KEYS), [rnd() < 0.2]), raw(pickIn(rnd, WRONG_VALUES))]);
+  },
+  duplicateKey(m, rnd) {
+    const objs = modelSites(m).filter((x) => x.node.t === "obj" && x.node.fields.length > 0);
+    if (!objs.length) return extraAtRoot(m, rnd);
+    const o = pickIn(rnd, objs).node;
+    const i = Math.floor(rnd() * o.fields.length);
+    const [kt, v] = o.fields[i];
+    const other = rnd() < 0.5 ? raw(pickIn(rnd, WRONG_VALUES)) : cloneS(v);
+    const keyText = rnd() < 0.3 ? stringText(keyOf(kt), [true]) : kt;
+    if (rnd() < 0.5) o.fields.splice(i + 1, 0, [keyText, other]); // the duplicate wins
+    else o.fields.splice(i, 0, [keyText, other]); // the original wins
+  },
+  deepUnknown(m, rnd) {
+    const objs = modelSites(m).filter((x) => x.node.t === "obj");
+    const o = pickIn(rnd, objs).node;
+    const depth = 1 + Math.floor(rnd() * 2000);
+    o.fields.push(['"deep"', raw("[".repeat(depth) + "]".repeat(depth))]);
+  },
+};

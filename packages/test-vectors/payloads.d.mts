@@ -1,9 +1,4 @@
 /**
- * Deterministic OCPP 1.6 StopTransaction.req payloads shared by the tests, the benchmark and the docs.
- * Every generator is a pure function of its arguments (seeded PRNG, never Math.random).
- * Functions ending in `Value` return objects; the others return JSON text (strings).
- */
-/**
  * mulberry32: a small, fast, seedable 32-bit PRNG.
  * @param {number} seed
  * @returns {() => number} uniform in [0, 1)
@@ -41,3 +36,56 @@ export function invalidPayload(): string;
  * @returns {string[]}
  */
 export function mixedBatch(n?: number, seed?: number): string[];
+/**
+ * A deterministic, realistic, valid payload VALUE for any OCPP 1.6 message (schema-driven).
+ * @param {string} message  one of MESSAGE_NAMES
+ * @param {PayloadOptions} [opts]
+ * @returns {any}
+ */
+export function payloadValueFor(message: string, { size, seed, arrayLengths, optional }?: PayloadOptions): any;
+/**
+ * JSON text of payloadValueFor(message, opts).
+ * @param {string} message
+ * @param {PayloadOptions} [opts]
+ */
+export function payloadFor(message: string, opts?: PayloadOptions): string;
+/**
+ * JSON text of a small payload of `message` that fails early: the first required property has the
+ * wrong type (a `type` issue), or, for a message without required properties, an unknown key
+ * (`additionalProperties`).
+ * @param {string} message
+ */
+export function invalidPayloadFor(message: string): string;
+/**
+ * A deterministic batch of JSON texts of `message`: mostly small, some medium, a few large payloads
+ * (for messages with arrays), about 5% invalid (schema and syntax failures mixed).
+ * @param {string} message
+ * @param {number} [n]
+ * @param {number} [seed]
+ * @returns {string[]}
+ */
+export function mixedBatchFor(message: string, n?: number, seed?: number): string[];
+/** @typedef {"small" | "medium" | "large"} PayloadSize */
+/**
+ * @typedef {{ size?: PayloadSize, seed?: number, arrayLengths?: readonly number[], optional?: boolean }} PayloadOptions
+ *   size: array lengths by nesting depth: small [1] (optional arrays left out), medium [2, 4], large [50, 10];
+ *   arrayLengths overrides them (depth 0 = the outermost arrays; deeper arrays take the last entry),
+ *   e.g. MeterValues with one meter value of N sampled values: `{ arrayLengths: [1, N] }`;
+ *   optional: include optional properties (default true; false gives only required ones)
+ */
+/** @type {Readonly<Record<PayloadSize, readonly number[]>>} */
+export const ARRAY_LENGTHS: Readonly<Record<PayloadSize, readonly number[]>>;
+export const PAYLOAD_SIZES: readonly PayloadSize[];
+export type PayloadSize = "small" | "medium" | "large";
+/**
+ * size: array lengths by nesting depth: small [1] (optional arrays left out), medium [2, 4], large [50, 10];
+ * arrayLengths overrides them (depth 0 = the outermost arrays; deeper arrays take the last entry),
+ * e.g. MeterValues with one meter value of N sampled values: `{ arrayLengths: [1, N] }`;
+ * optional: include optional properties (default true; false gives only required ones)
+ */
+export type PayloadOptions = {
+    size?: PayloadSize;
+    seed?: number;
+    arrayLengths?: readonly number[];
+    optional?: boolean;
+};

@@ -3,7 +3,11 @@
  * Deterministic OCPP 1.6 StopTransaction.req payloads shared by the tests, the benchmark and the docs.
  * Every generator is a pure function of its arguments (seeded PRNG, never Math.random).
  * Functions ending in `Value` return objects; the others return JSON text (strings).
+ * The `...For(message, ...)` functions do the same for any of the 56 OCPP 1.6 messages, walking the
+ * schema (schemas.mjs, a generated copy of crates/core/schemas/ocpp1.6 so this module stays
+ * browser-safe: no node: imports, no ajv).
  */
+import { messageSchema, isSampledValue, propertiesOf, requiredOf, sites, typeOf } from "./schema-walk.mjs";
 
 /**
  * mulberry32: a small, fast, seedable 32-bit PRNG.
@@ -182,6 +186,216 @@ export function mixedBatch(n = 10_000, seed = 42) {
       : { meterValues: 50, samples: 10 };
     const v = payloadValue({ seed: (seed * 1_000_003 + i) >>> 0, reason: rnd() < 0.8, ...shape });
     if (rnd() < 0.05) out.push(BREAKERS[Math.floor(rnd() * BREAKERS.length)](v, rnd));
+    else out.push(JSON.stringify(v));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every OCPP 1.6 message: deterministic realistic payloads walked from the schema
+// ---------------------------------------------------------------------------------------------
+
+/** @typedef {"small" | "medium" | "large"} PayloadSize */
+/**
+ * @typedef {{ size?: PayloadSize, seed?: number, arrayLengths?: readonly number[], optional?: boolean }} PayloadOptions
+ *   size: array lengths by nesting depth: small [1] (optional arrays left out), medium [2, 4], large [50, 10];
+ *   arrayLengths overrides them (depth 0 = the outermost arrays; deeper arrays take the last entry),
+ *   e.g. MeterValues with one meter value of N sampled values: `{ arrayLengths: [1, N] }`;
+ *   optional: include optional properties (default true; false gives only required ones)
+ */
+
+/** @type {Readonly<Record<PayloadSize, readonly number[]>>} */
+export const ARRAY_LENGTHS = Object.freeze({ small: Object.freeze([1]), medium: Object.freeze([2, 4]), large: Object.freeze([50, 10]) });
+export const PAYLOAD_SIZES = /** @type {readonly PayloadSize[]} */ (Object.freeze(["small", "medium", "large"]));
+
+const VENDORS = ["OpenCharge", "VoltWorks", "GridLine", "Ampere Systems"];
+const MODELS = ["AC-22-Dual", "DC-50-Fast", "WB-11", "HPC-150"];
+const ALNUM = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/** @param {() => number} rnd @param {number} n @param {string} [alphabet] */
+function word(rnd, n, alphabet = ALNUM) {
+  let s = "";
+  for (let i = 0; i < n; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+  return s;
+}
+
+/** A plausible string for property `name` of at most `max` characters. @param {() => number} rnd @param {string} name @param {number} max */
+function stringFor(rnd, name, max) {
+  const n = name.toLowerCase();
+  let s;
+  if (n.includes("idtag")) s = word(rnd, 14, "0123456789ABCDEF");
+  else if (n === "chargepointvendor") s = pick(rnd, VENDORS);
+  else if (n === "chargepointmodel") s = pick(rnd, MODELS);
+  else if (n.includes("serialnumber")) s = "SN-" + word(rnd, 10, "0123456789");
+  else if (n === "firmwareversion") s = `${1 + Math.floor(rnd() * 3)}.${Math.floor(rnd() * 10)}.${Math.floor(rnd() * 20)}`;
+  else if (n === "iccid") s = "8949" + word(rnd, 16, "0123456789");
+  else if (n === "imsi") s = "26201" + word(rnd, 10, "0123456789");
+  else if (n === "metertype") s = "EM-" + word(rnd, 3, "0123456789");
+  else if (n === "vendorid") s = "com.example." + word(rnd, 6, "abcdefghijklmnopqrstuvwxyz");
+  else if (n === "messageid") s = word(rnd, 8, "abcdefghijklmnopqrstuvwxyz");
+  else if (n === "data") s = JSON.stringify({ seq: Math.floor(rnd() * 1000), ok: rnd() < 0.5 });
+  else if (n === "info" || n === "vendorerrorcode") s = "E" + word(rnd, 4, "0123456789");
+  else if (n === "key") s = pick(rnd, ["HeartbeatInterval", "MeterValueSampleInterval", "ConnectionTimeOut", "LocalAuthorizeOffline"]);
+  else if (n === "value") s = String(Math.floor(rnd() * 100000));
+  else s = word(rnd, 4 + Math.floor(rnd() * 12));
+  return max !== undefined && s.length > max ? s.slice(0, max) : s;
+}
+
+/** A plausible integer for property `name`. @param {() => number} rnd @param {string} name */
+function integerFor(rnd, name) {
+  const n = name.toLowerCase();
+  if (n === "connectorid") return 1 + Math.floor(rnd() * 2);
+  if (n === "numberphases") return rnd() < 0.8 ? 3 : 1;
+  if (n === "interval" || n === "retryinterval") return pick(rnd, [60, 300, 900, 3600]);
+  if (n === "retries") return Math.floor(rnd() * 5);
+  if (n === "stacklevel") return Math.floor(rnd() * 4);
+  if (n === "duration") return pick(rnd, [900, 3600, 86400]);
+  if (n === "startperiod") return Math.floor(rnd() * 96) * 900;
+  if (n.startsWith("meter")) return Math.floor(rnd() * 5_000_000);
+  if (n === "listversion") return 1 + Math.floor(rnd() * 500);
+  return 1 + Math.floor(rnd() * 999_999);
+}
+
+/**
+ * A deterministic, realistic, valid payload VALUE for any OCPP 1.6 message (schema-driven).
+ * @param {string} message  one of MESSAGE_NAMES
+ * @param {PayloadOptions} [opts]
+ * @returns {any}
+ */
+export function payloadValueFor(message, { size = "medium", seed = 1, arrayLengths, optional = true } = {}) {
+  const schema = messageSchema(message);
+  const lengths = arrayLengths ?? ARRAY_LENGTHS[size];
+  if (!lengths) throw new TypeError(`unknown payload size ${JSON.stringify(size)}; sizes: ${PAYLOAD_SIZES.join(", ")}`);
+  const omitOptionalArrays = arrayLengths === undefined && size === "small";
+  const rnd = createPrng(seed);
+  const start = BASE_TIME + Math.floor(rnd() * 31_536_000) * 1000;
+  let clock = 0;
+  let sampleIndex = 0;
+  /** @param {any} node @param {string} name @param {number} depth @returns {any} */
+  const gen = (node, name, depth) => {
+    const t = typeOf(node);
+    if (t === "object") {
+      if (isSampledValue(node)) return sampledValue(rnd, sampleIndex++);
+      /** @type {Record<string, any>} */
+      const o = {};
+      const req = requiredOf(node);
+      for (const [k, v] of propertiesOf(node)) {
+        const isReq = req.includes(k);
+        if (!isReq && !optional) continue;
+        if (!isReq && omitOptionalArrays && typeOf(v) === "array") continue;
+        o[k] = gen(v, k, depth);
+      }
+      return o;
+    }
+    if (t === "array") {
+      const n = lengths[Math.min(depth, lengths.length - 1)] ?? 1;
+      const out = [];
+      const saved = sampleIndex;
+      for (let i = 0; i < n; i++) {
+        if (isSampledValue(node.items)) sampleIndex = saved + i; // measurands cycle within one list
+        out.push(gen(node.items, name, depth + 1));
+      }
+      return out;
+    }
+    if (t === "string") {
+      if (node.enum) return pick(rnd, node.enum);
+      if (node.format === "date-time") return iso(start + (clock++) * 60_000);
+      if (node.format === "uri") return `ftp://files.example.com/${name.toLowerCase()}/${word(rnd, 8, "abcdefghijklmnopqrstuvwxyz0123456789")}.bin`;
+      return stringFor(rnd, name, node.maxLength);
+    }
+    if (t === "integer") return integerFor(rnd, name);
+    if (t === "number") return node.multipleOf !== undefined ? Math.floor(60 + rnd() * 2500) / 10 : Math.round(rnd() * 1e6) / 100;
+    return rnd() < 0.5;
+  };
+  return gen(schema, "", 0);
+}
+
+/**
+ * JSON text of payloadValueFor(message, opts).
+ * @param {string} message
+ * @param {PayloadOptions} [opts]
+ */
+export function payloadFor(message, opts) {
+  return JSON.stringify(payloadValueFor(message, opts));
+}
+
+/**
+ * JSON text of a small payload of `message` that fails early: the first required property has the
+ * wrong type (a `type` issue), or, for a message without required properties, an unknown key
+ * (`additionalProperties`).
+ * @param {string} message
+ */
+export function invalidPayloadFor(message) {
+  const schema = messageSchema(message);
+  const v = payloadValueFor(message, { size: "small", seed: 11 });
+  const req = requiredOf(schema);
+  if (!req.length) return JSON.stringify({ unexpected: true, ...v });
+  const [first] = req;
+  const { [first]: _dropped, ...rest } = v;
+  return JSON.stringify({ [first]: typeOf(schema.properties[first]) === "string" ? 12345 : "not-a-" + typeOf(schema.properties[first]), ...rest });
+}
+
+/**
+ * Ways to break a valid payload value of any message (applied to a copy): each returns JSON text.
+ * @type {ReadonlyArray<(v: any, schema: any, rnd: () => number) => string>}
+ */
+const GENERIC_BREAKERS = [
+  // drop a required property (or add an unknown key where nothing is required)
+  (v, schema, rnd) => {
+    const targets = sites(schema).filter((s) => s.path.length > 0 && s.required && typeof s.path.at(-1) === "string" && has(v, s.path));
+    if (!targets.length) return JSON.stringify({ ...v, extra: 1 });
+    const t = pick(rnd, targets);
+    delete at(v, t.path.slice(0, -1))[/** @type {string} */ (t.path.at(-1))];
+    return JSON.stringify(v);
+  },
+  // wrong type for a present leaf
+  (v, schema, rnd) => {
+    const targets = sites(schema).filter((s) => s.path.length > 0 && typeOf(s.node) !== "object" && typeOf(s.node) !== "array" && has(v, s.path));
+    if (!targets.length) return JSON.stringify({ ...v, extra: 1 });
+    const t = pick(rnd, targets);
+    at(v, t.path.slice(0, -1))[t.path.at(-1) ?? ""] = typeOf(t.node) === "string" ? 7 : "7";
+    return JSON.stringify(v);
+  },
+  (v) => JSON.stringify({ ...v, extra: true }),
+  (v, _schema, rnd) => { const t = JSON.stringify(v); return t.slice(0, Math.floor(rnd() * t.length)); },
+  (v) => JSON.stringify(v).replace(/}$/, ",}"),
+];
+
+/** @param {any} v @param {readonly (string | number)[]} path */
+function has(v, path) {
+  let cur = v;
+  for (const s of path) {
+    if (cur === null || typeof cur !== "object" || !(s in cur)) return false;
+    cur = cur[s];
+  }
+  return true;
+}
+/** @param {any} v @param {readonly (string | number)[]} path */
+function at(v, path) {
+  let cur = v;
+  for (const s of path) cur = cur[s];
+  return cur;
+}
+
+/**
+ * A deterministic batch of JSON texts of `message`: mostly small, some medium, a few large payloads
+ * (for messages with arrays), about 5% invalid (schema and syntax failures mixed).
+ * @param {string} message
+ * @param {number} [n]
+ * @param {number} [seed]
+ * @returns {string[]}
+ */
+export function mixedBatchFor(message, n = 10_000, seed = 42) {
+  const schema = messageSchema(message);
+  const rnd = createPrng(seed);
+  /** @type {string[]} */
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const r = rnd();
+    /** @type {PayloadOptions} */
+    const shape = r < 0.6 ? { size: "small" } : r < 0.9 ? { arrayLengths: [1 + Math.floor(rnd() * 3), 1 + Math.floor(rnd() * 4)] } : r < 0.99 ? { size: "medium" } : { size: "large" };
+    const v = payloadValueFor(message, { seed: (seed * 1_000_003 + i) >>> 0, optional: rnd() < 0.8, ...shape });
+    if (rnd() < 0.05) out.push(GENERIC_BREAKERS[Math.floor(rnd() * GENERIC_BREAKERS.length)](v, schema, rnd));
     else out.push(JSON.stringify(v));
   }
   return out;
