@@ -7,25 +7,33 @@ export function readVectorFile(file: string): VectorFile;
 /** @param {VectorCase | FrameVectorCase} c @returns {string | Uint8Array} */
 export function caseInput(c: VectorCase | FrameVectorCase): string | Uint8Array;
 /**
- * Every case of every vector file, with its decoded input.
+ * Every case of every payload vector file, with its decoded input and its message (default filled in).
+ * @param {{ message?: string }} [options]  message: only the cases of that message
  * @returns {LoadedCase[]}
  */
-export function loadVectors(): LoadedCase[];
+export function loadVectors({ message }?: {
+    message?: string;
+}): LoadedCase[];
 /**
  * Every frame case (vectors/frames.json): `expected` is the reference result with allErrors,
- * `expectedFirst` without.
+ * `expectedFirst` without, both computed with the case's `responseTo` (null when absent).
  * @returns {LoadedFrameCase[]}
  */
 export function loadFrameVectors(): LoadedFrameCase[];
 /**
  * @typedef {{ instancePath: string, keyword: string }} VectorIssue
- * @typedef {{ name: string, input?: string, inputBase64?: string, valid: boolean, errors: VectorIssue[] }} VectorCase
+ * @typedef {{ name: string, message?: string, input?: string, inputBase64?: string, valid: boolean, errors: VectorIssue[] }} VectorCase
+ *   message: the OCPP 1.6 message the payload is validated against (absent = StopTransaction)
  * @typedef {{ description: string, cases: VectorCase[] }} VectorFile
- * @typedef {VectorCase & { file: string, data: string | Uint8Array }} LoadedCase  `data`: the input text, or the raw bytes for inputBase64
+ * @typedef {Omit<VectorCase, "message"> & { message: string, file: string, data: string | Uint8Array }} LoadedCase
+ *   `message`: the case's message with the default filled in; `data`: the input text, or the raw bytes for inputBase64
  * @typedef {import("./frame-reference.mjs").FrameResult} FrameResult
- * @typedef {{ name: string, input?: string, inputBase64?: string, expected: FrameResult, expectedFirst: FrameResult }} FrameVectorCase
- * @typedef {FrameVectorCase & { file: string, data: string | Uint8Array }} LoadedFrameCase
+ * @typedef {{ name: string, responseTo?: string, input?: string, inputBase64?: string, expected: FrameResult, expectedFirst: FrameResult }} FrameVectorCase
+ *   responseTo: the request a CALLRESULT answers (pass it as the validator's responseTo); absent = none
+ * @typedef {Omit<FrameVectorCase, "responseTo"> & { responseTo: string | null, file: string, data: string | Uint8Array }} LoadedFrameCase
  */
+/** The message of a payload case without a `message` field. */
+export const DEFAULT_VECTOR_MESSAGE: "StopTransaction";
 export const vectorsDir: string;
 /** Files whose cases are OCPP-J frames (read with loadFrameVectors), not payloads. */
 export const FRAME_VECTOR_FILES: readonly string[];
@@ -33,8 +41,12 @@ export type VectorIssue = {
     instancePath: string;
     keyword: string;
 };
+/**
+ * message: the OCPP 1.6 message the payload is validated against (absent = StopTransaction)
+ */
 export type VectorCase = {
     name: string;
+    message?: string;
     input?: string;
     inputBase64?: string;
     valid: boolean;
@@ -45,21 +57,27 @@ export type VectorFile = {
     cases: VectorCase[];
 };
 /**
- * `data`: the input text, or the raw bytes for inputBase64
+ * `message`: the case's message with the default filled in; `data`: the input text, or the raw bytes for inputBase64
  */
-export type LoadedCase = VectorCase & {
+export type LoadedCase = Omit<VectorCase, "message"> & {
+    message: string;
     file: string;
     data: string | Uint8Array;
 };
 export type FrameResult = import("./frame-reference.mjs").FrameResult;
+/**
+ * responseTo: the request a CALLRESULT answers (pass it as the validator's responseTo); absent = none
+ */
 export type FrameVectorCase = {
     name: string;
+    responseTo?: string;
     input?: string;
     inputBase64?: string;
     expected: FrameResult;
     expectedFirst: FrameResult;
 };
-export type LoadedFrameCase = FrameVectorCase & {
+export type LoadedFrameCase = Omit<FrameVectorCase, "responseTo"> & {
+    responseTo: string | null;
     file: string;
     data: string | Uint8Array;
 };

@@ -8,13 +8,19 @@ import { fileURLToPath } from "node:url";
 
 /**
  * @typedef {{ instancePath: string, keyword: string }} VectorIssue
- * @typedef {{ name: string, input?: string, inputBase64?: string, valid: boolean, errors: VectorIssue[] }} VectorCase
+ * @typedef {{ name: string, message?: string, input?: string, inputBase64?: string, valid: boolean, errors: VectorIssue[] }} VectorCase
+ *   message: the OCPP 1.6 message the payload is validated against (absent = StopTransaction)
  * @typedef {{ description: string, cases: VectorCase[] }} VectorFile
- * @typedef {VectorCase & { file: string, data: string | Uint8Array }} LoadedCase  `data`: the input text, or the raw bytes for inputBase64
+ * @typedef {Omit<VectorCase, "message"> & { message: string, file: string, data: string | Uint8Array }} LoadedCase
+ *   `message`: the case's message with the default filled in; `data`: the input text, or the raw bytes for inputBase64
  * @typedef {import("./frame-reference.mjs").FrameResult} FrameResult
- * @typedef {{ name: string, input?: string, inputBase64?: string, expected: FrameResult, expectedFirst: FrameResult }} FrameVectorCase
- * @typedef {FrameVectorCase & { file: string, data: string | Uint8Array }} LoadedFrameCase
+ * @typedef {{ name: string, responseTo?: string, input?: string, inputBase64?: string, expected: FrameResult, expectedFirst: FrameResult }} FrameVectorCase
+ *   responseTo: the request a CALLRESULT answers (pass it as the validator's responseTo); absent = none
+ * @typedef {Omit<FrameVectorCase, "responseTo"> & { responseTo: string | null, file: string, data: string | Uint8Array }} LoadedFrameCase
  */
+
+/** The message of a payload case without a `message` field. */
+export const DEFAULT_VECTOR_MESSAGE = "StopTransaction";
 
 export const vectorsDir = join(dirname(fileURLToPath(import.meta.url)), "vectors");
 
@@ -44,21 +50,25 @@ export function caseInput(c) {
 }
 
 /**
- * Every case of every vector file, with its decoded input.
+ * Every case of every payload vector file, with its decoded input and its message (default filled in).
+ * @param {{ message?: string }} [options]  message: only the cases of that message
  * @returns {LoadedCase[]}
  */
-export function loadVectors() {
+export function loadVectors({ message } = {}) {
   /** @type {LoadedCase[]} */
   const all = [];
   for (const file of vectorFileNames()) {
-    for (const c of readVectorFile(file).cases) all.push({ ...c, file, data: caseInput(c) });
+    for (const c of readVectorFile(file).cases) {
+      const m = c.message ?? DEFAULT_VECTOR_MESSAGE;
+      if (message === undefined || m === message) all.push({ ...c, message: m, file, data: caseInput(c) });
+    }
   }
   return all;
 }
 
 /**
  * Every frame case (vectors/frames.json): `expected` is the reference result with allErrors,
- * `expectedFirst` without.
+ * `expectedFirst` without, both computed with the case's `responseTo` (null when absent).
  * @returns {LoadedFrameCase[]}
  */
 export function loadFrameVectors() {
@@ -66,7 +76,7 @@ export function loadFrameVectors() {
   const all = [];
   for (const file of FRAME_VECTOR_FILES) {
     const { cases } = /** @type {{ cases: FrameVectorCase[] }} */ (JSON.parse(readFileSync(join(vectorsDir, file), "utf8")));
-    for (const c of cases) all.push({ ...c, file, data: caseInput(c) });
+    for (const c of cases) all.push({ ...c, responseTo: c.responseTo ?? null, file, data: caseInput(c) });
   }
   return all;
 }

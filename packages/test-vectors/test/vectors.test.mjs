@@ -4,13 +4,17 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { buildVectorFiles, vectorsDir } from "../generate.mjs";
+import { buildVectorFiles, buildSchemasModule, schemasModulePath, vectorsDir } from "../generate.mjs";
 import { loadVectors, vectorFileNames, allVectorFileNames, readVectorFile, caseInput, loadFrameVectors, FRAME_VECTOR_FILES } from "../vectors.mjs";
-import { referenceValidate, issueMultiset } from "../reference.mjs";
-import { referenceValidateFrame } from "../frame-reference.mjs";
+import { referenceValidate, issueMultiset, MESSAGE_NAMES } from "../reference.mjs";
+import { referenceValidateFrame, ACTIONS, CHARGE_POINT_ACTIONS, CENTRAL_SYSTEM_ACTIONS } from "../frame-reference.mjs";
 
 describe("vector files", () => {
   const generated = buildVectorFiles();
+
+  it("schemas.mjs is the schema files, fresh (run: node generate.mjs)", () => {
+    expect(readFileSync(schemasModulePath, "utf8") === buildSchemasModule()).toBe(true);
+  });
 
   it("every generated file is stored", () => {
     expect(allVectorFileNames()).toEqual([...generated.keys()].sort());
@@ -40,8 +44,10 @@ describe("vector files", () => {
         names.add(c.name);
         expect((c.input === undefined) !== (c.inputBase64 === undefined)).toBe(true);
         if (c.input !== undefined) expect(c.input.isWellFormed()).toBe(true);
-        const fields = frames ? ["expected", "expectedFirst"] : ["errors", "valid"];
+        const fields = frames ? ["expected", "expectedFirst", ...(c.responseTo !== undefined ? ["responseTo"] : [])] : ["errors", "valid", ...(c.message !== undefined ? ["message"] : [])];
         expect(Object.keys(c).sort()).toEqual([...fields, c.input !== undefined ? "input" : "inputBase64", "name"].sort());
+        if (c.message !== undefined) expect(MESSAGE_NAMES).toContain(c.message);
+        if (c.responseTo !== undefined) expect(ACTIONS).toContain(c.responseTo);
       }
     }
   });
@@ -54,13 +60,29 @@ describe("stored expectations = reference", () => {
     expect(all.length).toBeGreaterThanOrEqual(300);
     expect(all.some((c) => c.valid)).toBe(true);
     const keywords = new Set(all.flatMap((c) => c.errors.map((e) => e.keyword)));
-    for (const k of ["parse", "type", "required", "additionalProperties", "enum", "maxLength", "format"]) expect(keywords.has(k), k).toBe(true);
+    for (const k of ["parse", "type", "required", "additionalProperties", "enum", "maxLength", "format", "multipleOf"]) expect(keywords.has(k), k).toBe(true);
+  });
+
+  it("every message has valid and invalid cases, and every keyword it can fail on", () => {
+    for (const m of MESSAGE_NAMES) {
+      const cases = all.filter((c) => c.message === m);
+      expect(cases.some((c) => c.valid), m).toBe(true);
+      expect(cases.some((c) => !c.valid), m).toBe(true);
+      const keywords = new Set(cases.flatMap((c) => c.errors.map((e) => e.keyword)));
+      const schemaText = readFileSync(join(vectorsDir, "../../../crates/core/schemas/ocpp1.6", `${m}.json`), "utf8");
+      for (const k of ["type", "additionalProperties", "required", "enum", "maxLength", "format", "multipleOf"]) {
+        const used = k === "type" || k === "additionalProperties" ? true : schemaText.includes(`"${k === "required" ? "required" : k}"`);
+        if (used) expect(keywords.has(k), `${m}: ${k}`).toBe(true);
+      }
+    }
+    // a case without `message` is StopTransaction
+    expect(all.filter((c) => c.file !== "messages.json").every((c) => c.message === "StopTransaction")).toBe(true);
   });
 
   it("every case recomputes to its stored verdict and error multiset", () => {
     let mismatches = [];
     for (const c of all) {
-      const r = referenceValidate(caseInput(c), { allErrors: true });
+      const r = referenceValidate(caseInput(c), { allErrors: true, message: c.message });
       const got = { valid: r.valid, errors: issueMultiset(r.errors) };
       if (got.valid !== c.valid || JSON.stringify(got.errors) !== JSON.stringify(c.errors)) mismatches.push(`${c.file}: ${c.name}`);
       expect(c.valid).toBe(c.errors.length === 0);
@@ -73,7 +95,7 @@ describe("stored expectations = reference", () => {
   it("allErrors=false gives one issue from the allErrors set", () => {
     for (const c of all) {
       if (c.valid) continue;
-      const r = referenceValidate(caseInput(c), { allErrors: false });
+      const r = referenceValidate(caseInput(c), { allErrors: false, message: c.message });
       expect(r.errors.length).toBe(1);
       const e = r.errors[0];
       expect(c.errors.some((x) => x.instancePath === e.instancePath && x.keyword === e.keyword), c.name).toBe(true);
@@ -89,16 +111,34 @@ describe("frame vectors", () => {
     const kinds = new Set(frames.map((c) => c.expected.kind));
     expect([...kinds].sort()).toEqual(["call", "callerror", "callresult", "invalid"]);
     const codes = new Set(frames.map((c) => c.expected.callError?.errorCode).filter(Boolean));
-    for (const code of ["FormationViolation", "ProtocolError", "NotImplemented", "TypeConstraintViolation", "OccurenceConstraintViolation", "PropertyConstraintViolation"]) {
+    for (const code of ["FormationViolation", "ProtocolError", "NotImplemented", "NotSupported", "TypeConstraintViolation", "OccurenceConstraintViolation", "PropertyConstraintViolation"]) {
       expect(codes.has(code), code).toBe(true);
     }
     expect(frames.some((c) => c.expected.valid)).toBe(true);
+    for (const kind of ["call", "callresult", "callerror"]) {
+      expect(frames.some((c) => c.expected.kind === kind && c.expected.valid), kind).toBe(true);
+      expect(frames.some((c) => c.expected.kind === kind && !c.expected.valid || c.expected.kind === "invalid"), kind).toBe(true);
+    }
+    // every Charge Point action validated (valid and invalid); every Central System action NotSupported
+    for (const a of CHARGE_POINT_ACTIONS) {
+      expect(frames.some((c) => c.expected.action === a && c.expected.valid), a).toBe(true);
+      expect(frames.some((c) => c.expected.action === a && !c.expected.valid && c.expected.errors.length > 0), a).toBe(true);
+    }
+    for (const a of CENTRAL_SYSTEM_ACTIONS) expect(frames.some((c) => c.expected.action === a && c.expected.callError?.errorCode === "NotSupported"), a).toBe(true);
+    // CALLRESULT against every response schema, valid and invalid
+    for (const a of ACTIONS) {
+      expect(frames.some((c) => c.responseTo === a && c.expected.kind === "callresult" && c.expected.valid), a).toBe(true);
+      expect(frames.some((c) => c.responseTo === a && c.expected.kind === "callresult" && !c.expected.valid), a).toBe(true);
+    }
   });
 
   it("every case recomputes to its stored expectations", () => {
     for (const c of frames) {
-      expect(referenceValidateFrame(c.data, { allErrors: true }), c.name).toEqual(c.expected);
-      expect(referenceValidateFrame(c.data, { allErrors: false }), c.name).toEqual(c.expectedFirst);
+      expect(referenceValidateFrame(c.data, { allErrors: true, responseTo: c.responseTo }), c.name).toEqual(c.expected);
+      expect(referenceValidateFrame(c.data, { allErrors: false, responseTo: c.responseTo }), c.name).toEqual(c.expectedFirst);
+      // never answered: CALLRESULT and CALLERROR; always answered: invalid frames and failed CALLs
+      if (c.expected.kind === "callresult" || c.expected.kind === "callerror") expect(c.expected.callError, c.name).toBe(null);
+      if (c.expected.kind === "invalid" || (c.expected.kind === "call" && !c.expected.valid)) expect(c.expected.callError, c.name).not.toBe(null);
     }
   });
 
@@ -113,13 +153,15 @@ describe("frame vectors", () => {
       }
       if (e.payloadRange) {
         const bytes = typeof c.data === "string" ? encoder.encode(c.data) : c.data;
-        // The slice parses on its own, and putting `null` in its place leaves a 4-element frame with
-        // null 4th: the range is exactly the 4th element (deep payloads are never compared deeply).
+        // The slice parses on its own, and putting `null` in its place leaves a frame of the kind's
+        // length with null last: the range is exactly the payload (deep payloads are never compared deeply).
         const [start, end] = e.payloadRange;
         const text = (/** @type {Uint8Array} */ b) => new TextDecoder().decode(b);
         expect(() => JSON.parse(text(bytes.subarray(start, end))), c.name).not.toThrow();
+        expect(/\s/.test(text(bytes.subarray(start, start + 1)) + text(bytes.subarray(end - 1, end))), c.name).toBe(false);
         const holed = JSON.parse(text(bytes.subarray(0, start)) + "null" + text(bytes.subarray(end)));
-        expect([holed.length, holed[3]], c.name).toEqual([4, null]);
+        const n = { call: 4, callresult: 3, callerror: 5 }[/** @type {"call" | "callresult" | "callerror"} */ (e.kind)];
+        expect([holed.length, holed[n - 1]], c.name).toEqual([n, null]);
       }
     }
   });
