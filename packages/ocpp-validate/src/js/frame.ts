@@ -1,15 +1,18 @@
 /**
- * OCPP-J frames on the js backend: JSON.parse + the envelope checks of crates/core/SEMANTICS.md
- * ("Frames") + the js payload validator. Must give exactly the core's results (shared vectors).
+ * OCPP-J 1.6 frames on the js backend: JSON.parse + the envelope checks of crates/core/SEMANTICS.md
+ * ("Frames": CALL, CALLRESULT, CALLERROR) + the js payload validator. Must give exactly the core's
+ * results (shared vectors, packages/test-vectors/frame-reference.mjs).
  */
+import type { MessageIndex } from "../backend.js";
 import type { CallErrorCode, FrameValidationResult, JsonInput, OcppErrorCode, ValidationIssue } from "../types.js";
+import { ACTIONS, CHARGE_POINT_ACTIONS, MESSAGE_NAMES } from "../messages.generated.js";
 import { ucs2length } from "./date-time.js";
 
 export const MAX_UNIQUE_ID_LEN = 36;
 export const MAX_REPORTED_ISSUES = 8;
 export const UNKNOWN_UNIQUE_ID = "-1";
 
-/** The core's fixed descriptions (crates/core/src/frame.rs), word for word. */
+/** The fixed descriptions (SEMANTICS.md "Frames"; crates/core/src/frame.rs), word for word. */
 export const FRAME_DESCRIPTIONS = {
   NOT_JSON: "Frame is not a valid UTF-8 JSON text",
   NOT_ARRAY: "Frame is not a JSON array",
@@ -19,15 +22,34 @@ export const FRAME_DESCRIPTIONS = {
   ID_TOO_LONG: "Unique id is longer than 36 characters",
   ACTION_NOT_STRING: "Action is not a string",
   WRONG_LENGTH: "A CALL frame has exactly 4 elements",
-  NOT_IMPLEMENTED: "Only StopTransaction is implemented",
-  PAYLOAD_PREFIX: "Payload is not a valid StopTransaction.req: ",
+  CALLRESULT_WRONG_LENGTH: "A CALLRESULT frame has exactly 3 elements",
+  CALLERROR_WRONG_LENGTH: "A CALLERROR frame has exactly 5 elements",
+  ERROR_CODE_NOT_STRING: "Error code is not a string",
+  ERROR_DESCRIPTION_NOT_STRING: "Error description is not a string",
+  ERROR_DETAILS_NOT_OBJECT: "Error details is not an object",
+  NOT_IMPLEMENTED: "Action is not an OCPP 1.6 action",
 } as const;
+
+/** NotSupported: `<Action> is sent by a Central System, not to it`. */
+export const notSupportedDescription = (action: string): string => `${action} is sent by a Central System, not to it`;
+/** `Payload is not a valid <Action>.req: `. */
+export const payloadPrefix = (action: string): string => `Payload is not a valid ${action}.req: `;
+
+const RESPONSE_SUFFIX = "Response";
+const INDEX = new Map<string, number>(MESSAGE_NAMES.map((name, i) => [name, i]));
+const ACTION_SET: ReadonlySet<string> = new Set(ACTIONS);
+/** Charge Point action name → its request message index. */
+const CP_ACTION_INDEX = new Map<string, number>(CHARGE_POINT_ACTIONS.map((a) => [a, INDEX.get(a)!]));
+/** Request message index → its response message index (-1 for a response message). */
+const RESPONSE_INDEX: readonly number[] = MESSAGE_NAMES.map((name) =>
+  ACTION_SET.has(name) ? (INDEX.get(name + RESPONSE_SUFFIX) ?? -1) : -1,
+);
 
 type Parsed = { ok: true; value: unknown } | { ok: false; issue: ValidationIssue };
 
 export interface FrameDeps {
   parse(input: JsonInput): Parsed;
-  validateValue(value: unknown, allErrors: boolean): ValidationIssue[];
+  validateValue(value: unknown, message: MessageIndex, allErrors: boolean): ValidationIssue[];
   utf8Length(text: string, end: number): number;
 }
 
@@ -43,10 +65,10 @@ function invalid(uniqueId: string | null, code: CallErrorCode, description: stri
   return { kind: "invalid", uniqueId, action: null, payloadRange: null, valid: false, errors, callError: answer(uniqueId, code, description) };
 }
 
-function payloadDescription(issues: ValidationIssue[]): string {
+function payloadDescription(action: string, issues: ValidationIssue[]): string {
   const listed = issues.slice(0, MAX_REPORTED_ISSUES).map((i) => `${i.instancePath === "" ? "(root)" : i.instancePath} ${i.keyword}`);
   const more = issues.length > MAX_REPORTED_ISSUES ? `; and ${issues.length - MAX_REPORTED_ISSUES} more` : "";
-  return FRAME_DESCRIPTIONS.PAYLOAD_PREFIX + listed.join("; ") + more;
+  return payloadPrefix(action) + listed.join("; ") + more;
 }
 
 /** Code-unit order of (instancePath, keyword), as the core sorts. */
@@ -54,6 +76,14 @@ function byPathThenKeyword(a: ValidationIssue, b: ValidationIssue): number {
   if (a.instancePath !== b.instancePath) return a.instancePath < b.instancePath ? -1 : 1;
   if (a.keyword !== b.keyword) return a.keyword < b.keyword ? -1 : 1;
   return 0;
+}
+
+/** All issues sorted, or only the first of the (stably) sorted list, found without sorting: a hostile payload can carry ~10^5 issues. */
+function sortedIssues(issues: ValidationIssue[], allErrors: boolean): ValidationIssue[] {
+  if (allErrors || issues.length === 0) return issues.sort(byPathThenKeyword);
+  let first = issues[0]!;
+  for (const issue of issues) if (byPathThenKeyword(issue, first) < 0) first = issue;
+  return [first];
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -66,14 +96,15 @@ export function wellFormed(s: string): string {
 const isWs = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /**
- * Index range of the 4th element of a text already known to be a valid 4-element JSON array.
- * Works on UTF-16 units and on UTF-8 bytes alike: every structural character is ASCII.
+ * Index range of the last element of a text already known to be a valid JSON array of `count`
+ * elements (every frame kind's payload is its last element), whitespace excluded. Works on UTF-16
+ * units and on UTF-8 bytes alike: every structural character is ASCII.
  */
-function fourthElement(at: (i: number) => number, n: number): [number, number] {
+function lastElement(at: (i: number) => number, n: number, count: number): [number, number] {
   let i = 0;
   while (i < n && isWs(at(i))) i++;
   i++; // [
-  for (let element = 0; element < 3; element++) {
+  for (let element = 0; element < count - 1; element++) {
     while (i < n && isWs(at(i))) i++;
     let depth = 0;
     for (; i < n; i++) {
@@ -94,47 +125,72 @@ function fourthElement(at: (i: number) => number, n: number): [number, number] {
   return [i, end];
 }
 
-export function createFrameValidator(deps: FrameDeps): (input: JsonInput, allErrors: boolean) => FrameValidationResult {
-  return (input, allErrors) => {
+const isJsonObject = (v: unknown): boolean => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export type FrameValidate = (input: JsonInput, allErrors: boolean, responseTo: MessageIndex) => FrameValidationResult;
+
+export function createFrameValidator(deps: FrameDeps): FrameValidate {
+  /** UTF-8 byte range of the payload (the frame's last element). */
+  const payloadRange = (input: JsonInput, count: number): [number, number] => {
+    if (typeof input === "string") {
+      const [start, end] = lastElement((i) => input.charCodeAt(i), input.length, count);
+      return [deps.utf8Length(input, start), deps.utf8Length(input, end)];
+    }
+    return lastElement((i) => input[i]!, input.length, count);
+  };
+
+  return (input, allErrors, responseTo) => {
+    let responseIndex = -1;
+    if (responseTo !== -1) {
+      responseIndex = RESPONSE_INDEX[responseTo] ?? -1;
+      if (responseIndex < 0) throw new RangeError(`ocpp-validate: responseTo ${String(responseTo)} is not the index of a request message (or -1)`);
+    }
+    // 1. UTF-8 JSON text
     const parsed = deps.parse(input);
     if (!parsed.ok) return invalid(null, "FormationViolation", FRAME_DESCRIPTIONS.NOT_JSON, [parsed.issue]);
     const frame = parsed.value;
+    // 2. array, message type
     if (!Array.isArray(frame)) return invalid(null, "ProtocolError", FRAME_DESCRIPTIONS.NOT_ARRAY);
-    const [type, id, action, payload] = frame as unknown[];
+    const type: unknown = frame[0];
     if (typeof type !== "number") return invalid(null, "ProtocolError", FRAME_DESCRIPTIONS.TYPE_NOT_NUMBER);
-    if (type === 3 || type === 4) {
-      const uniqueId = typeof id === "string" ? wellFormed(id) : null;
-      return { kind: type === 3 ? "callresult" : "callerror", uniqueId, action: null, payloadRange: null, valid: false, errors: [], callError: null };
-    }
-    if (type !== 2) return invalid(null, "ProtocolError", FRAME_DESCRIPTIONS.TYPE_UNSUPPORTED);
+    if (type !== 2 && type !== 3 && type !== 4) return invalid(null, "ProtocolError", FRAME_DESCRIPTIONS.TYPE_UNSUPPORTED);
+    // 3. uniqueId, every kind
+    const id: unknown = frame[1];
     if (typeof id !== "string") return invalid(null, "ProtocolError", FRAME_DESCRIPTIONS.ID_NOT_STRING);
     const uniqueId = wellFormed(id);
     if (id.length > MAX_UNIQUE_ID_LEN && ucs2length(id) > MAX_UNIQUE_ID_LEN) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ID_TOO_LONG);
+
+    if (type === 3) {
+      // 5. CALLRESULT: never answered
+      if (frame.length !== 3) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.CALLRESULT_WRONG_LENGTH);
+      const base = { kind: "callresult" as const, uniqueId, action: null, payloadRange: payloadRange(input, 3), callError: null };
+      if (responseIndex < 0) return { ...base, valid: true, errors: [] };
+      const errors = sortedIssues(deps.validateValue(frame[2], responseIndex, true), allErrors);
+      return { ...base, valid: errors.length === 0, errors };
+    }
+    if (type === 4) {
+      // 6. CALLERROR: well-formed or ProtocolError; never answered
+      if (frame.length !== 5) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.CALLERROR_WRONG_LENGTH);
+      if (typeof frame[2] !== "string") return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ERROR_CODE_NOT_STRING);
+      if (typeof frame[3] !== "string") return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ERROR_DESCRIPTION_NOT_STRING);
+      if (!isJsonObject(frame[4])) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ERROR_DETAILS_NOT_OBJECT);
+      return { kind: "callerror", uniqueId, action: null, payloadRange: payloadRange(input, 5), valid: true, errors: [], callError: null };
+    }
+    // 4. CALL
+    const action: unknown = frame[2];
     if (typeof action !== "string") return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ACTION_NOT_STRING);
     if (frame.length !== 4) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.WRONG_LENGTH);
-
-    let payloadRange: [number, number];
-    if (typeof input === "string") {
-      const [start, end] = fourthElement((i) => input.charCodeAt(i), input.length);
-      payloadRange = [deps.utf8Length(input, start), deps.utf8Length(input, end)];
-    } else {
-      payloadRange = fourthElement((i) => input[i]!, input.length);
+    const call = { kind: "call" as const, uniqueId, action: wellFormed(action), payloadRange: payloadRange(input, 4) };
+    const message = CP_ACTION_INDEX.get(action);
+    if (message === undefined) {
+      const callError = ACTION_SET.has(action)
+        ? answer(uniqueId, "NotSupported", notSupportedDescription(action))
+        : answer(uniqueId, "NotImplemented", FRAME_DESCRIPTIONS.NOT_IMPLEMENTED);
+      return { ...call, valid: false, errors: [], callError };
     }
-    const call = { kind: "call" as const, uniqueId, action: wellFormed(action), payloadRange };
-    if (action !== "StopTransaction") {
-      return { ...call, valid: false, errors: [], callError: answer(uniqueId, "NotImplemented", FRAME_DESCRIPTIONS.NOT_IMPLEMENTED) };
-    }
-    const issues = deps.validateValue(payload, true);
-    if (issues.length === 0) return { ...call, valid: true, errors: [], callError: null };
-    let errors: ValidationIssue[];
-    if (allErrors) errors = issues.sort(byPathThenKeyword);
-    else {
-      // The first of the (stably) sorted list without sorting: a hostile payload can carry ~10^5 issues.
-      let first = issues[0]!;
-      for (const issue of issues) if (byPathThenKeyword(issue, first) < 0) first = issue;
-      errors = [first];
-    }
+    const errors = sortedIssues(deps.validateValue(frame[3], message, true), allErrors);
+    if (errors.length === 0) return { ...call, valid: true, errors: [], callError: null };
     const code: OcppErrorCode = errors[0]!.ocppErrorCode;
-    return { ...call, valid: false, errors, callError: answer(uniqueId, code, payloadDescription(errors), errors) };
+    return { ...call, valid: false, errors, callError: answer(uniqueId, code, payloadDescription(action, errors), errors) };
   };
 }

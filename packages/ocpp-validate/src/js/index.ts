@@ -1,16 +1,19 @@
 /**
- * The pure-TypeScript backend ("js"): typia-generated boolean validator (generated/equals.ts) for the
- * verdict, and the schema-table walker (walker.ts) for ajv-shaped issues.
+ * The pure-TypeScript backend ("js"): typia-generated boolean validators (generated/equals.ts, one
+ * per message) for the verdict, and the schema-table walker (walker.ts) for ajv-shaped issues.
+ * Every call names its message by index into MESSAGE_NAMES (../messages.generated.ts).
  */
-import type { Backend } from "../backend.js";
+import type { Backend, MessageIndex } from "../backend.js";
 import type { JsonInput, ValidationIssue } from "../types.js";
-import { equals } from "./generated/equals.js";
+import { MESSAGE_NAMES } from "../messages.generated.js";
+import { equals as EQUALS } from "./generated/equals.js";
 import { collectIssues, parseIssue } from "./walker.js";
 import { syntaxErrorOffset } from "./json-error.js";
 import { createFrameValidator } from "./frame.js";
 
 export { OCPP_ERROR_CODE } from "./walker.js";
 export { isDateTime, ucs2length } from "./date-time.js";
+export { isMultipleOf } from "./multiple-of.js";
 export { syntaxErrorOffset } from "./json-error.js";
 
 export const JS_BACKEND_VERSION = "0.1.0 (js: typia 12.2.1 generated)";
@@ -98,44 +101,60 @@ function parse(input: JsonInput): Parsed {
   }
 }
 
-/** Verdict for an already-parsed value (typia-generated). */
-export function isValidValue(value: unknown): boolean {
-  return equals(value);
+if (EQUALS.length !== MESSAGE_NAMES.length) {
+  throw new Error(`ocpp-validate js backend: ${EQUALS.length} generated validators for ${MESSAGE_NAMES.length} messages (regenerate: npm run gen:js)`);
 }
 
-/** ajv-shaped issues for an already-parsed value; empty = valid; allErrors=false returns at most one. */
-export function validateValue(value: unknown, allErrors: boolean): ValidationIssue[] {
-  if (equals(value)) return [];
-  const issues = collectIssues(value, allErrors);
+/** The generated validator of a message index; a bad index is a caller's bug, not a verdict. */
+function validatorOf(message: MessageIndex): (input: unknown) => boolean {
+  const f = EQUALS[message];
+  if (f === undefined) throw new RangeError(`ocpp-validate: no message with index ${String(message)} (0..${EQUALS.length - 1})`);
+  return f;
+}
+
+/** Verdict for an already-parsed value (typia-generated). */
+export function isValidValue(value: unknown, message: MessageIndex): boolean {
+  return validatorOf(message)(value);
+}
+
+/** ajv-shaped issues for an already-parsed value; empty = valid; allErrors=false returns at most one (ajv's first). */
+export function validateValue(value: unknown, message: MessageIndex, allErrors: boolean): ValidationIssue[] {
+  if (validatorOf(message)(value)) return [];
+  const issues = collectIssues(value, message, allErrors);
   // Unreachable for JSON values (tests check typia and the walker agree); keeps "invalid => one issue or more".
   return issues.length ? issues : [{ instancePath: "", keyword: "type", message: "must be object", ocppErrorCode: "TypeConstraintViolation" }];
 }
 
-function isValidText(input: JsonInput): boolean {
+function isValidText(input: JsonInput, check: (input: unknown) => boolean): boolean {
   let value: unknown;
   try {
     value = JSON.parse(typeof input === "string" ? input : decoder.decode(input));
   } catch {
     return false;
   }
-  return equals(value);
+  return check(value);
 }
 
 export function createJsBackend(): Backend {
   return {
     name: "js",
-    validateFrame: createFrameValidator({ parse, validateValue, utf8Length }),
     version: () => JS_BACKEND_VERSION,
-    isValid: isValidText,
-    validate(input: JsonInput, allErrors: boolean): ValidationIssue[] {
+    messageNames: () => MESSAGE_NAMES,
+    isValid(input: JsonInput, message: MessageIndex): boolean {
+      return isValidText(input, validatorOf(message));
+    },
+    validate(input: JsonInput, message: MessageIndex, allErrors: boolean): ValidationIssue[] {
+      validatorOf(message); // a bad index throws whatever the input
       const p = parse(input);
       if (!p.ok) return [p.issue];
-      return validateValue(p.value, allErrors);
+      return validateValue(p.value, message, allErrors);
     },
-    isValidBatch(inputs: ReadonlyArray<JsonInput>): Uint8Array {
+    isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex): Uint8Array {
+      const check = validatorOf(message);
       const out = new Uint8Array(inputs.length);
-      for (let i = 0; i < inputs.length; i++) out[i] = isValidText(inputs[i]!) ? 1 : 0;
+      for (let i = 0; i < inputs.length; i++) out[i] = isValidText(inputs[i]!, check) ? 1 : 0;
       return out;
     },
+    validateFrame: createFrameValidator({ parse, validateValue, utf8Length }),
   };
 }
