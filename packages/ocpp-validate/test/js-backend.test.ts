@@ -21,7 +21,15 @@ import {
 } from "@ocpp-validate/test-vectors/reference";
 import { referenceValidateFrame, type FrameResult } from "@ocpp-validate/test-vectors/frame-reference";
 import { loadVectors, loadFrameVectors } from "@ocpp-validate/test-vectors/vectors";
-import { validPayloadArb, validValueArb, mutatedTextArb, bytesArb, dateTimeArb } from "@ocpp-validate/test-vectors/arbitraries";
+import {
+  validPayloadArb,
+  validValueArb,
+  mutatedTextArb,
+  bytesArb,
+  dateTimeArb,
+  payloadTextArbFor,
+  validValueArbFor,
+} from "@ocpp-validate/test-vectors/arbitraries";
 import type { FrameValidationResult, ValidationIssue } from "../src/types.js";
 
 type Pair = { instancePath: string; keyword: string };
@@ -113,7 +121,7 @@ describe("js backend: tables", () => {
   it("the typia output is strict about unknown keys holding undefined (scripts/build.mjs rewrote it)", () => {
     // Without the rewrite typia lets `{ unknown: undefined }` through; run `node scripts/build.mjs --js-only`.
     for (let m = 0; m < MESSAGE_NAMES.length; m++) {
-      expect(isValidValue({ zzUnknown: undefined }, m)).toBe(false);
+      expect(isValidValue({ zzUnknown: undefined }, m), "src/js/generated/equals.ts is typia's raw output: run node scripts/build.mjs --js-only").toBe(false);
     }
   });
 });
@@ -160,7 +168,9 @@ describe("js backend: shared vectors", () => {
   });
 });
 
-// ─────────────────────────── schema-driven arbitraries (every message) ───────────────────────────
+// ──────────── local schema-driven arbitraries (every message): plain values + structural mutations ────────────
+// They complement the shared text arbitraries with the object path's own inputs (undefined, NaN,
+// ±Infinity, Dates, null-prototype objects, own `__proto__` keys) and with mutations anywhere in the value.
 type Schema = {
   type: string;
   properties?: Record<string, Schema>;
@@ -305,7 +315,23 @@ const objectArb = (message: string) => {
 };
 
 describe("js backend: differential vs reference, every message (fast-check)", () => {
-  it("generated texts, string and bytes, 56 messages × 400 runs", () => {
+  it("shared schema-driven texts (valid and mutated), string and bytes, 56 messages × 400 runs", () => {
+    MESSAGE_NAMES.forEach((message, i) => {
+      fc.assert(
+        fc.property(payloadTextArbFor(message), (text: string) => {
+          checkInput(text, message);
+          checkInput(encoder.encode(text), message);
+        }),
+        { numRuns: 400, seed: 4000 + i },
+      );
+    });
+  }, TIMEOUT);
+  it("shared valid values on the object path, 56 messages × 100 runs", () => {
+    MESSAGE_NAMES.forEach((message, i) => {
+      fc.assert(fc.property(validValueArbFor(message), (value: unknown) => checkValue(value, message)), { numRuns: 100, seed: 5000 + i });
+    });
+  }, TIMEOUT);
+  it("local mutations (junk values, deleted and unknown keys), string and bytes, 56 messages × 400 runs", () => {
     MESSAGE_NAMES.forEach((message, i) => {
       fc.assert(
         fc.property(textArb(message), (text) => {
