@@ -371,7 +371,10 @@ fn main() {
     let mut all = Vec::new();
     let mut max_props = 1;
     let mut max_name_len = 1;
-    let mut pred_slots = 0;
+    // Each schema's key-order hints are a whole number of u64 words of one shared table, so a
+    // parse copies in (and publishes) only its own schema's words.
+    let mut hint_words_total = 0;
+    let mut hint_words_max = 1;
     for (index, (stem, path)) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let json: Value =
@@ -388,18 +391,20 @@ fn main() {
             count: 0,
             max_props: 0,
             max_name_len: 0,
-            // Slots are numbered across all schemas: they share one table of learned hints.
-            pred_slots,
+            pred_slots: 0,
         };
         let root = g.node(&json, "", 0);
         max_props = max_props.max(g.max_props);
         max_name_len = max_name_len.max(g.max_name_len);
-        pred_slots = g.pred_slots;
+        let hint_words = g.pred_slots.div_ceil(8);
+        let hint_word = hint_words_total;
+        hint_words_total += hint_words;
+        hint_words_max = hint_words_max.max(hint_words);
         out.push_str(&g.out);
         let file_name = path.file_name().unwrap().to_str().unwrap();
         writeln!(
             out,
-            "/// Compiled from `schemas/ocpp1.6/{file_name}`.\npub static {ident}: Schema = Schema {{ name: {}, file: {}, index: {index}, root: &{root} }};",
+            "/// Compiled from `schemas/ocpp1.6/{file_name}`.\npub static {ident}: Schema = Schema {{ name: {}, file: {}, index: {index}, hint_word: {hint_word}, hint_words: {hint_words}, root: &{root} }};",
             rust_str(stem),
             rust_str(file_name)
         )
@@ -418,7 +423,8 @@ fn main() {
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
     // A whole number of u64 words, so the hint table is copied in and out word by word.
-    writeln!(out, "pub(crate) const PRED_SLOTS: usize = {};", pred_slots.max(1).div_ceil(8) * 8).unwrap();
+    writeln!(out, "pub(crate) const PRED_SLOTS: usize = {};", hint_words_max * 8).unwrap();
+    writeln!(out, "pub(crate) const HINT_WORDS: usize = {};", hint_words_total.max(1)).unwrap();
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schemas.rs");
     std::fs::write(dest, out).unwrap();

@@ -48,7 +48,7 @@ export const DESCRIPTIONS = Object.freeze({
   CALLERROR_WRONG_LENGTH: "A CALLERROR frame has exactly 5 elements",
   ERROR_CODE_NOT_STRING: "Error code is not a string",
   ERROR_DESCRIPTION_NOT_STRING: "Error description is not a string",
-  ERROR_DETAILS_NOT_OBJECT: "Error details is not a JSON object",
+  ERROR_DETAILS_NOT_OBJECT: "Error details is not an object",
   NOT_IMPLEMENTED: "Action is not an OCPP 1.6 action",
   /** NotSupported: `<Action>` + this */
   NOT_SUPPORTED_SUFFIX: " is sent by a Central System, not to it",

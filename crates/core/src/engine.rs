@@ -14,11 +14,11 @@ use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
 use crate::datetime::{is_date_time, is_date_time_ascii, plainly_valid};
-use crate::schema::schemas::{MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
 use crate::decimal::is_multiple;
-use crate::schema::{Format, JsonType, Node, PlainString, Property};
-use crate::uri::is_uri;
+use crate::schema::schemas::{HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
+use crate::schema::{Format, JsonType, Node, PlainString, Property, Schema};
 use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, short_plain_len, ucs2_length, utf8_char, Str, Units};
+use crate::uri::is_uri;
 use crate::{Issue, Keyword, SyntaxError};
 
 /// Syntax errors are stored in the parser and signalled by this zero-sized error, so every
@@ -40,13 +40,16 @@ pub(crate) struct Parser<'a, const C: bool> {
     pred: [u8; PRED_SLOTS],
     /// Whether `pred` learned something this parse that `LEARNED` does not know yet.
     pred_changed: bool,
+    /// Where `pred` came from in `LEARNED` (word offset, word count); (0, 0) = nowhere.
+    hints: (usize, usize),
 }
 
 /// Key-order hints carried from one parse to the next, so that even a lone small object (whose
 /// keys the per-parse table would only see once) hits. Relaxed atomics, eight hints per word so
 /// that copying the table costs a few loads: any value, including a torn mix of two threads'
 /// orders, is a valid hint, and steady traffic in one key order only reads this table.
-static LEARNED: [AtomicU64; PRED_SLOTS / 8] = [const { AtomicU64::new(0) }; PRED_SLOTS / 8];
+/// Each schema owns `hint_words` words from `hint_word` on (its slots are numbered from 0).
+static LEARNED: [AtomicU64; HINT_WORDS] = [const { AtomicU64::new(0) }; HINT_WORDS];
 
 /// Nesting of a skipped value, one bit per level (1 = object). The first 4096 levels live inline;
 /// deeper input spills to the heap.
@@ -110,11 +113,20 @@ enum NumClass {
 
 impl<'a, const C: bool> Parser<'a, C> {
     pub fn new(src: &'a [u8]) -> Self {
-        let mut pred = [0; PRED_SLOTS];
-        for (p, l) in pred.chunks_exact_mut(8).zip(&LEARNED) {
-            p.copy_from_slice(&l.load(Relaxed).to_le_bytes());
+        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None, pred: [0; PRED_SLOTS], pred_changed: false, hints: (0, 0) }
+    }
+
+    /// [`run`](Self::run) against a compiled schema, starting from the key order its last parses
+    /// learned.
+    pub fn run_schema(&mut self, schema: &'static Schema) -> Result<bool, SyntaxError> {
+        let (word, words) = (schema.hint_word as usize, schema.hint_words as usize);
+        if let Some(learned) = LEARNED.get(word..word + words) {
+            for (p, l) in self.pred.chunks_exact_mut(8).zip(learned) {
+                p.copy_from_slice(&l.load(Relaxed).to_le_bytes());
+            }
+            self.hints = (word, words);
         }
-        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None, pred, pred_changed: false }
+        self.run(schema.root)
     }
 
     #[cfg(test)]
@@ -133,7 +145,11 @@ impl<'a, const C: bool> Parser<'a, C> {
 
     #[cold]
     fn publish_pred(&self) {
-        for (l, p) in LEARNED.iter().zip(self.pred.chunks_exact(8)) {
+        let (word, words) = self.hints;
+        let Some(learned) = LEARNED.get(word..word + words) else {
+            return;
+        };
+        for (l, p) in learned.iter().zip(self.pred.chunks_exact(8)) {
             let mut w = [0; 8];
             w.copy_from_slice(p);
             l.store(u64::from_le_bytes(w), Relaxed);

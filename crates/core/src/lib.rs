@@ -115,8 +115,8 @@ pub fn validate(input: &[u8], all_errors: bool) -> Vec<Issue> {
 }
 
 /// [`is_valid`] against any compiled schema.
-pub fn is_valid_with(schema: &Schema, input: &[u8]) -> bool {
-    matches!(Parser::<false>::new(input).run(schema.root), Ok(true))
+pub fn is_valid_with(schema: &'static Schema, input: &[u8]) -> bool {
+    matches!(Parser::<false>::new(input).run_schema(schema), Ok(true))
 }
 
 /// Whether `input` is JSON text `JSON.parse` accepts (and UTF-8); no schema involved.
@@ -128,14 +128,14 @@ pub fn check_syntax(input: &[u8]) -> Result<(), SyntaxError> {
 ///
 /// The verdict comes from the allocation-free pass; only an invalid payload is read a second
 /// time to collect issues with their paths, so valid traffic costs the same as [`is_valid`].
-pub fn validate_with(schema: &Schema, input: &[u8], all_errors: bool) -> Vec<Issue> {
-    match Parser::<false>::new(input).run(schema.root) {
+pub fn validate_with(schema: &'static Schema, input: &[u8], all_errors: bool) -> Vec<Issue> {
+    match Parser::<false>::new(input).run_schema(schema) {
         Ok(true) => return Vec::new(),
         Err(e) => return vec![parse_issue(e)],
         Ok(false) => {}
     }
     let mut p = Parser::<true>::new(input);
-    match p.run(schema.root) {
+    match p.run_schema(schema) {
         Ok(_) => {
             let mut issues = p.issues;
             if !all_errors {

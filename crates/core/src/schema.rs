@@ -210,6 +210,9 @@ pub struct Schema {
     pub(crate) file: &'static str,
     /// Position in [`schemas::ALL`] (file-name order), the id that crosses the bindings.
     pub(crate) index: u32,
+    /// This schema's words in the learned key-order table (see `engine::LEARNED`).
+    pub(crate) hint_word: u16,
+    pub(crate) hint_words: u16,
     pub(crate) root: &'static Node,
 }
 
