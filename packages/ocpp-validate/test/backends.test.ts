@@ -4,14 +4,28 @@
 // load fails here: nothing is skipped.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createValidator, type BackendName, type ValidationIssue, type Validator } from "ocpp-validate";
-import { anyInputArb, bytesArb, mutatedTextArb, validPayloadArb, validValueArb } from "@ocpp-validate/test-vectors/arbitraries";
+import { createValidator, MESSAGE_NAMES, type BackendName, type MessageName, type ValidationIssue, type Validator } from "ocpp-validate";
+import {
+  anyInputArb,
+  bytesArb,
+  mutatedTextArb,
+  mutatedTextArbFor,
+  payloadTextArbFor,
+  validPayloadArb,
+  validPayloadArbFor,
+  validValueArb,
+  validValueArbFor,
+} from "@ocpp-validate/test-vectors/arbitraries";
 import { OCPP_ERROR_CODE, referenceValidate, referenceValidateValue } from "@ocpp-validate/test-vectors/reference";
 import { loadVectors } from "@ocpp-validate/test-vectors/vectors";
 import { frameTests } from "./frame-suite.js";
 
 const BACKENDS = (process.env.OCPP_TEST_BACKENDS ?? "native,wasm,js").split(",").filter(Boolean) as BackendName[];
 const RUNS = Number(process.env.FC_RUNS ?? 10_000);
+/** Runs per message for the all-messages differential (56 messages, so about RUNS in all). */
+const RUNS_PER_MESSAGE = Math.max(20, Math.ceil(RUNS / 50));
+/** Property tests run a fixed number of cases; their time limit only catches a hang. */
+const PROPERTY_TIMEOUT = 600_000;
 const vectors = loadVectors();
 const encoder = new TextEncoder();
 
@@ -19,14 +33,19 @@ const pairs = (issues: ReadonlyArray<{ instancePath: string; keyword: string }>)
   issues.map((i) => `${i.instancePath} ${i.keyword}`).sort();
 
 /** Everything the contract promises for one input, checked against the expected issue list. */
-function expectSameAsReference(v: Validator, input: string | Uint8Array | object, expected: ReadonlyArray<{ instancePath: string; keyword: string }>) {
+function expectSameAsReference(
+  v: Validator,
+  input: string | Uint8Array | object,
+  expected: ReadonlyArray<{ instancePath: string; keyword: string }>,
+  message: MessageName = "StopTransaction",
+) {
   const valid = expected.length === 0;
-  expect(v.isValid(input)).toBe(valid);
-  const all = v.validate(input, { allErrors: true });
+  expect(v.isValid(input, { message })).toBe(valid);
+  const all = v.validate(input, { allErrors: true, message });
   expect(all.valid).toBe(valid);
   expect(pairs(all.errors)).toEqual(pairs(expected));
   for (const issue of all.errors) expectWellFormed(issue);
-  const first = v.validate(input);
+  const first = v.validate(input, { message });
   expect(first.valid).toBe(valid);
   expect(first.errors.length).toBe(valid ? 0 : 1);
   if (!valid) expect(pairs(expected)).toContain(pairs(first.errors)[0]);
@@ -52,23 +71,86 @@ describe.each(BACKENDS)("backend %s", (backend) => {
     expect(vectors.length).toBeGreaterThan(300);
     for (const c of vectors) {
       const bytes = typeof c.data === "string" ? encoder.encode(c.data) : c.data;
+      const message = c.message as MessageName;
       try {
-        expectSameAsReference(v, bytes, c.errors);
-        if (typeof c.data === "string") expectSameAsReference(v, c.data, c.errors);
+        expectSameAsReference(v, bytes, c.errors, message);
+        if (typeof c.data === "string") expectSameAsReference(v, c.data, c.errors, message);
       } catch (error) {
         throw new Error(`vector ${c.file} / ${c.name}: ${(error as Error).message}`);
       }
     }
   });
 
-  it("batch gives one verdict per input, in order, for strings and bytes mixed", () => {
-    const inputs = vectors.map((c, i) => (typeof c.data === "string" && i % 2 === 0 ? c.data : typeof c.data === "string" ? encoder.encode(c.data) : c.data));
-    const verdicts = v.isValidBatch(inputs);
-    expect(verdicts).toBeInstanceOf(Uint8Array);
-    expect(Array.from(verdicts)).toEqual(vectors.map((c) => (c.valid ? 1 : 0)));
+  it("batch gives one verdict per input, in order, for strings and bytes mixed, for every message", () => {
+    const messages = [...new Set(vectors.map((c) => c.message))];
+    expect(messages.length).toBe(MESSAGE_NAMES.length);
+    for (const message of messages as MessageName[]) {
+      const cases = vectors.filter((c) => c.message === message);
+      const inputs = cases.map((c, i) => (typeof c.data === "string" && i % 2 === 0 ? c.data : typeof c.data === "string" ? encoder.encode(c.data) : c.data));
+      const verdicts = v.isValidBatch(inputs, { message });
+      expect(verdicts).toBeInstanceOf(Uint8Array);
+      expect(Array.from(verdicts), message).toEqual(cases.map((c) => (c.valid ? 1 : 0)));
+      const reversed = [...inputs].reverse();
+      expect(Array.from(v.isValidBatch(reversed, { message })), message).toEqual(cases.map((c) => (c.valid ? 1 : 0)).reverse());
+    }
     expect(v.isValidBatch([]).length).toBe(0);
-    const reversed = [...inputs].reverse();
-    expect(Array.from(v.isValidBatch(reversed))).toEqual(vectors.map((c) => (c.valid ? 1 : 0)).reverse());
+  });
+
+  it("a default message set at creation is used by every call, and a call's message beats it", () => {
+    const heartbeat = createValidator({ backend, message: "Heartbeat" });
+    expect(heartbeat.message).toBe("Heartbeat");
+    expect(heartbeat.isValid("{}")).toBe(true);
+    expect(heartbeat.isValid(encoder.encode('{"a":1}'))).toBe(false);
+    expect(Array.from(heartbeat.isValidBatch(["{}", "[]"]))).toEqual([1, 0]);
+    expect(heartbeat.validate('{"a":1}', { allErrors: true }).errors.map((e) => e.keyword)).toEqual(["additionalProperties"]);
+    const stop = '{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":1}';
+    expect(heartbeat.isValid(stop)).toBe(false);
+    expect(heartbeat.isValid(stop, { message: "StopTransaction" })).toBe(true);
+    expect(v.message).toBe("StopTransaction");
+    expect(v.isValid(stop)).toBe(true);
+  });
+
+  it("an unknown message name is a TypeError naming it and the known ones", () => {
+    for (const call of [
+      () => v.isValid("{}", { message: "Nope" as never }),
+      () => v.validate("{}", { message: "Nope" as never }),
+      () => v.isValidBatch(["{}"], { message: "Nope" as never }),
+      () => createValidator({ backend, message: "Nope" as never }),
+      () => v.validateFrame('[3,"a",{}]', { responseTo: "Nope" as never }),
+    ]) {
+      expect(call).toThrow(TypeError);
+      expect(call).toThrow(/"Nope".*BootNotification.*StopTransaction/);
+    }
+    expect(() => v.validateFrame('[3,"a",{}]', { responseTo: "BootNotificationResponse" as never })).toThrow(TypeError);
+  });
+
+  describe.each(MESSAGE_NAMES)("message %s", (message) => {
+    it("matches the reference on schema-driven payloads, as string and bytes (verdict, allErrors set, first error)", () => {
+      fc.assert(fc.property(payloadTextArbFor(message), (text) => {
+        const expected = referenceValidate(text, { allErrors: true, message }).errors;
+        expectSameAsReference(v, text, expected, message);
+        expectSameAsReference(v, encoder.encode(text), expected, message);
+      }), { numRuns: RUNS_PER_MESSAGE, seed: 11 });
+    }, PROPERTY_TIMEOUT);
+
+    it("matches the reference on mutated payloads and accepts every generated valid one", () => {
+      fc.assert(fc.property(mutatedTextArbFor(message), (text) => {
+        expectSameAsReference(v, text, referenceValidate(text, { allErrors: true, message }).errors, message);
+      }), { numRuns: RUNS_PER_MESSAGE, seed: 12 });
+      fc.assert(fc.property(validPayloadArbFor(message), (text) => {
+        expect(v.isValid(text, { message })).toBe(true);
+      }), { numRuns: RUNS_PER_MESSAGE, seed: 13 });
+    }, PROPERTY_TIMEOUT);
+
+    it("validates already-parsed values and batches like the reference", () => {
+      fc.assert(fc.property(validValueArbFor(message), (value) => {
+        expectSameAsReference(v, value, [], message);
+      }), { numRuns: Math.ceil(RUNS_PER_MESSAGE / 4), seed: 14 });
+      fc.assert(fc.property(fc.array(payloadTextArbFor(message), { maxLength: 8 }), (texts) => {
+        const expected = texts.map((t) => (referenceValidate(t, { allErrors: false, message }).valid ? 1 : 0));
+        expect(Array.from(v.isValidBatch(texts, { message }))).toEqual(expected);
+      }), { numRuns: Math.ceil(RUNS_PER_MESSAGE / 4), seed: 15 });
+    }, PROPERTY_TIMEOUT);
   });
 
   it("matches the reference on generated valid payloads", () => {
@@ -76,26 +158,26 @@ describe.each(BACKENDS)("backend %s", (backend) => {
       expect(v.isValid(text)).toBe(true);
       expect(v.isValid(encoder.encode(text))).toBe(true);
     }), { numRuns: RUNS });
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("matches the reference on mutated payloads (verdict, allErrors set, first error)", () => {
     fc.assert(fc.property(mutatedTextArb, (text) => {
       expectSameAsReference(v, text, referenceValidate(text, { allErrors: true }).errors);
     }), { numRuns: RUNS });
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("matches the reference on raw bytes, invalid UTF-8 included", () => {
     fc.assert(fc.property(bytesArb, (bytes) => {
       expectSameAsReference(v, bytes, referenceValidate(bytes, { allErrors: true }).errors);
     }), { numRuns: RUNS });
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("matches the reference on any input through the batch API", () => {
     fc.assert(fc.property(fc.array(anyInputArb, { maxLength: 12 }), (inputs) => {
       const expected = inputs.map((input) => (referenceValidate(input, { allErrors: false }).valid ? 1 : 0));
       expect(Array.from(v.isValidBatch(inputs))).toEqual(expected);
     }), { numRuns: Math.ceil(RUNS / 10) });
-  });
+  }, PROPERTY_TIMEOUT);
 
   it("validates already-parsed values like the reference", () => {
     fc.assert(fc.property(validValueArb, (value) => {

@@ -3,8 +3,8 @@
 // differential against the frame reference.
 import fc from "fast-check";
 import { expect, it } from "vitest";
-import { buildCallError, type FrameValidationResult, type Validator } from "ocpp-validate";
-import { mutatedTextArb, stringText, validPayloadArb } from "@ocpp-validate/test-vectors/arbitraries";
+import { ACTIONS, buildCallError, type ActionName, type FrameValidationResult, type Validator } from "ocpp-validate";
+import { messagePayloadArb, mutatedTextArb, payloadTextArbFor, stringText, validPayloadArb } from "@ocpp-validate/test-vectors/arbitraries";
 import { referenceValidateFrame, type FrameResult } from "@ocpp-validate/test-vectors/frame-reference";
 import { loadFrameVectors } from "@ocpp-validate/test-vectors/vectors";
 
@@ -46,12 +46,19 @@ const frameArb = fc
     type: fc.constantFrom("2", "2", "2", "3", "4", "2.0", "5", '"2"'),
     id: fc.oneof(fc.string({ maxLength: 40, unit: "binary" }), fc.constant("x".repeat(36)), fc.constant("x".repeat(37))),
     escapeId: fc.array(fc.boolean(), { maxLength: 40 }),
-    action: fc.constantFrom("StopTransaction", "StopTransaction", "Heartbeat", "\\u0053topTransaction", ""),
-    payload: fc.oneof(validPayloadArb, mutatedTextArb),
+    action: fc.oneof(fc.constantFrom("StopTransaction", "StopTransaction", "Heartbeat", "\\u0053topTransaction", "", "Foo"), fc.constantFrom(...ACTIONS)),
+    payload: fc.oneof(validPayloadArb, mutatedTextArb, messagePayloadArb.map((m) => m.text)),
     extra: fc.constantFrom("", "", "", ",{}", ",1"),
     ws: fc.constantFrom("", " ", "\n\t", " \r\n "),
   })
   .map(({ type, id, escapeId, action, payload, extra, ws }) => `${ws}[${ws}${type},${ws}${stringText(id, escapeId)}${ws},"${action}",${ws}${payload}${extra}${ws}]${ws}`);
+
+/** A CALLRESULT answering a pending call of `action`, with a payload drawn for its response schema. */
+const callResultArb = fc.constantFrom(...ACTIONS).chain((action) =>
+  fc
+    .record({ id: fc.string({ maxLength: 38 }), payload: payloadTextArbFor(`${action}Response`), ws: fc.constantFrom("", " ", "\n") })
+    .map(({ id, payload, ws }) => ({ action, text: `[3,${ws}${JSON.stringify(id)},${ws}${payload}${ws}]` })),
+);
 
 export function frameTests(v: Validator) {
   const frames = loadFrameVectors();
@@ -61,9 +68,10 @@ export function frameTests(v: Validator) {
     for (const c of frames) {
       const inputs = typeof c.data === "string" ? [c.data, encoder.encode(c.data)] : [c.data];
       for (const input of inputs) {
+        const responseTo = (c.responseTo ?? undefined) as ActionName | undefined;
         try {
-          expectFrame(v.validateFrame(input, { allErrors: true }), c.expected, input);
-          expectFrame(v.validateFrame(input), c.expectedFirst, input);
+          expectFrame(v.validateFrame(input, { allErrors: true, responseTo }), c.expected, input);
+          expectFrame(v.validateFrame(input, { responseTo }), c.expectedFirst, input);
         } catch (error) {
           throw new Error(`frame vector ${c.name} (${typeof input}): ${(error as Error).message}`);
         }
@@ -71,17 +79,28 @@ export function frameTests(v: Validator) {
     }
   });
 
-  it("matches the frame reference on generated frames (string and bytes)", () => {
+  it("matches the frame reference on generated frames (string and bytes, with and without the pending call)", () => {
     fc.assert(
-      fc.property(frameArb, fc.boolean(), (text, allErrors) => {
-        const want = referenceValidateFrame(text, { allErrors });
-        expectFrame(v.validateFrame(text, { allErrors }), want, text);
+      fc.property(frameArb, fc.boolean(), fc.option(fc.constantFrom(...ACTIONS)), (text, allErrors, pending) => {
+        const responseTo = pending ?? undefined;
+        const want = referenceValidateFrame(text, { allErrors, responseTo });
+        expectFrame(v.validateFrame(text, { allErrors, responseTo }), want, text);
         const bytes = encoder.encode(text);
-        expectFrame(v.validateFrame(bytes, { allErrors }), want, bytes);
+        expectFrame(v.validateFrame(bytes, { allErrors, responseTo }), want, bytes);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 10_000) / 5 },
     );
-  });
+  }, 600_000);
+
+  it("matches the frame reference on CALLRESULTs of every action's response", () => {
+    fc.assert(
+      fc.property(callResultArb, fc.boolean(), ({ action, text }, allErrors) => {
+        const responseTo = action as ActionName;
+        expectFrame(v.validateFrame(text, { allErrors, responseTo }), referenceValidateFrame(text, { allErrors, responseTo }), text);
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 10_000) / 5 },
+    );
+  }, 600_000);
 
   it("matches the frame reference on truncated and byte-mutated frames", () => {
     fc.assert(
@@ -93,7 +112,7 @@ export function frameTests(v: Validator) {
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 10_000) / 5 },
     );
-  });
+  }, 600_000);
 
   it("survives hostile frames: 1 MB payload, 100 000 nested brackets, invalid UTF-8", () => {
     const payload = `{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":1,"idTag":"${"x".repeat(1 << 20)}"}`;
