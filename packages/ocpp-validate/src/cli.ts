@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// The `ocpp-validate` command: validates StopTransaction.req payloads and OCPP-J CALL frames in
+// The `ocpp-validate` command: validates OCPP 1.6 payloads (any message) and OCPP-J frames in
 // files, directories and stdin. Exit 0 = all valid, 1 = some invalid, 2 = usage or I/O error.
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Readable } from "node:stream";
 import { createValidator } from "./index.js";
-import type { BackendName, ValidationIssue, Validator } from "./types.js";
+import { MESSAGE_NAMES } from "./messages.generated.js";
+import type { BackendName, MessageName, ValidationIssue, Validator } from "./types.js";
 
 const USAGE = `Usage: ocpp-validate [options] [path ...]
 
-Validates OCPP 1.6 StopTransaction.req payloads and OCPP-J CALL frames.
+Validates OCPP 1.6 payloads and OCPP-J frames.
 A path is a file or a directory (searched recursively for *.json, *.ndjson, *.jsonl);
 no path or "-" reads stdin.
 
@@ -19,10 +20,13 @@ no path or "-" reads stdin.
   stdin            one input per line, unless --format json
 
 An input whose first non-blank character is "[" is an OCPP-J frame
-[2,"<uniqueId>","<action>",{payload}]; anything else is a payload.
+[2,"<uniqueId>","<action>",{payload}] (checked against that action's schema);
+anything else is a payload of the --message (default StopTransaction).
 
 Options:
   --backend <name>   auto (default), native, wasm or js
+  --message <name>   the message payloads are checked against: any OCPP 1.6 schema
+                     name, e.g. MeterValues or BootNotificationResponse
   --all-errors       report every issue, not only the first
   --json             one JSON line per input on stdout: {file, line, valid, errors, frame?}
   --format <f>       auto (default: by extension, stdin = ndjson), json or ndjson
@@ -41,6 +45,7 @@ class UsageError extends Error {}
 
 interface Options {
   backend: BackendName | "auto";
+  message: MessageName;
   allErrors: boolean;
   json: boolean;
   quiet: boolean;
@@ -49,7 +54,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options | "help" | "version" {
-  const o: Options = { backend: "auto", allErrors: false, json: false, quiet: false, format: "auto", paths: [] };
+  const o: Options = { backend: "auto", message: "StopTransaction", allErrors: false, json: false, quiet: false, format: "auto", paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -66,6 +71,10 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : value();
       if (!["auto", "native", "wasm", "js"].includes(v)) throw new UsageError(`--backend must be auto, native, wasm or js, not ${JSON.stringify(v)}`);
       o.backend = v as Options["backend"];
+    } else if (a === "--message" || a.startsWith("--message=")) {
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : value();
+      if (!(MESSAGE_NAMES as readonly string[]).includes(v)) throw new UsageError(`unknown message ${JSON.stringify(v)}; OCPP 1.6 messages are: ${MESSAGE_NAMES.join(", ")}`);
+      o.message = v as MessageName;
     } else if (a === "--format" || a.startsWith("--format=")) {
       const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : value();
       if (!["auto", "json", "ndjson"].includes(v)) throw new UsageError(`--format must be auto, json or ndjson, not ${JSON.stringify(v)}`);
@@ -142,7 +151,7 @@ interface Outcome {
   frame?: { kind: string; uniqueId: string | null; action: string | null; errorCode: string | null };
 }
 
-function check(v: Validator, input: Uint8Array, allErrors: boolean): Outcome {
+function check(v: Validator<MessageName>, input: Uint8Array, allErrors: boolean): Outcome {
   if (firstNonBlank(input) === 0x5b) {
     const f = v.validateFrame(input, { allErrors });
     return { valid: f.valid, errors: f.errors, frame: { kind: f.kind, uniqueId: f.uniqueId, action: f.action, errorCode: f.callError?.errorCode ?? null } };
@@ -197,9 +206,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const o = options;
-  let validator: Validator;
+  let validator: Validator<MessageName>;
   try {
-    validator = createValidator({ backend: o.backend });
+    validator = createValidator({ backend: o.backend, message: o.message });
   } catch (e) {
     process.stderr.write(`ocpp-validate: ${(e as Error).message}\n`);
     return 2;

@@ -51,15 +51,27 @@ describe.each(BACKENDS)("ocpp-validate bin, backend %s", (backend) => {
   });
 
   it("--json writes one line per input (file, line, valid, errors, frame) and the summary to stderr", () => {
-    const path = file(`${backend}/frames.ndjson`, `${FRAME}\n${BAD_FRAME}\n[2,"x","Heartbeat",{}]\n`);
+    const path = file(`${backend}/frames.ndjson`, `${FRAME}\n${BAD_FRAME}\n[2,"x","Heartbeat",{}]\n[2,"y","Foo",{}]\n[2,"z","Reset",{"type":"Soft"}]\n`);
     const r = run([...b, "--json", "--all-errors", path]);
     expect(r.code).toBe(1);
     const rows = r.lines.map((l) => JSON.parse(l));
-    expect(rows.map((row) => [row.file, row.line, row.valid])).toEqual([[path, 1, true], [path, 2, false], [path, 3, false]]);
+    expect(rows.map((row) => [row.file, row.line, row.valid])).toEqual([[path, 1, true], [path, 2, false], [path, 3, true], [path, 4, false], [path, 5, false]]);
     expect(rows[0].frame).toEqual({ kind: "call", uniqueId: "id-1", action: "StopTransaction", errorCode: null });
     expect(rows[1].errors).toEqual([{ instancePath: "/transactionId", keyword: "type", message: "must be integer", ocppErrorCode: "TypeConstraintViolation" }]);
-    expect(rows[2].frame.errorCode).toBe("NotImplemented");
-    expect(r.stderr).toMatch(/^3 inputs in 1 file: 1 valid, 2 invalid/);
+    expect(rows[2].frame).toEqual({ kind: "call", uniqueId: "x", action: "Heartbeat", errorCode: null });
+    expect(rows[3].frame.errorCode).toBe("NotImplemented");
+    expect(rows[4].frame.errorCode).toBe("NotSupported");
+    expect(r.stderr).toMatch(/^5 inputs in 1 file: 2 valid, 3 invalid/);
+  });
+
+  it("--message validates payloads against another message; an unknown one is a usage error", () => {
+    const path = file(`${backend}/boot.ndjson`, `{"chargePointVendor":"V","chargePointModel":"M"}\n{"chargePointVendor":"V"}\n`);
+    const r = run([...b, "--message", "BootNotification", path]);
+    expect(r.code).toBe(1);
+    expect(r.lines[0]).toBe(`${path}:2: invalid: (root) required: must have required property 'chargePointModel'`);
+    const bad = run([...b, "--message", "Nope", path]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown message "Nope"/);
   });
 
   it("--all-errors reports every issue", () => {

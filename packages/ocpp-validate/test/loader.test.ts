@@ -1,11 +1,12 @@
 // The loader is given fake candidates, so every failure mode is exercised without breaking a real
 // backend.
 import { describe, expect, it } from "vitest";
-import { createValidator, loadBackend, requestedBackend, type Backend, type BackendCandidate } from "ocpp-validate";
+import { createValidator, loadBackend, MESSAGE_NAMES, requestedBackend, type Backend, type BackendCandidate } from "ocpp-validate";
 
 const working = (name: Backend["name"]): Backend => ({
   name,
   version: () => "1.0.0",
+  messageNames: () => MESSAGE_NAMES,
   isValid: () => true,
   validate: () => [],
   isValidBatch: (inputs) => new Uint8Array(inputs.length).fill(1),
@@ -57,6 +58,13 @@ describe("loadBackend", () => {
     const empty: BackendCandidate = { name: "wasm", file: "y.wasm", load: () => ({ ...working("wasm"), version: () => "" }) };
     expect(loadBackend("auto", [broken, empty, ok("js")]).name).toBe("js");
     expect(() => loadBackend("native", [broken])).toThrow(/symbol missing/);
+  });
+
+  it("a backend built from other schemas is not chosen: messages cross as indices", () => {
+    const stale: BackendCandidate = { name: "native", file: "old.node", load: () => ({ ...working("native"), messageNames: () => ["StopTransaction"] }) };
+    const shuffled: BackendCandidate = { name: "wasm", file: "w", load: () => ({ ...working("wasm"), messageNames: () => [...MESSAGE_NAMES].reverse() }) };
+    expect(loadBackend("auto", [stale, shuffled, ok("js")]).name).toBe("js");
+    expect(() => loadBackend("native", [stale])).toThrow(/built from other schemas \(1 messages, this facade has 56\): rebuild it/);
   });
 });
 
