@@ -70,8 +70,8 @@ describe("frame reference", () => {
     pe('[4,"e","GenericError",""]', "A CALLERROR frame has exactly 5 elements", "e");
     pe('[4,"e",1,"",{}]', "Error code is not a string", "e");
     pe('[4,"e","GenericError",null,{}]', "Error description is not a string", "e");
-    pe('[4,"e","GenericError","",[]]', "Error details is not a JSON object", "e");
-    pe('[4,"e","GenericError","",null]', "Error details is not a JSON object", "e");
+    pe('[4,"e","GenericError","",[]]', "Error details is not an object", "e");
+    pe('[4,"e","GenericError","",null]', "Error details is not an object", "e");
   });
 
   it("a well-formed CALLERROR; payload ranges are UTF-8 byte offsets without surrounding whitespace", () => {
