@@ -1,0 +1,30 @@
+// The published types narrow: a strict TypeScript program against the built package compiles, and
+// the mistakes the types exist to catch are compile errors.
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const tsc = join(here, "..", "node_modules", ".bin", "tsc");
+
+function compile(file: string) {
+  const args = ["--noEmit", "--strict", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2022", "--types", "node", "--skipLibCheck", join(here, "types", file)];
+  const r = spawnSync(tsc, args, { encoding: "utf8", cwd: join(here, "..") });
+  return { code: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe("published types", () => {
+  it("a valid result narrows the input to the message's generated type", () => {
+    const r = compile("narrowing.ts");
+    expect(r.out).toBe("");
+    expect(r.code).toBe(0);
+  }, 600_000);
+
+  it("unknown message names, wrong narrowings and response names as responseTo are compile errors", () => {
+    const r = compile("wrong.ts");
+    expect(r.code).not.toBe(0);
+    const lines = [...r.out.matchAll(/wrong\.ts\((\d+),/g)].map((m) => Number(m[1]));
+    expect([...new Set(lines)].sort((a, b) => a - b)).toEqual([5, 8, 11]);
+  }, 600_000);
+});
