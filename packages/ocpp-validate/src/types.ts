@@ -28,10 +28,8 @@ export interface ValidationIssue {
   ocppErrorCode: OcppErrorCode;
 }
 
-export interface ValidationResult {
-  valid: boolean;
-  errors: ValidationIssue[];
-}
+/** `valid` decides the shape: a failure always has at least one issue. */
+export type ValidationResult = { valid: true; errors: [] } | { valid: false; errors: [ValidationIssue, ...ValidationIssue[]] };
 
 export type JsonInput = string | Uint8Array;
 
@@ -41,9 +39,12 @@ export interface Validator<D extends MessageName = "StopTransaction"> extends Fr
   readonly message: D;
   /** JSON text (string) or bytes (Buffer, Uint8Array). */
   isValid<M extends MessageName = D>(input: JsonInput, options?: MessageOption<M>): boolean;
-  /** An already-parsed payload: a valid one is narrowed to the message's type. */
-  isValid<M extends MessageName = D>(input: unknown, options?: MessageOption<M>): input is MessageTypes[M];
-  validate<M extends MessageName = D>(input: unknown, options?: MessageOption<M> & { allErrors?: boolean }): ValidationResult;
+  /**
+   * An already-parsed payload (an object or array as `JSON.parse` returns it): a valid one is
+   * narrowed to the message's type. Anything else (a number, a Map, a Date) is a TypeError.
+   */
+  isValid<M extends MessageName = D>(input: object, options?: MessageOption<M>): input is MessageTypes[M];
+  validate<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & { allErrors?: boolean }): ValidationResult;
   /** One byte per input, in input order: 1 valid, 0 invalid. */
   isValidBatch<M extends MessageName = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M>): Uint8Array;
 }
@@ -76,30 +77,63 @@ export interface CallErrorAnswer {
   frame: string;
 }
 
-export interface FrameValidationResult {
-  /** "call" for a CALL (`[2,…]`, 4 elements, uniqueId ≤ 36); "callresult"/"callerror" for responses (never answered); "invalid" otherwise. */
-  kind: FrameKind;
-  /** Unescaped (lone surrogates become U+FFFD); null when the frame has no readable uniqueId. */
-  uniqueId: string | null;
-  /** Unescaped; only for "call". */
-  action: string | null;
+interface FrameFields {
+  /** Unescaped (lone surrogates become U+FFFD). */
+  uniqueId: string;
   /**
    * Where the payload is in the input (a CALL's 4th element, a CALLRESULT's 3rd, a CALLERROR's
    * errorDetails), for forwarding it without re-serialising: byte offsets for Uint8Array input
    * (`input.subarray(start, end)`), UTF-16 indices for string input (`input.slice(start, end)`).
-   * Null for "invalid".
    */
-  payloadRange: [number, number] | null;
-  /**
-   * A CALL of a Charge Point action with a valid payload (answer with a CALLRESULT); a CALLRESULT
-   * whose payload passed its response schema (or was not checked: no `responseTo`); a well-formed CALLERROR.
-   */
-  valid: boolean;
-  /** Payload issues sorted by (instancePath, keyword), or the one "parse" issue of a frame that is not JSON. */
+  payloadRange: [number, number];
+  /** Payload issues sorted by (instancePath, keyword). */
   errors: ValidationIssue[];
-  /** What to answer when the frame fails; null for valid calls and for responses. */
+}
+
+/** `[2,"<uniqueId>","<action>",{payload}]`: answer with a CALLRESULT when valid, else with `callError.frame`. */
+export interface CallFrame extends FrameFields {
+  kind: "call";
+  /** Unescaped, as the frame names it. */
+  action: string;
+  /** A Charge Point action with a valid payload. */
+  valid: boolean;
+  /** What to answer when the CALL fails (payload issues, NotSupported, NotImplemented); null when valid. */
   callError: CallErrorAnswer | null;
 }
+
+/** `[3,"<uniqueId>",{payload}]`: never answered. */
+export interface CallResultFrame extends FrameFields {
+  kind: "callresult";
+  action: null;
+  /** The payload passed `<responseTo>Response` (or was not checked: no `responseTo`). */
+  valid: boolean;
+  callError: null;
+}
+
+/** `[4,"<uniqueId>","<errorCode>","<errorDescription>",{errorDetails}]`, well-formed: never answered. */
+export interface CallErrorFrame extends FrameFields {
+  kind: "callerror";
+  action: null;
+  valid: true;
+  errors: [];
+  callError: null;
+}
+
+/** Anything else: bytes that are not UTF-8 JSON, a malformed envelope. Answer with `callError.frame`. */
+export interface InvalidFrame {
+  kind: "invalid";
+  /** Null when the frame has no readable uniqueId (the answer then says "-1"). */
+  uniqueId: string | null;
+  action: null;
+  payloadRange: null;
+  valid: false;
+  /** The one "parse" issue of a frame that is not JSON; empty for envelope problems. */
+  errors: ValidationIssue[];
+  callError: CallErrorAnswer;
+}
+
+/** Narrowed by `kind`. */
+export type FrameValidationResult = CallFrame | CallResultFrame | CallErrorFrame | InvalidFrame;
 
 export interface FrameValidator {
   /**

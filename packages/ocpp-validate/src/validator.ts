@@ -37,7 +37,7 @@ export function createValidatorFor<D extends MessageName>(backend: Backend, defa
       const message = pick(options);
       const allErrors = options?.allErrors ?? false;
       const errors = isText(input) ? backend.validate(input, message, allErrors) : validateValue(parsedValue(input), message, allErrors);
-      return { valid: errors.length === 0, errors };
+      return (errors.length === 0 ? { valid: true, errors: [] } : { valid: false, errors }) as ValidationResult;
     },
     isValidBatch(inputs, options) {
       const message = pick(options);
@@ -67,17 +67,27 @@ function isText(input: unknown): input is JsonInput {
   return typeof input === "string" || input instanceof Uint8Array;
 }
 
-/** Values JSON.parse can produce are accepted; anything else is a caller's mistake, not a verdict. */
-function parsedValue(input: unknown): unknown {
-  const type = typeof input;
-  if (input === null || type === "number" || type === "boolean") return input;
-  if (type === "object" && !ArrayBuffer.isView(input) && !(input instanceof ArrayBuffer)) return input;
-  throw new TypeError(`ocpp-validate: expected JSON text (string), bytes (Uint8Array/Buffer) or a parsed JSON value, got ${describe(input)}`);
+/**
+ * The objects and arrays JSON.parse produces are accepted (plain or null prototype); anything else
+ * is a caller's mistake, not a verdict: a number or `null` here is almost always JSON text that was
+ * parsed by accident or a wrong variable, and a Map or Date is no JSON value at all. As JSON text
+ * (`"5"`) every value is validated as usual.
+ */
+function parsedValue(input: unknown): object {
+  if (typeof input === "object" && input !== null) {
+    if (Array.isArray(input)) return input;
+    const proto: unknown = Object.getPrototypeOf(input);
+    if (proto === Object.prototype || proto === null) return input;
+  }
+  throw new TypeError(
+    `ocpp-validate: expected JSON text (string), bytes (Uint8Array/Buffer) or a parsed JSON object or array, got ${describe(input)}`,
+  );
 }
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
   if (ArrayBuffer.isView(value)) return `a ${value.constructor.name}`;
   if (value instanceof ArrayBuffer) return "an ArrayBuffer (wrap it in a Uint8Array)";
-  return typeof value === "object" ? `an ${value.constructor?.name ?? "object"}` : `a ${typeof value}`;
+  if (typeof value === "object") return `a ${(value as object).constructor?.name ?? "object"}`;
+  return typeof value === "number" || typeof value === "boolean" ? `the ${typeof value} ${String(value)}` : `a ${typeof value}`;
 }

@@ -118,7 +118,8 @@ function toPlainIssue(issue: WasmIssue): ValidationIssue {
 }
 
 function toPlainFrame(f: WasmFrame): FrameValidationResult {
-  const plain: FrameValidationResult = {
+  // The core guarantees the shape per kind (SEMANTICS.md "Frames"); the binding's fields are flat.
+  const plain = {
     kind: f.kind as FrameKind,
     uniqueId: f.uniqueId ?? null,
     action: f.action ?? null,
@@ -129,7 +130,7 @@ function toPlainFrame(f: WasmFrame): FrameValidationResult {
       f.errorCode === undefined
         ? null
         : { errorCode: f.errorCode as CallErrorCode, errorDescription: f.errorDescription ?? "", frame: f.callErrorFrame ?? "" },
-  };
+  } as FrameValidationResult;
   f.free();
   return plain;
 }
