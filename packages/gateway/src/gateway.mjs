@@ -1,9 +1,16 @@
 // @ts-check
 /**
- * An example OCPP-J 1.6 gateway: a `ws` server on /ocpp/<chargePointId> (subprotocol ocpp1.6)
- * that validates every incoming message with ocpp-validate's validateFrame (on the raw Buffer,
- * never a string) and answers StopTransaction CALLs with a CALLRESULT
- * `{"idTagInfo":{"status":"Accepted"}}` or the CALLERROR the validator built.
+ * An example OCPP-J 1.6 Central System endpoint: a `ws` server on /ocpp/<chargePointId>
+ * (subprotocol ocpp1.6) that validates every incoming message with ocpp-validate's validateFrame
+ * (on the raw Buffer, never a string) and
+ * - answers every CALL of the ten Charge Point actions with a CALLRESULT built by a typed handler
+ *   (see HANDLERS below; every answer passes its `<Action>Response` schema, which the tests check),
+ *   or with the CALLERROR the validator built (payload failures, broken frames, NotSupported for
+ *   Central System actions, NotImplemented for unknown ones);
+ * - hands out transaction ids (one counter per gateway, strictly increasing) and remembers every
+ *   open transaction per charge point until its StopTransaction;
+ * - sends CSMS-initiated calls (`gateway.call(chargePointId, "Reset", { type: "Soft" })`): the
+ *   request is validated before it is sent, the charger's CALLRESULT against `<Action>Response`.
  *
  * Hostile input it is built to survive (see test/gateway.test.mjs):
  * - frames above `maxPayload` (default 2 MiB): ws closes that connection with 1009 before
@@ -18,15 +25,125 @@
  *   peers;
  * - thousands of connections: per-connection state is a few fields; nothing is per-message global.
  */
+import { randomUUID } from "node:crypto";
+import { EventEmitter } from "node:events";
 import { createServer } from "node:http";
-import { createValidator } from "ocpp-validate";
+import { ACTIONS, CHARGE_POINT_ACTIONS, buildCallError, createValidator } from "ocpp-validate";
 import { WebSocketServer } from "ws";
+
+/**
+ * @typedef {import("ocpp-validate").MessageTypes} MessageTypes
+ * @typedef {import("ocpp-validate").ChargePointAction} ChargePointAction
+ * @typedef {import("ocpp-validate").Action} Action
+ * @typedef {import("ocpp-validate").IdTagInfo} IdTagInfo
+ * @typedef {import("ocpp-validate").ValidationIssue} ValidationIssue
+ * @typedef {import("ocpp-validate").BootNotification} BootNotification
+ * @typedef {import("ocpp-validate").BootNotificationResponse} BootNotificationResponse
+ * @typedef {import("ocpp-validate").StartTransactionResponse} StartTransactionResponse
+ * @typedef {import("ocpp-validate").StopTransactionResponse} StopTransactionResponse
+ * @typedef {import("ocpp-validate").DataTransferResponse} DataTransferResponse
+ */
+/**
+ * The actions a Central System sends: the 18 that only it sends, and DataTransfer (both ways).
+ * @typedef {Exclude<Action, Exclude<ChargePointAction, "DataTransfer">>} CentralSystemAction
+ */
 
 export const SUBPROTOCOL = "ocpp1.6";
 export const DEFAULT_MAX_PAYLOAD = 2 * 1024 * 1024;
+/** How long `gateway.call` waits for the charger's answer (ms) unless told otherwise. */
+export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+/** The heartbeat interval (s) a BootNotification is answered with unless told otherwise. */
+export const DEFAULT_HEARTBEAT_INTERVAL_S = 300;
+/** DataTransfer with this vendorId is Accepted (its data echoed); any other gets UnknownVendorId. */
+export const DATA_TRANSFER_VENDOR_ID = "ocpp-validate";
+/** @type {readonly CentralSystemAction[]} */
+export const CENTRAL_SYSTEM_ACTIONS = /** @type {CentralSystemAction[]} */ (
+  ACTIONS.filter((a) => a === "DataTransfer" || !(/** @type {readonly string[]} */ (CHARGE_POINT_ACTIONS)).includes(a))
+);
+const CENTRAL_SYSTEM_ACTION_SET = new Set(/** @type {readonly string[]} */ (CENTRAL_SYSTEM_ACTIONS));
 /** OCPP 1.6 identifies a charge point by a CiString of at most 48 characters. */
 const MAX_CHARGE_POINT_ID = 48;
 const PATH = /^\/ocpp\/([^/?#]+)\/?(?:\?.*)?$/;
+/** Largest delay setTimeout accepts (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Why `gateway.call` rejected.
+ * - `invalid-request`: not sent; the action is not one a Central System sends, or the payload fails
+ *   the action's request schema (`issues`), or it is not JSON-serialisable;
+ * - `not-connected`: not sent; no open connection for that charge point;
+ * - `invalid-response`: the CALLRESULT's payload fails `<Action>Response` (`issues`);
+ * - `callerror`: the charger answered with a CALLERROR (`errorCode`, `errorDescription`, `errorDetails`);
+ * - `timeout`: no answer within `timeoutMs` (a late answer is then ignored and logged);
+ * - `closed`: the connection closed (or the gateway stopped) before the answer came.
+ * @typedef {"invalid-request" | "not-connected" | "invalid-response" | "callerror" | "timeout" | "closed"} CallFailureKind
+ */
+export class CallFailure extends Error {
+  /**
+   * @param {CallFailureKind} kind
+   * @param {string} message
+   * @param {{ chargePointId: string, action: string, uniqueId?: string | null, issues?: ValidationIssue[],
+   *   errorCode?: string, errorDescription?: string, errorDetails?: unknown }} details
+   */
+  constructor(kind, message, details) {
+    super(message);
+    this.name = "CallFailure";
+    this.kind = kind;
+    this.chargePointId = details.chargePointId;
+    this.action = details.action;
+    /** The uniqueId of the CALL that was sent; null when nothing was sent. */
+    this.uniqueId = details.uniqueId ?? null;
+    /** Schema issues (invalid-request, invalid-response). */
+    this.issues = details.issues ?? [];
+    /** From the charger's CALLERROR. */
+    this.errorCode = details.errorCode ?? null;
+    this.errorDescription = details.errorDescription ?? null;
+    this.errorDetails = details.errorDetails ?? null;
+  }
+}
+
+/** Code-unit order. @param {string} a @param {string} b */
+const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `/transactionId type; (root) required` — issues as the CALLERROR descriptions list them. */
+const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
+  issues.map((i) => `${i.instancePath || "(root)"} ${i.keyword}`).join("; ");
+
+/**
+ * @typedef {object} Transaction
+ * @property {number} transactionId
+ * @property {string} chargePointId
+ * @property {number} connectorId
+ * @property {string} idTag
+ * @property {number} meterStart
+ * @property {string} timestamp   as the charger sent it
+ * @property {number} [reservationId]
+ */
+/**
+ * What the gateway remembers about a charge point: kept while it is connected or has open
+ * transactions.
+ * @typedef {object} ChargePointState
+ * @property {string} id
+ * @property {Peer | null} connection  the most recent open connection (CSMS calls go there)
+ * @property {BootNotification | null} boot  its last BootNotification
+ * @property {Map<number, Transaction>} transactions  its open transactions by id
+ */
+/**
+ * @typedef {object} Pending
+ * @property {string} action
+ * @property {(payload: any) => void} resolve
+ * @property {(error: CallFailure) => void} reject
+ * @property {ReturnType<typeof setTimeout> | null} timer
+ */
+/**
+ * @typedef {object} Peer
+ * @property {import("ws").WebSocket} ws
+ * @property {string} chargePointId
+ * @property {boolean} alive
+ * @property {boolean} closed
+ * @property {Map<string, Pending>} pending  CSMS calls sent and not yet answered, by uniqueId
+ * @property {Promise<unknown>} queue  CSMS calls go out one at a time (OCPP-J 1.6 §4.1.1)
+ */
 
 /**
  * @typedef {object} GatewayOptions
@@ -38,6 +155,11 @@ const PATH = /^\/ocpp\/([^/?#]+)\/?(?:\?.*)?$/;
  * @property {boolean} [strictUtf8]      let ws close connections that send invalid UTF-8 text (1007)
  * @property {number} [maxBufferedBytes] unsent bytes after which a peer that does not read is dropped
  * @property {number} [heartbeatMs]      ping interval; peers that miss a pong are terminated (0 = off)
+ * @property {number} [heartbeatInterval] seconds, sent in the BootNotification answer (default 300)
+ * @property {number} [callTimeoutMs]    default timeout of `gateway.call` (default 30 000)
+ * @property {number} [firstTransactionId] the first transaction id handed out (default 1)
+ * @property {(idTag: string, chargePointId: string) => IdTagInfo} [authorize]
+ *   the idTagInfo for Authorize, StartTransaction and StopTransaction (default: Accepted)
  * @property {(line: string) => void} [log]
  */
 
@@ -54,12 +176,104 @@ export async function startGateway(options = {}) {
     strictUtf8 = false,
     maxBufferedBytes = 8 * 1024 * 1024,
     heartbeatMs = 30_000,
+    heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL_S,
+    callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS,
+    firstTransactionId = 1,
+    authorize = () => ({ status: "Accepted" }),
     log = () => {},
   } = options;
   const validator = createValidator({ backend });
-  const stats = { connections: 0, open: 0, messages: 0, results: 0, errors: /** @type {Record<string, number>} */ ({}), ignored: 0, dropped: 0, rejected: 0 };
-  /** @type {WeakMap<import("ws").WebSocket, { alive: boolean, id: string }>} */
-  const peers = new WeakMap();
+  const stats = {
+    connections: 0,
+    open: 0,
+    messages: 0,
+    /** CALLRESULTs sent, and the valid CALLs answered per action. */
+    results: 0,
+    actions: /** @type {Record<string, number>} */ ({}),
+    /** CALLERRORs sent, per code. */
+    errors: /** @type {Record<string, number>} */ ({}),
+    /** CALLRESULT/CALLERROR frames that answer no pending call. */
+    ignored: 0,
+    dropped: 0,
+    rejected: 0,
+    transactions: { started: 0, stopped: 0, unknownStops: 0 },
+    /** CSMS-initiated calls: sent, resolved, and rejected by kind. */
+    outgoing: { sent: 0, resolved: 0, failed: /** @type {Record<string, number>} */ ({}) },
+  };
+  /** @type {Set<Peer>} */
+  const peers = new Set();
+  /** @type {Map<string, ChargePointState>} */
+  const chargePoints = new Map();
+  /** Every open transaction, by id. */
+  /** @type {Map<number, Transaction>} */
+  const transactions = new Map();
+  let nextTransactionId = firstTransactionId;
+  /** "connect" (chargePointId), "disconnect" (chargePointId, code). */
+  const events = new EventEmitter();
+
+  /** @param {string} id */
+  const chargePoint = (id) => {
+    let cp = chargePoints.get(id);
+    if (!cp) chargePoints.set(id, (cp = { id, connection: null, boot: null, transactions: new Map() }));
+    return cp;
+  };
+  const now = () => new Date().toISOString();
+
+  /**
+   * One typed handler per Charge Point action: the payload passed its request schema; what it
+   * returns is the CALLRESULT payload.
+   * @type {{ [A in ChargePointAction]: (payload: MessageTypes[A], cp: ChargePointState) => MessageTypes[`${A}Response`] }}
+   */
+  const HANDLERS = {
+    Authorize: (p, cp) => ({ idTagInfo: authorize(p.idTag, cp.id) }),
+    BootNotification: (p, cp) => {
+      cp.boot = p;
+      /** @type {BootNotificationResponse} */
+      const answer = { status: "Accepted", currentTime: now(), interval: heartbeatInterval };
+      return answer;
+    },
+    DataTransfer: (p) => {
+      if (p.vendorId !== DATA_TRANSFER_VENDOR_ID) return { status: "UnknownVendorId" };
+      /** @type {DataTransferResponse} */
+      const answer = { status: "Accepted" };
+      if (p.data !== undefined) answer.data = p.data;
+      return answer;
+    },
+    DiagnosticsStatusNotification: () => ({}),
+    FirmwareStatusNotification: () => ({}),
+    Heartbeat: () => ({ currentTime: now() }),
+    MeterValues: () => ({}),
+    StartTransaction: (p, cp) => {
+      const transactionId = nextTransactionId++;
+      /** @type {Transaction} */
+      const tx = { transactionId, chargePointId: cp.id, connectorId: p.connectorId, idTag: p.idTag, meterStart: p.meterStart, timestamp: p.timestamp };
+      if (p.reservationId !== undefined) tx.reservationId = p.reservationId;
+      cp.transactions.set(transactionId, tx);
+      transactions.set(transactionId, tx);
+      stats.transactions.started++;
+      /** @type {StartTransactionResponse} */
+      const answer = { transactionId, idTagInfo: authorize(p.idTag, cp.id) };
+      return answer;
+    },
+    StatusNotification: () => ({}),
+    StopTransaction: (p, cp) => {
+      const tx = transactions.get(p.transactionId);
+      if (tx && tx.chargePointId === cp.id) {
+        transactions.delete(p.transactionId);
+        cp.transactions.delete(p.transactionId);
+        stats.transactions.stopped++;
+      } else {
+        // Still answered: a charger retries an unanswered StopTransaction forever.
+        stats.transactions.unknownStops++;
+        log(tx ? `${cp.id}: StopTransaction for transaction ${p.transactionId} of ${tx.chargePointId} (left open)` : `${cp.id}: StopTransaction for unknown transaction ${p.transactionId}`);
+      }
+      /** @type {StopTransactionResponse} */
+      const answer = {};
+      // idTagInfo is optional "because a transaction may have been stopped without an identifier".
+      if (p.idTag !== undefined) answer.idTagInfo = authorize(p.idTag, cp.id);
+      return answer;
+    },
+  };
 
   const http = createServer((req, res) => {
     res.writeHead(426, { "content-type": "text/plain", upgrade: "websocket" });
@@ -100,56 +314,194 @@ export async function startGateway(options = {}) {
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req, chargePointId));
   });
 
-  wss.on("connection", (/** @type {import("ws").WebSocket} */ ws, _req, /** @type {string} */ chargePointId) => {
+  /** @param {Peer} peer @param {string} text */
+  const send = (peer, text) => {
+    if (peer.ws.bufferedAmount > maxBufferedBytes) {
+      // The peer stopped reading (or half-closed): stop spending memory on it.
+      stats.dropped++;
+      peer.ws.terminate();
+      return;
+    }
+    peer.ws.send(text);
+  };
+
+  /** @param {Pending} pending @param {CallFailure} failure */
+  const fail = (pending, failure) => {
+    if (pending.timer) clearTimeout(pending.timer);
+    stats.outgoing.failed[failure.kind] = (stats.outgoing.failed[failure.kind] ?? 0) + 1;
+    pending.reject(failure);
+  };
+
+  /**
+   * The charger's CALLRESULT or CALLERROR for a call this gateway sent.
+   * @param {Peer} peer @param {Buffer} data @param {import("ocpp-validate").FrameValidationResult} frame
+   */
+  const onResponse = (peer, data, frame) => {
+    const uniqueId = /** @type {string} */ (frame.uniqueId);
+    const pending = peer.pending.get(uniqueId);
+    const what = frame.kind === "callresult" ? "CALLRESULT" : "CALLERROR";
+    if (!pending) {
+      stats.ignored++;
+      log(`${peer.chargePointId}: ignored a ${what} for unknown uniqueId ${JSON.stringify(uniqueId)}`);
+      return;
+    }
+    peer.pending.delete(uniqueId);
+    const { action } = pending;
+    const about = { chargePointId: peer.chargePointId, action, uniqueId };
+    if (frame.kind === "callerror") {
+      const [, , errorCode, errorDescription, errorDetails] = JSON.parse(data.toString("utf8"));
+      log(`${peer.chargePointId}: ${action} ${uniqueId} answered with CALLERROR ${errorCode}`);
+      fail(pending, new CallFailure("callerror", `${peer.chargePointId} answered ${action} with ${errorCode}: ${errorDescription}`, { ...about, errorCode, errorDescription, errorDetails }));
+      return;
+    }
+    // The first pass only knew the frame is a CALLRESULT; now that its call is known, check its payload.
+    const checked = validator.validateFrame(data, { allErrors: true, responseTo: /** @type {Action} */ (action) });
+    if (!checked.valid || !checked.payloadRange) {
+      log(`${peer.chargePointId}: invalid ${action} CALLRESULT ${uniqueId}: ${describeIssues(checked.errors)}`);
+      fail(pending, new CallFailure("invalid-response", `${peer.chargePointId} answered ${action} with a payload that is not a valid ${action}.conf: ${describeIssues(checked.errors)}`, { ...about, issues: checked.errors }));
+      return;
+    }
+    if (pending.timer) clearTimeout(pending.timer);
+    stats.outgoing.resolved++;
+    pending.resolve(JSON.parse(data.toString("utf8", checked.payloadRange[0], checked.payloadRange[1])));
+  };
+
+  wss.on("connection", (/** @type {import("ws").WebSocket} */ ws, /** @type {unknown} */ _req, /** @type {string} */ chargePointId) => {
     stats.connections++;
     stats.open++;
-    peers.set(ws, { alive: true, id: chargePointId });
+    /** @type {Peer} */
+    const peer = { ws, chargePointId, alive: true, closed: false, pending: new Map(), queue: Promise.resolve() };
+    peers.add(peer);
+    const cp = chargePoint(chargePointId);
+    cp.connection = peer;
+    events.emit("connect", chargePointId);
     ws.on("pong", () => {
-      const p = peers.get(ws);
-      if (p) p.alive = true;
+      peer.alive = true;
     });
     ws.on("error", (err) => log(`${chargePointId}: ${err.message}`));
-    ws.on("close", () => {
+    ws.on("close", (code) => {
       stats.open--;
+      peer.closed = true;
+      peers.delete(peer);
+      for (const [uniqueId, pending] of peer.pending) {
+        fail(pending, new CallFailure("closed", `the connection of ${chargePointId} closed before it answered ${pending.action}`, { chargePointId, action: pending.action, uniqueId }));
+      }
+      peer.pending.clear();
+      if (cp.connection === peer) {
+        cp.connection = null;
+        if (cp.transactions.size === 0 && chargePoints.get(chargePointId) === cp) chargePoints.delete(chargePointId);
+      }
+      events.emit("disconnect", chargePointId, code);
     });
     ws.on("message", (/** @type {Buffer} */ data) => {
       stats.messages++;
       const frame = validator.validateFrame(data, { allErrors });
-      /** @type {string | null} */
-      let answer = null;
-      if (frame.valid) {
-        stats.results++;
-        answer = `[3,${JSON.stringify(frame.uniqueId)},{"idTagInfo":{"status":"Accepted"}}]`;
+      if (frame.kind === "call" && frame.valid) {
+        const action = /** @type {ChargePointAction} */ (frame.action);
+        const uniqueId = /** @type {string} */ (frame.uniqueId);
+        const range = /** @type {[number, number]} */ (frame.payloadRange);
+        let answer;
+        try {
+          const handler = /** @type {(p: unknown, cp: ChargePointState) => object} */ (HANDLERS[action]);
+          const result = handler(JSON.parse(data.toString("utf8", range[0], range[1])), cp);
+          answer = `[3,${JSON.stringify(uniqueId)},${JSON.stringify(result)}]`;
+          stats.results++;
+          stats.actions[action] = (stats.actions[action] ?? 0) + 1;
+        } catch (e) {
+          log(`${chargePointId}: ${action} handler failed: ${/** @type {Error} */ (e).message}`);
+          stats.errors.InternalError = (stats.errors.InternalError ?? 0) + 1;
+          answer = buildCallError(uniqueId, "InternalError", `The gateway failed to handle ${action}`);
+        }
+        send(peer, answer);
       } else if (frame.callError) {
         const code = frame.callError.errorCode;
         stats.errors[code] = (stats.errors[code] ?? 0) + 1;
-        answer = frame.callError.frame;
-      } else {
-        // CALLRESULT / CALLERROR from the charge point: this gateway sends no CALLs, so nothing waits for them.
-        stats.ignored++;
+        send(peer, frame.callError.frame);
+      } else if (frame.kind === "callresult" || frame.kind === "callerror") {
+        onResponse(peer, data, frame);
       }
-      if (answer === null) return;
-      if (ws.bufferedAmount > maxBufferedBytes) {
-        // The peer stopped reading (or half-closed): stop spending memory on it.
-        stats.dropped++;
-        ws.terminate();
-        return;
-      }
-      ws.send(answer);
     });
   });
+
+  /**
+   * Sends a CSMS-initiated CALL to a connected charge point and resolves with its CALLRESULT's
+   * payload once that passed `<action>Response`. The request payload is validated against the
+   * action's request schema first (exactly the JSON text that is sent). Calls to one charge point go
+   * out one at a time, in order; `timeoutMs` counts from the moment the CALL is sent. Rejects with a
+   * CallFailure (see CallFailureKind).
+   * @template {CentralSystemAction} A
+   * @param {string} chargePointId
+   * @param {A} action
+   * @param {MessageTypes[A]} payload
+   * @param {{ timeoutMs?: number }} [callOptions]  timeoutMs: default the gateway's callTimeoutMs; Infinity = wait forever
+   * @returns {Promise<MessageTypes[`${A}Response`]>}
+   */
+  function call(chargePointId, action, payload, { timeoutMs = callTimeoutMs } = {}) {
+    const about = { chargePointId, action };
+    if (!CENTRAL_SYSTEM_ACTION_SET.has(action)) {
+      const why = (/** @type {readonly string[]} */ (CHARGE_POINT_ACTIONS)).includes(action) ? "is sent by a Charge Point, not to it" : "is not an OCPP 1.6 action";
+      return Promise.reject(new CallFailure("invalid-request", `${String(action)} ${why}`, about));
+    }
+    if (!(timeoutMs > 0)) return Promise.reject(new CallFailure("invalid-request", `timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`, about));
+    /** @type {string | undefined} */
+    let text;
+    try {
+      text = JSON.stringify(payload);
+    } catch (e) {
+      return Promise.reject(new CallFailure("invalid-request", `${action} payload cannot be serialised: ${/** @type {Error} */ (e).message}`, about));
+    }
+    if (text === undefined) return Promise.reject(new CallFailure("invalid-request", `${action} payload is not a JSON value`, about));
+    const checked = validator.validate(text, { message: action, allErrors: true });
+    if (!checked.valid) {
+      // Sorted by (instancePath, keyword) like the issues of validateFrame.
+      const issues = checked.errors.slice().sort((a, b) => cmp(a.instancePath, b.instancePath) || cmp(a.keyword, b.keyword));
+      return Promise.reject(new CallFailure("invalid-request", `${action} payload is not a valid ${action}.req: ${describeIssues(issues)}`, { ...about, issues }));
+    }
+    const peer = chargePoints.get(chargePointId)?.connection;
+    if (!peer) return Promise.reject(new CallFailure("not-connected", `${chargePointId} is not connected`, about));
+    const result = new Promise((resolve, reject) => {
+      peer.queue = peer.queue.then(
+        () =>
+          new Promise((done) => {
+            /** @type {Pending} */
+            const pending = {
+              action,
+              timer: null,
+              resolve: (value) => (resolve(value), done(undefined)),
+              reject: (error) => (reject(error), done(undefined)),
+            };
+            if (peer.closed) {
+              fail(pending, new CallFailure("closed", `the connection of ${chargePointId} closed before ${action} was sent`, about));
+              return;
+            }
+            const uniqueId = randomUUID();
+            peer.pending.set(uniqueId, pending);
+            if (timeoutMs < Infinity) {
+              pending.timer = setTimeout(() => {
+                if (peer.pending.get(uniqueId) !== pending) return;
+                peer.pending.delete(uniqueId);
+                log(`${chargePointId}: ${action} ${uniqueId} timed out after ${timeoutMs} ms`);
+                fail(pending, new CallFailure("timeout", `${chargePointId} did not answer ${action} within ${timeoutMs} ms`, { ...about, uniqueId }));
+              }, Math.min(timeoutMs, MAX_TIMER_MS));
+            }
+            stats.outgoing.sent++;
+            send(peer, `[2,${JSON.stringify(uniqueId)},${JSON.stringify(action)},${text}]`);
+          }),
+      );
+    });
+    return /** @type {Promise<MessageTypes[`${A}Response`]>} */ (result);
+  }
 
   const heartbeat =
     heartbeatMs > 0
       ? setInterval(() => {
-          for (const ws of wss.clients) {
-            const p = peers.get(ws);
-            if (!p || !p.alive) {
-              ws.terminate();
+          for (const peer of peers) {
+            if (!peer.alive) {
+              peer.ws.terminate();
               continue;
             }
-            p.alive = false;
-            ws.ping();
+            peer.alive = false;
+            peer.ws.ping();
           }
         }, heartbeatMs).unref()
       : null;
@@ -168,7 +520,15 @@ export async function startGateway(options = {}) {
     backend: validator.backend,
     maxPayload,
     stats,
-    /** Closes every connection (1001 going away) and the listener. */
+    events,
+    call,
+    /** Every open transaction, by id (read it; the gateway updates it). */
+    transactions: /** @type {ReadonlyMap<number, Readonly<Transaction>>} */ (transactions),
+    /** @param {string} chargePointId @returns {Readonly<Transaction>[]} its open transactions */
+    openTransactions: (chargePointId) => [...(chargePoints.get(chargePointId)?.transactions.values() ?? [])],
+    /** @returns {string[]} the charge points with an open connection */
+    connected: () => [...chargePoints.values()].filter((cp) => cp.connection !== null).map((cp) => cp.id),
+    /** Closes every connection (1001 going away; pending calls reject with `closed`) and the listener. */
     close() {
       if (heartbeat) clearInterval(heartbeat);
       for (const ws of wss.clients) ws.close(1001, "gateway shutting down");
@@ -187,3 +547,5 @@ export async function startGateway(options = {}) {
     },
   };
 }
+
+/** @typedef {Awaited<ReturnType<typeof startGateway>>} Gateway */
