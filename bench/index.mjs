@@ -1,23 +1,31 @@
 #!/usr/bin/env node
 // `pnpm bench`: ocpp-validate (every backend through the facade, plus the batch API) against every
-// peer, on ~130 B / ~1.4 KB / ~72 KB StopTransaction.req payloads, an invalid payload and a batch of
-// 10 000 mixed payloads, for Buffer, string and (where it applies) already-parsed object input.
+// peer, per OCPP 1.6 message:
+//   StopTransaction.req   ~130 B / ~1.4 KB / ~72 KB payloads, an invalid payload and a batch of 10 000
+//                         mixed payloads (Buffer, string and already-parsed object input; unchanged
+//                         since the StopTransaction-only bench, so its ratios compare with results/baseline.json)
+//   MeterValues.req       small / medium / large and the headline one meterValue × 10 sampled values
+//   StatusNotification, Heartbeat, BootNotification   small (required fields) / medium (every field)
+//   a mixed-session batch of 10 000 frames of six messages in session proportions, each validated
+//   with its own message (per-call loop, and isValidBatch grouped by message)
+// (Buffer and string input for all but StopTransaction.)
 //
 //   node index.mjs                  full run → console tables, bench/results/latest.json + chart.svg
 //   node index.mjs --quick          CI smoke check: a few iterations per row; exits non-zero if a row
-//                                   produced no number or one of our backends (or ajv) disagrees with
-//                                   the reference verdicts. Timings are never asserted.
-//   node index.mjs --filter medium  only rows whose "case form name" contains the substring (repeatable)
+//                                   is missing or produced no number, or one of our backends (or ajv)
+//                                   disagrees with the reference verdicts. Timings are never asserted.
+//   node index.mjs --filter medium  only rows whose "message case form name" contains the substring (repeatable)
 //   node index.mjs --json out.json  write the results there instead of the default path
 //
-// Run `node build.mjs` first (the package scripts do): it generates the typia peer.
+// Run `node build.mjs` first (the package scripts do): it generates the typia peers.
 import { Bench } from "tinybench";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadSchema, makeAjv, makeOcppRpc, makeSchemasafe, makeTypia } from "./peers.mjs";
+import { SESSION_MESSAGES, sessionBatch } from "./session.mjs";
 import { renderChart } from "./chart.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -40,20 +48,28 @@ if (opts.help) {
 }
 const QUICK = opts.quick;
 const FILTERS = (opts.filter ?? []).map((f) => f.toLowerCase());
+// Per row: warmup, then samples for `time` ms (and at least `iterations`). 500 ms per row keeps the
+// full run (~420 rows) at a few minutes on 2 cores; the StopTransaction-only bench used 800 ms.
 const BENCH_OPTS = QUICK
-  ? { time: 10, iterations: 3, warmup: true, warmupTime: 5, warmupIterations: 1 }
-  : { time: 800, iterations: 10, warmup: true, warmupTime: 150, warmupIterations: 3 };
+  ? { time: 10, iterations: 1, warmup: false, warmupTime: 0, warmupIterations: 0 } // a smoke check: every row runs, nothing is measured
+  : { time: 500, iterations: 10, warmup: true, warmupTime: 100, warmupIterations: 3 };
 // One timed sample = k calls, k chosen so a sample lasts ~SAMPLE_MS (timer overhead and clock
 // granularity vanish for 100 ns calls); tinybench records the per-call mean of each sample.
 const SAMPLE_MS = 0.05;
 const CALIBRATE_MS = QUICK ? 2 : 30;
 const BATCH_N = 10_000;
 const BATCH_SEED = 20240501;
+const SESSION_N = 10_000;
+const SESSION_SEED = 20240517;
 const BACKENDS = ["native", "wasm", "js", "auto"];
+const STOP = "StopTransaction";
+/** The messages with their own payload cases, in report order (the session adds StartTransaction). */
+const MESSAGES = [STOP, "MeterValues", "StatusNotification", "Heartbeat", "BootNotification"];
 
 const defaultJson = join(here, "results", QUICK ? "latest.quick.json" : FILTERS.length ? "latest.filtered.json" : "latest.json");
 const jsonPath = resolve(opts.json ?? defaultJson);
 const writeChart = !QUICK && !FILTERS.length && !opts.json;
+const baselinePath = join(here, "results", "baseline.json");
 
 const failures = [];
 let passed = 0;
@@ -67,6 +83,7 @@ function loud(title, detail) {
   const bar = "!".repeat(100);
   console.error(`\n${bar}\n!! ${title}\n${String(detail).split("\n").map((l) => `!!   ${l}`).join("\n")}\n${bar}\n`);
 }
+const passesFilter = (key) => !FILTERS.length || FILTERS.some((f) => key.toLowerCase().includes(f));
 
 // ---------------------------------------------------------------------------------------------
 // Machine, payloads, reference
@@ -84,11 +101,14 @@ const meta = {
     memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
     os: `${os.type()} ${os.release()}`,
     arch: process.arch,
+    loadAvg1mAtStart: +os.loadavg()[0].toFixed(2),
   },
   bench: { ...BENCH_OPTS, sampleMs: SAMPLE_MS, statistic: "mean latency per call (ms→ns); MB = 10^6 bytes of JSON text" },
 };
-const header = `machine: ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memGiB} GiB, ${meta.machine.os} ${meta.machine.arch} | Node ${meta.node} (V8 ${meta.v8}) | ${meta.date}${QUICK ? " | QUICK MODE: timings are not meaningful" : ""}`;
+const header = `machine: ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memGiB} GiB, ${meta.machine.os} ${meta.machine.arch}, load ${meta.machine.loadAvg1mAtStart} | Node ${meta.node} (V8 ${meta.v8}) | ${meta.date}${QUICK ? " | QUICK MODE: timings are not meaningful" : ""}`;
 console.log(header);
+const t0Run = performance.now();
+const elapsed = () => `${((performance.now() - t0Run) / 1000).toFixed(1)} s`;
 
 async function importVectors(name) {
   const spec = `@ocpp-validate/test-vectors/${name}`;
@@ -102,52 +122,96 @@ async function importVectors(name) {
 const payloads = await importVectors("payloads");
 const reference = await importVectors("reference");
 
-function refResult(text) {
-  return reference.referenceValidate(text, { allErrors: true });
+function refResult(text, message) {
+  return reference.referenceValidate(text, { message, allErrors: true });
 }
-function refVerdict(text) {
-  const r = reference.referenceValidate(text, { allErrors: false });
+function refVerdict(text, message) {
+  const r = reference.referenceValidate(text, { message, allErrors: false });
   return typeof r === "boolean" ? r : !!r.valid;
 }
 
+// A case: one payload (or a batch) of one message. c.message is the message validated (null for the
+// session, whose frames each carry theirs), c.id the payload id within the message, c.key both.
 const cases = [];
-for (const [id, label, fn] of [
-  ["small", "small (~130 B)", () => payloads.smallPayload()],
-  ["medium", "medium (~1.4 KB)", () => payloads.mediumPayload()],
-  ["large", "large (~72 KB)", () => payloads.largePayload()],
-  ["invalid", "invalid (fail-fast)", () => payloads.invalidPayload()],
-]) {
-  const text = fn();
+function addCase(message, id, label, text, forms) {
   let object;
   try {
     object = JSON.parse(text);
   } catch {
     object = undefined; // not JSON at all: no object form
   }
-  cases.push({ id, label, batch: false, text, buffer: Buffer.from(text, "utf8"), object, bytes: Buffer.byteLength(text), ref: refVerdict(text) });
-}
-{
-  const texts = payloads.mixedBatch(BATCH_N, BATCH_SEED);
-  const ref = Uint8Array.from(texts, (t) => (refVerdict(t) ? 1 : 0));
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   cases.push({
-    id: "batch",
-    label: `batch (${texts.length} mixed, ${ref.length - ref.reduce((a, b) => a + b, 0)} invalid)`,
-    batch: true,
-    texts,
-    string: texts,
-    buffer: texts.map((t) => Buffer.from(t, "utf8")),
-    bytes,
-    ref,
+    message, id, key: `${message} ${id}`, label, batch: false, text, string: text, buffer: Buffer.from(text, "utf8"), object,
+    bytes: Buffer.byteLength(text), ref: refVerdict(text, message), forms: object === undefined ? forms.filter((f) => f !== "object") : forms,
   });
 }
-for (const c of cases) c.string ??= c.text;
-meta.payloads = Object.fromEntries(cases.map((c) => [c.id, { bytes: c.bytes, label: c.label, ...(c.batch ? { count: c.texts.length, invalid: c.ref.length - c.ref.reduce((a, b) => a + b, 0) } : { referenceValid: c.ref }) }]));
-for (const c of cases) if (!c.batch && c.id !== "invalid" && !c.ref) loud(`the ${c.id} bench payload is invalid per the reference`, "the bench measures the valid path on it; check packages/test-vectors/payloads");
-if (cases.find((c) => c.id === "invalid").ref) loud("invalidPayload() is VALID per the reference", "the fail-fast case measures nothing");
+// StopTransaction: exactly the payloads of the StopTransaction-only bench (compare with results/baseline.json)
+const ALL_FORMS = ["buffer", "string", "object"];
+addCase(STOP, "small", "small (~130 B)", payloads.smallPayload(), ALL_FORMS);
+addCase(STOP, "medium", "medium (~1.4 KB)", payloads.mediumPayload(), ALL_FORMS);
+addCase(STOP, "large", "large (~72 KB)", payloads.largePayload(), ALL_FORMS);
+addCase(STOP, "invalid", "invalid (fail-fast)", payloads.invalidPayload(), ALL_FORMS);
+{
+  const texts = payloads.mixedBatch(BATCH_N, BATCH_SEED);
+  const ref = Uint8Array.from(texts, (t) => (refVerdict(t, STOP) ? 1 : 0));
+  cases.push({
+    message: STOP, id: "batch", key: `${STOP} batch`,
+    label: `batch (${texts.length} mixed, ${ref.length - ref.reduce((a, b) => a + b, 0)} invalid)`,
+    batch: true, texts, string: texts, buffer: texts.map((t) => Buffer.from(t, "utf8")),
+    bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0), ref, forms: ["buffer", "string"],
+  });
+}
+// The other messages (payloadFor's defaults: seed 1; "small" of a flat message = required fields only)
+const TEXT_FORMS = ["buffer", "string"];
+const MV = "MeterValues";
+addCase(MV, "small", "small (1 meterValue × 1 sampledValue)", payloads.payloadFor(MV, { size: "small" }), TEXT_FORMS);
+addCase(MV, "medium", "medium (2 meterValues × 4 sampledValues)", payloads.payloadFor(MV, { size: "medium" }), TEXT_FORMS);
+addCase(MV, "large", "large (50 meterValues × 10 sampledValues)", payloads.payloadFor(MV, { size: "large" }), TEXT_FORMS);
+addCase(MV, "sv10", "10 sampled values (1 meterValue × 10, every field)", payloads.payloadFor(MV, { arrayLengths: [1, 10] }), TEXT_FORMS);
+for (const m of ["StatusNotification", "Heartbeat", "BootNotification"]) {
+  const small = payloads.payloadFor(m, { size: "small", optional: false });
+  const medium = payloads.payloadFor(m, { size: "medium" });
+  if (small !== medium) addCase(m, "small", "small (required fields only)", small, TEXT_FORMS);
+  addCase(m, "medium", small === medium ? `medium (${medium}: the only payload there is)` : "medium (every field)", medium, TEXT_FORMS);
+}
+// The mixed session: frames of six messages, each validated with its own
+{
+  const frames = sessionBatch(SESSION_N, SESSION_SEED);
+  const names = frames.map((f) => f.message);
+  const texts = frames.map((f) => f.text);
+  const ref = Uint8Array.from(frames, (f) => (refVerdict(f.text, f.message) ? 1 : 0));
+  const counts = Object.fromEntries(SESSION_MESSAGES.map((m) => [m, names.filter((x) => x === m).length]));
+  const invalid = ref.length - ref.reduce((a, b) => a + b, 0);
+  const optsOf = Object.fromEntries(SESSION_MESSAGES.map((m) => [m, Object.freeze({ message: m })]));
+  const sessionInput = (items) => {
+    // grouped once, outside the timed op (a gateway collecting a batch files each frame under its action as it arrives)
+    const groups = SESSION_MESSAGES.filter((m) => counts[m]).map((m) => {
+      const idx = [];
+      for (let i = 0; i < names.length; i++) if (names[i] === m) idx.push(i);
+      return { message: m, opt: optsOf[m], idx, inputs: idx.map((i) => items[i]) };
+    });
+    return { items, names, opts: names.map((m) => optsOf[m]), groups };
+  };
+  cases.push({
+    message: "session", id: "session", key: "session", session: true, batch: true,
+    label: `mixed session (${frames.length} frames: ${SESSION_MESSAGES.map((m) => `${counts[m]} ${m}`).join(", ")}; ${invalid} invalid)`,
+    texts, names, counts, string: sessionInput(texts), buffer: sessionInput(texts.map((t) => Buffer.from(t, "utf8"))),
+    bytes: texts.reduce((n, t) => n + Buffer.byteLength(t), 0), ref, forms: ["buffer", "string"],
+  });
+}
+meta.payloads = {};
+for (const c of cases) {
+  (meta.payloads[c.message] ??= {})[c.id] = {
+    bytes: c.bytes, label: c.label,
+    ...(c.batch ? { count: c.texts.length, invalid: c.ref.length - c.ref.reduce((a, b) => a + b, 0), ...(c.session ? { messages: c.counts } : {}) } : { referenceValid: c.ref }),
+  };
+}
+meta.seeds = { batch: BATCH_SEED, session: SESSION_SEED, payloadFor: 1 };
+for (const c of cases) if (!c.batch && c.id !== "invalid" && !c.ref) loud(`the ${c.key} bench payload is invalid per the reference`, "the bench measures the valid path on it; check packages/test-vectors/payloads");
+if (cases.find((c) => c.key === `${STOP} invalid`).ref) loud("invalidPayload() is VALID per the reference", "the fail-fast case measures nothing");
 
 // ---------------------------------------------------------------------------------------------
-// Our implementations: the facade (each backend) and the no-op crossings
+// Our implementations: the facade (each backend, one validator per message) and the no-op crossings
 // ---------------------------------------------------------------------------------------------
 let facade = null;
 try {
@@ -155,23 +219,27 @@ try {
   if (typeof facade.createValidator !== "function") throw new Error(`"ocpp-validate" has no createValidator export (exports: ${Object.keys(facade).join(", ")})`);
 } catch (e) {
   facade = null;
-  loud("FACADE NOT AVAILABLE: import(\"ocpp-validate\") failed; every ocpp-validate row is MISSING", `${e.message}\nbuild it: pnpm --filter @ocpp-validate/native build && bash scripts/build-wasm.sh && pnpm --filter ocpp-validate build`);
+  loud("FACADE NOT AVAILABLE: import(\"ocpp-validate\") failed; every ocpp-validate row is MISSING", `${e.message}\nbuild it: bash scripts/build.sh`);
 }
+/** validators[message][backend] = { v, chosen } | { error }; validators.session: default message, per-call `{ message }` */
 const validators = {};
-for (const b of BACKENDS) {
-  if (!facade) {
-    validators[b] = { error: "facade not importable" };
-    continue;
-  }
-  try {
-    const v = facade.createValidator({ backend: b });
-    validators[b] = { v, chosen: v.backend };
-  } catch (e) {
-    validators[b] = { error: e.message };
-    loud(`createValidator({ backend: "${b}" }) failed`, e.message);
+for (const message of ["session", ...new Set([...MESSAGES, ...SESSION_MESSAGES])]) {
+  validators[message] = {};
+  for (const b of BACKENDS) {
+    if (!facade) {
+      validators[message][b] = { error: "facade not importable" };
+      continue;
+    }
+    try {
+      const v = message === "session" ? facade.createValidator({ backend: b }) : facade.createValidator({ backend: b, message });
+      validators[message][b] = { v, chosen: v.backend };
+    } catch (e) {
+      validators[message][b] = { error: e.message };
+      loud(`createValidator({ backend: "${b}", message: "${message}" }) failed`, e.message);
+    }
   }
 }
-meta.facade = Object.fromEntries(BACKENDS.map((b) => [b, validators[b].error ? { error: validators[b].error } : { backend: validators[b].chosen }]));
+meta.facade = Object.fromEntries(BACKENDS.map((b) => [b, validators[STOP][b].error ? { error: validators[STOP][b].error } : { backend: validators[STOP][b].chosen }]));
 
 // The boundary alone: each backend's `noop` crosses exactly as its `isValid` does (wasm: including
 // the copy into linear memory) without reading the input. Loaded through the facade's own candidates.
@@ -190,60 +258,139 @@ for (const name of ["native", "wasm"]) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Peers
+// Peers, per message
 // ---------------------------------------------------------------------------------------------
-const schema = loadSchema();
-const ajvValidate = makeAjv(schema);
-const ocppRpc = makeOcppRpc();
-const schemasafe = makeSchemasafe(schema);
-const typia = await makeTypia();
-if (schemasafe.refusedRaw) notes.push(`schemasafe refuses the OCPP schema as published ("${schemasafe.refusedRaw}"); it runs on a copy with \`additionalProperties\` removed from the string enums (a no-op keyword there), in mode "default" (its parser defaults to "strong", which also refuses plain strings).`);
-notes.push("ocpp-rpc 2.2.1 validates with its own bundled schema (draft-07 copy of the OCPP 1.6 schema, ajv 8.14 + ajv-formats 2.1), so verdict differences from the reference are its findings, not errors in this bench.");
-notes.push("typia peers use a hand-written interface (tags.Format<\"date-time\">, tags.MaxLength<20>, tags.Type<\"int64\">); typia.json.isParse runs `is`, which accepts unknown properties; typia.equals rejects them.");
-
+const ocppRpcFor = makeOcppRpc();
+const peers = {};
+for (const message of new Set([...MESSAGES, ...SESSION_MESSAGES])) {
+  const schemasafe = makeSchemasafe(loadSchema(message));
+  peers[message] = { ajv: makeAjv(message), ocppRpc: ocppRpcFor(message), schemasafe, typia: await makeTypia(message) };
+  if (schemasafe.refusedRaw) notes.push(`schemasafe refuses the ${message} schema as published ("${schemasafe.refusedRaw}"); it runs on a copy with \`additionalProperties\` removed from the string enums (a no-op keyword there), in mode "default" (its parser defaults to "strong", which also refuses plain strings).`);
+}
+notes.push("ajv peer = the reference's own compiled validator per message (compileReference({ message }): ajv-draft-04, strict:false, strictNumbers, ajv-formats 3 full, decimal multipleOf, which none of the benched schemas uses).");
+notes.push("ocpp-rpc 2.2.1 validates with its own bundled schemas (draft-07 copies of the OCPP 1.6 schemas, ids urn:<Action>.req, ajv 8 + ajv-formats 2.1), so verdict differences from the reference are its findings, not errors in this bench.");
+notes.push("typia peers use hand-written interfaces per message (typia-src/*.ts: tags.Format<\"date-time\">, tags.MaxLength<N>, tags.Type<\"int64\">); typia.json.isParse runs `is`, which accepts unknown properties; typia.equals rejects them.");
+// Dispatch tables for the session: message name → (text) => verdict, the way a gateway routes by action
+const parsePeer = (f) => (s) => {
+  try {
+    return f(JSON.parse(s));
+  } catch {
+    return false;
+  }
+};
+const dispatch = (make) => Object.fromEntries(SESSION_MESSAGES.map((m) => [m, make(peers[m])]));
 
 // ---------------------------------------------------------------------------------------------
 // Rows
 // ---------------------------------------------------------------------------------------------
-// row: { case, form, id, name, kind, strict, fn (timed, one input), check (→ verdict(s)) }
+// row: { case, message, form, id, name, kind, strict, op (JS source of one timed op), check (→ verdict(s)) }
 //   kind: ours | batch | noop | peer;  strict: must agree with the reference (ours + ajv)
-// How a row calls its implementation: `expr(arg)` is JS source for one call, with `t` bound to the
-// target (the validator object, the binding module, or the peer function). Both the timed loop and the
-// verdict function are generated from it, so every row has its own call site (own type feedback:
-// no megamorphic site shared by all rows) and the timed call is exactly `validator.isValid(x)`.
-const call = (t, expr) => ({ t, expr });
+// `op` is JS source that sets `r` from the input `x`, with `t` bound to the target (the validator
+// object, the binding module, the peer function or a dispatch table). Both the timed loop and the
+// verdict function are generated from it, so every row has its own call site (own type feedback: no
+// megamorphic site shared by all rows) and the timed call is exactly `validator.isValid(x)`.
+const call = (t, expr) => ({ t, expr }); // one call; in a batch case looped over the payloads
 const fnCall = (f) => call(f, (a) => `t(${a})`);
 const rows = [];
 function addRow(c, form, id, name, kind, strict, how, { verdict = true, unavailable } = {}) {
-  const row = { case: c.id, form, id, name, kind, strict, bytes: c.bytes, unavailable, input: c[form] };
-  row.key = `${c.id} ${form} ${name}`;
-  if (FILTERS.length && !FILTERS.some((f) => row.key.toLowerCase().includes(f))) return;
+  const row = { case: c.id, message: c.message, form, id, name, kind, strict, bytes: c.bytes, unavailable, input: c[form] };
+  row.key = `${c.key} ${form} ${name}`;
+  if (!passesFilter(row.key)) return;
   if (!unavailable) {
-    // in the batch case every row but isValidBatch is a loop over the payloads: one op = the whole batch
-    const loopOver = c.batch && kind !== "batch";
-    const body = loopOver ? `let n = 0; for (let j = 0; j < x.length; j++) if (${how.expr("x[j]")}) n++; return n;` : `return ${how.expr("x")};`;
-    row.how = how;
-    row.loopOver = loopOver;
-    row.fn = new Function("t", `return function one(x) { ${body} };`)(how.t);
-    if (verdict) {
+    let op;
+    let verdicts;
+    if (how.session) {
+      // session rows: how.session(xs, ms, os) → source of the loop body's call for frame j (or a full op)
+      op = how.op;
+      verdicts = how.verdicts;
+    } else if (c.batch && kind !== "batch") {
+      // in the batch case every row but isValidBatch is a loop over the payloads: one op = the whole batch
+      op = `{ let n = 0; for (let j = 0; j < x.length; j++) if (${how.expr("x[j]")}) n++; r = n; }`;
       const single = new Function("t", `return function verdict(x) { return ${how.expr("x")}; };`)(how.t);
-      row.check = loopOver
-        ? (inputs) => Uint8Array.from(inputs, (x) => (single(x) ? 1 : 0))
-        : kind === "batch"
-          ? (inputs) => Uint8Array.from(single(inputs))
-          : (x) => !!single(x);
+      verdicts = (inputs) => Uint8Array.from(inputs, (x) => (single(x) ? 1 : 0));
+    } else {
+      op = `r = ${how.expr("x")};`;
+      const single = new Function("t", `return function verdict(x) { return ${how.expr("x")}; };`)(how.t);
+      verdicts = kind === "batch" ? (inputs) => Uint8Array.from(single(inputs)) : (x) => !!single(x);
     }
+    row.t = how.t;
+    row.op = op;
+    row.fn = new Function("t", `return function one(x) { let r; ${op} return r; };`)(how.t);
+    if (verdict) row.check = verdicts;
   }
   rows.push(row);
 }
 
+/** Session rows: a loop over the frames, `expr(item, message name, options)` per frame. */
+function sessionLoop(t, expr, single) {
+  return {
+    t,
+    session: true,
+    op: `{ const xs = x.items, ms = x.names, os = x.opts; let n = 0; for (let j = 0; j < xs.length; j++) if (${expr("xs[j]", "ms[j]", "os[j]")}) n++; r = n; }`,
+    verdicts: (x) => Uint8Array.from(x.items, (item, j) => (single(item, x.names[j], x.opts[j]) ? 1 : 0)),
+  };
+}
+/** isValidBatch once per message group; verdicts scattered back to frame order. */
+function sessionGrouped(v) {
+  return {
+    t: v,
+    session: true,
+    op: `{ const gs = x.groups; let n = 0; for (let g = 0; g < gs.length; g++) n += t.isValidBatch(gs[g].inputs, gs[g].opt).length; r = n; }`,
+    verdicts: (x) => {
+      const out = new Uint8Array(x.items.length);
+      for (const g of x.groups) {
+        const got = v.isValidBatch(g.inputs, g.opt);
+        if (got.length !== g.inputs.length) throw new Error(`isValidBatch returned ${got.length} verdicts for ${g.inputs.length} ${g.message} frames`);
+        g.idx.forEach((i, k) => (out[i] = got[k] ? 1 : 0));
+      }
+      return out;
+    },
+  };
+}
+
 for (const c of cases) {
-  const forms = c.batch ? ["buffer", "string"] : c.object === undefined ? ["buffer", "string"] : ["buffer", "string", "object"];
-  for (const form of forms) {
+  for (const form of c.forms) {
     const obj = form === "object";
+    const buf = form === "buffer";
+    const pre = buf ? "JSON.parse(toString)" : "JSON.parse";
+    const text = (a) => (buf ? `${a}.toString("utf8")` : a);
+    if (c.session) {
+      const n = c.texts.length;
+      for (const b of BACKENDS) {
+        const { v, error } = validators.session[b];
+        const label = b === "auto" && v ? `auto→${v.backend}` : b;
+        addRow(c, form, `batch-${b}`, `ocpp-validate ${label} isValidBatch ×${c.buffer.groups.length} (one per message)`, "batch", true, v ? sessionGrouped(v) : {}, { unavailable: error });
+        addRow(c, form, `ours-${b}`, `ocpp-validate ${label} isValid ×${n} (per-call message)`, "ours", true,
+          v ? sessionLoop(v, (a, _m, o) => `t.isValid(${a}, ${o})`, (a, _m, o) => v.isValid(a, o)) : {}, { unavailable: error });
+      }
+      const toText = buf ? (a) => a.toString("utf8") : (a) => a;
+      const floor = (s) => {
+        try {
+          return JSON.parse(s);
+        } catch {
+          return undefined;
+        }
+      };
+      addRow(c, form, "json-parse", `${pre} alone (floor)`, "peer", false, sessionLoop(floor, (a) => `t(${text(a)})`, () => true), { verdict: false });
+      const peerRow = (id, name, strict, table) =>
+        addRow(c, form, id, name, "peer", strict, sessionLoop(table, (a, m) => `t[${m}](${text(a)})`, (a, m) => table[m](toText(a))));
+      peerRow("ajv", `${pre} + ajv[message]`, true, dispatch((p) => parsePeer(p.ajv)));
+      peerRow("ocpp-rpc", `${pre} + ocpp-rpc validate(urn:<message>.req)`, false, dispatch((p) => parsePeer(p.ocppRpc)));
+      peerRow("typia-isparse", `${buf ? "typia.json.isParse(toString)" : "typia.json.isParse"}[message]`, false, dispatch((p) => (s) => {
+        try {
+          return p.typia.isParse(s) !== null;
+        } catch {
+          return false;
+        }
+      }));
+      peerRow("typia-equals", `${pre} + typia.equals[message]`, false, dispatch((p) => parsePeer(p.typia.equals)));
+      peerRow("schemasafe", `${buf ? "schemasafe parser(toString)" : "schemasafe parser"}[message]`, false, dispatch((p) => (s) => p.schemasafe.parse(s).valid));
+      continue;
+    }
+    const P = peers[c.message];
     // ours, through the facade
     for (const b of BACKENDS) {
-      const { v, error } = validators[b];
+      const { v, error } = validators[c.message][b];
       const label = b === "auto" && v ? `auto→${v.backend}` : b;
       if (c.batch) {
         addRow(c, form, `batch-${b}`, `ocpp-validate ${label} isValidBatch`, "batch", true, call(v, (a) => `t.isValidBatch(${a})`), { unavailable: error });
@@ -261,16 +408,13 @@ for (const c of cases) {
     }
     // peers
     if (obj) {
-      addRow(c, form, "ajv", "ajv (object)", "peer", true, fnCall(ajvValidate));
-      addRow(c, form, "typia-equals", "typia.equals (object)", "peer", false, call(typia, (a) => `t.equals(${a})`));
-      addRow(c, form, "schemasafe", "schemasafe validator (object)", "peer", false, fnCall(schemasafe.validate));
-      addRow(c, form, "ocpp-rpc", "ocpp-rpc validate (object)", "peer", false, fnCall(ocppRpc));
+      addRow(c, form, "ajv", "ajv (object)", "peer", true, fnCall(P.ajv));
+      addRow(c, form, "typia-equals", "typia.equals (object)", "peer", false, call(P.typia, (a) => `t.equals(${a})`));
+      addRow(c, form, "schemasafe", "schemasafe validator (object)", "peer", false, fnCall(P.schemasafe.validate));
+      addRow(c, form, "ocpp-rpc", "ocpp-rpc validate (object)", "peer", false, fnCall(P.ocppRpc));
     } else {
-      const buf = form === "buffer";
-      const pre = buf ? "JSON.parse(toString)" : "JSON.parse";
       // Buffer input: the JSON.parse-based peers must decode first (that's the honest comparison).
       // A parse-then-validate user catches JSON.parse's SyntaxError (some batch payloads are not JSON).
-      const text = (a) => (buf ? `${a}.toString("utf8")` : a);
       const peer = (f) => call(f, (a) => `t(${text(a)})`);
       addRow(c, form, "json-parse", `${pre} alone (floor)`, "peer", false, peer((s) => {
         try {
@@ -279,35 +423,17 @@ for (const c of cases) {
           return undefined;
         }
       }), { verdict: false });
-      addRow(c, form, "ajv", `${pre} + ajv`, "peer", true, peer((s) => {
-        try {
-          return ajvValidate(JSON.parse(s));
-        } catch {
-          return false;
-        }
-      }));
-      addRow(c, form, "ocpp-rpc", `${pre} + ocpp-rpc validate`, "peer", false, peer((s) => {
-        try {
-          return ocppRpc(JSON.parse(s));
-        } catch {
-          return false;
-        }
-      }));
+      addRow(c, form, "ajv", `${pre} + ajv`, "peer", true, peer(parsePeer(P.ajv)));
+      addRow(c, form, "ocpp-rpc", `${pre} + ocpp-rpc validate`, "peer", false, peer(parsePeer(P.ocppRpc)));
       addRow(c, form, "typia-isparse", buf ? "typia.json.isParse(toString)" : "typia.json.isParse", "peer", false, peer((s) => {
         try {
-          return typia.isParse(s) !== null; // lets JSON.parse's SyntaxError through
+          return P.typia.isParse(s) !== null; // lets JSON.parse's SyntaxError through
         } catch {
           return false;
         }
       }));
-      addRow(c, form, "typia-equals", `${pre} + typia.equals`, "peer", false, peer((s) => {
-        try {
-          return typia.equals(JSON.parse(s));
-        } catch {
-          return false;
-        }
-      }));
-      addRow(c, form, "schemasafe", buf ? "schemasafe parser(toString)" : "schemasafe parser", "peer", false, call(schemasafe.parse, (a) => `t(${text(a)}).valid`));
+      addRow(c, form, "typia-equals", `${pre} + typia.equals`, "peer", false, peer(parsePeer(P.typia.equals)));
+      addRow(c, form, "schemasafe", buf ? "schemasafe parser(toString)" : "schemasafe parser", "peer", false, call(P.schemasafe.parse, (a) => `t(${text(a)}).valid`));
     }
   }
 }
@@ -323,8 +449,8 @@ function pointerGet(value, pointer) {
   }
   return value;
 }
-function describeRef(text) {
-  const r = refResult(text);
+function describeRef(text, message) {
+  const r = refResult(text, message);
   if (r.valid) return "valid";
   const e = r.errors?.[0];
   if (!e) return "invalid";
@@ -344,12 +470,13 @@ function diffVerdicts(c, got) {
 }
 function formatDiffs(c, got, diffs) {
   if (diffs[0] === -1) return `returned ${got?.constructor?.name ?? typeof got} of length ${got?.length}, expected ${c.ref.length} verdicts`;
-  // up to 3 examples of distinct kinds (same reference issue and verdict)
+  // up to 3 examples of distinct kinds (same message, reference issue and verdict)
   const kinds = new Map();
   for (const i of diffs) {
     const text = c.batch ? c.texts[i] : c.text;
+    const message = c.session ? c.names[i] : c.message;
     const g = c.batch ? !!got[i] : got;
-    const d = `reference ${describeRef(text)}, got ${g ? "valid" : "invalid"}`;
+    const d = `${c.session ? `${message}: ` : ""}reference ${describeRef(text, message)}, got ${g ? "valid" : "invalid"}`;
     const kind = d.replace(/: .*\)/, ")");
     if (!kinds.has(kind)) kinds.set(kind, { d, i, n: 0 });
     kinds.get(kind).n++;
@@ -359,15 +486,16 @@ function formatDiffs(c, got, diffs) {
   return `${c.batch ? `${diffs.length}/${c.ref.length} disagree, e.g. ` : ""}${shown.join(" | ")}`;
 }
 
-console.log(`\nverdicts vs the reference (JSON.parse + ajv-draft-04 + ajv-formats 3) on ${rows.length} rows …`);
+console.log(`\nverdicts vs the reference (JSON.parse + ajv-draft-04 + ajv-formats 3, per message) on ${rows.length} rows …`);
 const peerFindings = new Map(); // "id|case|what" → { name, forms }
 function pushFinding(row, msg) {
-  const k = `${row.id}|${row.case}|${msg}`;
-  if (!peerFindings.has(k)) peerFindings.set(k, { name: row.name.replace(/\(toString\)|\(object\)/g, "").replace(/JSON\.parse \+ /, "").trim(), c: row.case, msg, forms: [] });
+  const k = `${row.id}|${row.message} ${row.case}|${msg}`;
+  if (!peerFindings.has(k)) peerFindings.set(k, { name: row.name.replace(/\(toString\)|\(object\)/g, "").replace(/JSON\.parse \+ /, "").trim(), c: row.message === "session" ? "the mixed session" : `${row.message} ${row.case}`, msg, forms: [] });
   peerFindings.get(k).forms.push(row.form);
 }
+const caseOf = (row) => cases.find((x) => x.message === row.message && x.id === row.case);
 for (const row of rows) {
-  const c = cases.find((x) => x.id === row.case);
+  const c = caseOf(row);
   row.agrees = null;
   if (row.unavailable || !row.check) continue;
   let got;
@@ -388,15 +516,17 @@ for (const row of rows) {
 // validate() of every available backend, in every form, must agree too (allErrors on and off).
 for (const c of cases) {
   for (const b of BACKENDS) {
-    const { v } = validators[b];
+    const { v } = validators[c.session ? "session" : c.message][b];
     if (!v) continue;
-    for (const form of c.batch ? ["buffer", "string"] : c.object === undefined ? ["buffer", "string"] : ["buffer", "string", "object"]) {
-      const key = `${c.id} ${form} ocpp-validate ${b} validate()`;
-      if (FILTERS.length && !FILTERS.some((f) => key.toLowerCase().includes(f))) continue;
+    for (const form of c.forms) {
+      const key = `${c.key} ${form} ocpp-validate ${b} validate()`;
+      if (!passesFilter(key)) continue;
       for (const allErrors of [false, true]) {
         let got;
         try {
-          got = c.batch ? Uint8Array.from(c[form], (x) => (v.validate(x, { allErrors }).valid ? 1 : 0)) : v.validate(c[form], { allErrors }).valid;
+          got = c.session
+            ? Uint8Array.from(c[form].items, (x, j) => (v.validate(x, { message: c.names[j], allErrors }).valid ? 1 : 0))
+            : c.batch ? Uint8Array.from(c[form], (x) => (v.validate(x, { allErrors }).valid ? 1 : 0)) : v.validate(c[form], { allErrors }).valid;
         } catch (e) {
           check(false, `${key} {allErrors:${allErrors}} threw ${e.message}`);
           continue;
@@ -408,6 +538,8 @@ for (const c of cases) {
   }
 }
 for (const f of peerFindings.values()) notes.push(`finding: ${f.name} on ${f.c} (${f.forms.join(", ")}): ${f.msg}`);
+const verdictFailures = failures.length;
+console.log(`${verdictFailures ? `  ${verdictFailures} verdict check(s) FAILED (listed at the end)` : `  all ${passed} verdict checks agree with the reference`} (at ${elapsed()})`);
 
 // ---------------------------------------------------------------------------------------------
 // Timing
@@ -426,30 +558,28 @@ function calibrate(fn, input) {
   if (t === 0) return 1000;
   return Math.max(1, Math.min(100_000, Math.round(SAMPLE_MS / (t / n))));
 }
-// The timed loop is generated per row with the row's call expression inlined (see addRow).
+// The timed loop is generated per row with the row's op inlined (see addRow).
 function timedLoop(row, k) {
-  const once = row.loopOver
-    ? `{ let n = 0; for (let j = 0; j < x.length; j++) if (${row.how.expr("x[j]")}) n++; r = n; }`
-    : `r = ${row.how.expr("x")};`;
   // eslint-disable-next-line no-new-func
   return new Function(
     "t", "x", "k", "now", "sink",
     `return function timed() {
       let r, c = 0;
       const t0 = now();
-      for (let i = 0; i < k; i++) { ${once} if (r) c++; }
+      for (let i = 0; i < k; i++) { ${row.op} if (r) c++; }
       const d = now() - t0;
       sink.v = c;
       return { overriddenDuration: d / k, overriddenIterationCost: d };
     };`,
-  )(row.how.t, row.input, k, now, sink);
+  )(row.t, row.input, k, now, sink);
 }
 
-const gc = globalThis.gc ?? (() => {});
+// a full collection before each row (not in quick mode: with the batches in memory each one costs ~50 ms)
+const gc = (!QUICK && globalThis.gc) || (() => {});
 for (const c of cases) {
-  const caseRows = rows.filter((r) => r.case === c.id && !r.unavailable);
+  const caseRows = rows.filter((r) => r.message === c.message && r.case === c.id && !r.unavailable);
   if (!caseRows.length) continue;
-  console.log(`\n=== ${c.label}: ${c.bytes} bytes${c.batch ? " in total" : ""} ===`);
+  console.log(`\n=== ${c.message === "session" ? "" : `${c.message} `}${c.label}: ${c.bytes} bytes${c.batch ? " in total" : ""} === (at ${elapsed()})`);
   const bench = new Bench({ ...BENCH_OPTS, throws: false });
   for (const row of caseRows) {
     let k;
@@ -481,11 +611,37 @@ for (const c of cases) {
 // ---------------------------------------------------------------------------------------------
 // Results
 // ---------------------------------------------------------------------------------------------
+// Presence: every row of the declared layout exists (independent of the code that builds the rows).
+if (!FILTERS.length) {
+  const OURS = BACKENDS.map((b) => `ours-${b}`);
+  const PEERS = ["json-parse", "ajv", "ocpp-rpc", "typia-isparse", "typia-equals", "schemasafe"];
+  const ONE = [...OURS, "noop-native", "noop-wasm", ...PEERS];
+  const OBJECT = [...OURS, "ajv", "typia-equals", "schemasafe", "ocpp-rpc"];
+  const MANY = [...BACKENDS.map((b) => `batch-${b}`), ...OURS, ...PEERS];
+  const LAYOUT = [
+    ...["small", "medium", "large", "invalid"].map((cs) => [STOP, cs, { buffer: ONE, string: ONE, object: OBJECT }]),
+    [STOP, "batch", { buffer: MANY, string: MANY }],
+    ...["small", "medium", "large", "sv10"].map((cs) => [MV, cs, { buffer: ONE, string: ONE }]),
+    ...["StatusNotification", "BootNotification"].flatMap((m) => ["small", "medium"].map((cs) => [m, cs, { buffer: ONE, string: ONE }])),
+    ["Heartbeat", "medium", { buffer: ONE, string: ONE }],
+    ["session", "session", { buffer: MANY, string: MANY }],
+  ];
+  let expected = 0;
+  for (const [message, cs, forms] of LAYOUT) {
+    for (const [form, ids] of Object.entries(forms)) {
+      for (const id of ids) {
+        expected++;
+        check(rows.some((r) => r.message === message && r.case === cs && r.form === form && r.id === id), `${message} ${cs} ${form} ${id}: row missing`);
+      }
+    }
+  }
+  check(rows.length === expected, `${rows.length} rows, the layout declares ${expected}`);
+}
 for (const row of rows) {
   check(row.nsPerOp > 0, `${row.key}: no number (${row.unavailable ?? row.error ?? "?"})`);
   if (row.nsPerOp > 0) {
     row.mbPerS = (row.bytes / row.nsPerOp) * 1e3;
-    const base = rows.find((r) => r.case === row.case && r.form === row.form && r.id === "ajv");
+    const base = rows.find((r) => r.message === row.message && r.case === row.case && r.form === row.form && r.id === "ajv");
     row.ratio = base?.nsPerOp > 0 ? base.nsPerOp / row.nsPerOp : null;
   }
 }
@@ -494,8 +650,9 @@ const fmt = (x, d = 0) => (x == null || !Number.isFinite(x) ? "—" : x.toLocale
 const fmtNs = (ns) => (ns == null ? "—" : ns >= 1e6 ? `${fmt(ns / 1e6, 2)} ms` : ns >= 1e4 ? `${fmt(ns / 1e3, 1)} µs` : `${fmt(ns)} ns`);
 const fmtRatio = (r) => (r == null ? "—" : `${r >= 10 ? fmt(r, 1) : fmt(r, 2)}×`);
 function printTable() {
-  const head = ["case", "input", "row", "ns/op", "±%", "MB/s", "× JSON.parse+ajv", "verdicts", ""];
+  const head = ["message", "case", "input", "row", "ns/op", "±%", "MB/s", "× JSON.parse+ajv", "verdicts", ""];
   const lines = rows.map((r) => [
+    r.message,
     r.case,
     r.form,
     r.name,
@@ -507,15 +664,15 @@ function printTable() {
     r.nsPerOp > 0 ? "" : (r.unavailable ?? r.error ?? "").slice(0, 70),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const right = new Set([3, 4, 5, 6]);
+  const right = new Set([4, 5, 6, 7]);
   const fmtLine = (l) => l.map((x, i) => (right.has(i) ? x.padStart(widths[i]) : x.padEnd(widths[i]))).join("  ").trimEnd();
   console.log(`\n${header}`);
-  console.log("ratio = (JSON.parse + ajv ns/op) / (row ns/op) for the same case and input form (object rows: ajv on the object); higher is faster");
+  console.log("ratio = (JSON.parse + ajv ns/op) / (row ns/op) for the same message, case and input form (object rows: ajv on the object); higher is faster");
   console.log(fmtLine(head));
   console.log(widths.map((w) => "─".repeat(w)).join("  "));
   let prev = null;
   for (let i = 0; i < lines.length; i++) {
-    const k = `${rows[i].case} ${rows[i].form}`;
+    const k = `${rows[i].message} ${rows[i].case} ${rows[i].form}`;
     if (prev !== null && k !== prev) console.log("");
     prev = k;
     console.log(fmtLine(lines[i]));
@@ -523,15 +680,22 @@ function printTable() {
 }
 printTable();
 
-// Targets: ratios to JSON.parse + ajv on Buffer input, same run.
+// Targets: ratios to JSON.parse + ajv on Buffer input, same run. Printed and recorded, never asserted.
+const ratioTarget = (b, message, cs, min, what = cs) => ({
+  name: `${b} ${message} ${what} (Buffer) ≥ ${min}× JSON.parse+ajv`, message, case: cs, form: "buffer", id: `ours-${b}`, metric: "ratio", min,
+});
 const TARGETS = [
-  ["native", "small", 6], ["native", "medium", 10], ["native", "large", 8],
-  ["wasm", "small", 4], ["wasm", "medium", 6], ["wasm", "large", 5],
-].map(([b, cs, min]) => ({ name: `${b} ${cs} (Buffer) ≥ ${min}× JSON.parse+ajv`, case: cs, form: "buffer", id: `ours-${b}`, metric: "ratio", min }));
-TARGETS.push({ name: "native isValidBatch (Buffer) ≥ 1.5 GB/s aggregate", case: "batch", form: "buffer", id: "batch-native", metric: "mbPerS", min: 1500 });
-console.log(`\ntargets${QUICK ? " (quick run: indicative only, never asserted)" : ""}:`);
+  // the StopTransaction targets of the StopTransaction-only bench
+  ratioTarget("native", STOP, "small", 6), ratioTarget("native", STOP, "medium", 10), ratioTarget("native", STOP, "large", 8),
+  ratioTarget("wasm", STOP, "small", 4), ratioTarget("wasm", STOP, "medium", 6), ratioTarget("wasm", STOP, "large", 5),
+  { name: `native ${STOP} isValidBatch (Buffer) ≥ 1.5 GB/s aggregate`, message: STOP, case: "batch", form: "buffer", id: "batch-native", metric: "mbPerS", min: 1500 },
+  // issue 11: every message's medium payload, and the headline MeterValues
+  ...MESSAGES.map((m) => ratioTarget("native", m, "medium", 6)),
+  ratioTarget("native", MV, "sv10", 10, "with 10 sampled values"),
+];
+console.log(`\ntargets${QUICK ? " (quick run: indicative only, never asserted)" : " (printed, never asserted)"}:`);
 const targets = TARGETS.map((t) => {
-  const row = rows.find((r) => r.case === t.case && r.form === t.form && r.id === t.id);
+  const row = rows.find((r) => r.message === t.message && r.case === t.case && r.form === t.form && r.id === t.id);
   const value = row?.[t.metric] ?? null;
   const status = value == null ? "not measured" : value >= t.min ? "met" : "missed";
   const shown = value == null ? "—" : t.metric === "ratio" ? fmtRatio(value) : `${fmt(value)} MB/s`;
@@ -539,14 +703,34 @@ const targets = TARGETS.map((t) => {
   return { ...t, value, status };
 });
 
+// StopTransaction before (results/baseline.json: the committed full run of the StopTransaction-only
+// bench) and after (this run): same payloads, same rows, each ratio to JSON.parse + ajv of its own run.
+let beforeAfter = null;
+if (existsSync(baselinePath)) {
+  const base = JSON.parse(readFileSync(baselinePath, "utf8"));
+  const baseRow = (cs, form, id) => base.rows.find((r) => (r.message ?? STOP) === STOP && r.case === cs && r.form === form && r.id === id);
+  beforeAfter = { baseline: { file: relative(here, baselinePath), date: base.meta?.date, mode: base.meta?.mode, machine: base.meta?.machine }, rows: [] };
+  for (const r of rows.filter((x) => x.message === STOP && x.ratio != null && (x.kind === "ours" || x.kind === "batch") && !x.id.endsWith("auto"))) {
+    const b = baseRow(r.case, r.form, r.id);
+    beforeAfter.rows.push({ case: r.case, form: r.form, id: r.id, name: r.name, before: b?.ratioToAjv ?? null, after: r.ratio, beforeNs: b?.nsPerOp ?? null, afterNs: r.nsPerOp });
+  }
+  const shown = beforeAfter.rows.filter((x) => x.form === "buffer");
+  if (shown.length) {
+    console.log(`\nStopTransaction before → after (ratio to JSON.parse + ajv, Buffer input; before = ${beforeAfter.baseline.file}, ${beforeAfter.baseline.mode} run of ${beforeAfter.baseline.date}):`);
+    for (const x of shown) console.log(`  ${`${x.case}`.padEnd(8)} ${x.name.padEnd(44)} ${fmtRatio(x.before).padStart(7)} → ${fmtRatio(x.after).padStart(7)}`);
+  }
+}
+
 if (notes.length) {
   console.log("\nnotes:");
   for (const n of notes) console.log(`  - ${n}`);
 }
 
+meta.seconds = Math.round((performance.now() - t0Run) / 1000);
 const out = {
   meta,
   rows: rows.map((r) => ({
+    message: r.message,
     case: r.case,
     form: r.form,
     id: r.id,
@@ -564,13 +748,14 @@ const out = {
     strict: r.strict,
     error: r.unavailable ?? r.error ?? null,
   })),
-  targets: targets.map(({ name, case: cs, form, id, metric, min, value, status }) => ({ name, case: cs, form, id, metric, min, value, status })),
+  targets: targets.map(({ name, message, case: cs, form, id, metric, min, value, status }) => ({ name, message, case: cs, form, id, metric, min, value, status })),
+  beforeAfter,
   notes,
   checks: { passed, failed: failures.length, failures },
 };
 mkdirSync(dirname(jsonPath), { recursive: true });
 writeFileSync(jsonPath, `${JSON.stringify(out, null, 2)}\n`);
-console.log(`\nresults: ${relative(process.cwd(), jsonPath) || jsonPath}`);
+console.log(`\nresults: ${relative(process.cwd(), jsonPath) || jsonPath} (${meta.seconds} s)`);
 if (writeChart) {
   const svgPath = join(here, "results", "chart.svg");
   writeFileSync(svgPath, renderChart(out));
