@@ -3,31 +3,68 @@
 // One server under load, in its own process so the load generator does not share its event loop:
 //   node load-server.mjs gateway [backend]   the example gateway (ocpp-validate)
 //   node load-server.mjs ocpp-rpc            an ocpp-rpc RPCServer in strict mode (its ajv validation)
+//                                            with handlers for the ten Charge Point actions that
+//                                            answer what the gateway answers
 // Prints {"port": N, "validator": "..."} on stdout once listening. On stdin, "mark" starts and
-// "cpu" reports ({"cpuMs": …}) the CPU time this process used in between: the server's own cost,
-// whatever else the machine is doing. Exits on SIGTERM or when stdin closes.
+// "cpu" reports ({"cpuMs": …, "transactions": {started, stopped, unknownStops, open}}) the CPU time
+// this process used in between: the server's own cost, whatever else the machine is doing.
+// Exits on SIGTERM or when stdin closes.
 import { RPCServer } from "ocpp-rpc";
-import { startGateway } from "../src/gateway.mjs";
+import { DATA_TRANSFER_VENDOR_ID, DEFAULT_HEARTBEAT_INTERVAL_S, startGateway } from "../src/gateway.mjs";
 
 const [target = "gateway", backend = "auto"] = process.argv.slice(2);
 /** @type {() => Promise<unknown>} */
 let close;
 let port;
 let validator = "ajv (ocpp-rpc strict mode)";
+/** @type {() => { started: number, stopped: number, unknownStops: number, open: number }} */
+let transactionStats;
 if (target === "gateway") {
   const gw = await startGateway({ port: 0, heartbeatMs: 0, backend: /** @type {"auto"} */ (backend) });
   port = gw.port;
   validator = `ocpp-validate ${gw.backend}`;
   close = () => gw.close();
+  transactionStats = () => ({ ...gw.stats.transactions, open: gw.transactions.size });
 } else if (target === "ocpp-rpc") {
   const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true });
+  let nextTransactionId = 1;
+  /** @type {Map<number, string>} open transaction id → charge point */
+  const open = new Map();
+  const tx = { started: 0, stopped: 0, unknownStops: 0 };
+  const accepted = () => ({ status: "Accepted" });
+  const now = () => new Date().toISOString();
   server.on("client", (client) => {
-    client.handle("StopTransaction", () => ({ idTagInfo: { status: "Accepted" } }));
+    const cp = client.identity;
+    // The same answers as the gateway's handlers; strict mode checks each against its .conf schema.
+    client.handle("Authorize", () => ({ idTagInfo: accepted() }));
+    client.handle("BootNotification", () => ({ status: "Accepted", currentTime: now(), interval: DEFAULT_HEARTBEAT_INTERVAL_S }));
+    client.handle("DataTransfer", (/** @type {{ params: any }} */ { params }) =>
+      params.vendorId !== DATA_TRANSFER_VENDOR_ID ? { status: "UnknownVendorId" } : params.data !== undefined ? { status: "Accepted", data: params.data } : { status: "Accepted" },
+    );
+    client.handle("DiagnosticsStatusNotification", () => ({}));
+    client.handle("FirmwareStatusNotification", () => ({}));
+    client.handle("Heartbeat", () => ({ currentTime: now() }));
+    client.handle("MeterValues", () => ({}));
+    client.handle("StartTransaction", () => {
+      const transactionId = nextTransactionId++;
+      open.set(transactionId, cp);
+      tx.started++;
+      return { transactionId, idTagInfo: accepted() };
+    });
+    client.handle("StatusNotification", () => ({}));
+    client.handle("StopTransaction", (/** @type {{ params: any }} */ { params }) => {
+      if (open.get(params.transactionId) === cp) {
+        open.delete(params.transactionId);
+        tx.stopped++;
+      } else tx.unknownStops++;
+      return params.idTag !== undefined ? { idTagInfo: accepted() } : {};
+    });
   });
   const http = await server.listen(0, "127.0.0.1");
   const address = http.address();
   port = typeof address === "object" && address ? address.port : 0;
   close = () => server.close({ force: true });
+  transactionStats = () => ({ ...tx, open: open.size });
 } else {
   process.stderr.write(`load-server: unknown target ${target}\n`);
   process.exit(2);
@@ -47,7 +84,7 @@ process.stdin.on("data", (chunk) => {
     if (command === "mark") mark = process.cpuUsage();
     if (command === "cpu") {
       const used = process.cpuUsage(mark);
-      process.stdout.write(JSON.stringify({ cpuMs: (used.user + used.system) / 1000 }) + "\n");
+      process.stdout.write(JSON.stringify({ cpuMs: (used.user + used.system) / 1000, transactions: transactionStats() }) + "\n");
     }
   }
 });
