@@ -419,6 +419,28 @@ fn main() {
     writeln!(out, "/// The request schemas (the actions a CALL can name), sorted by name.").unwrap();
     writeln!(out, "pub static ACTIONS: &[&Schema] = &[{}];", actions.iter().map(|(_, i)| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
     let action_names: Vec<&str> = actions.iter().map(|(s, _)| *s).collect();
+    // Who sends what is protocol knowledge, not payload shape: it lives beside the schema files.
+    let directions_path = dir.with_file_name("directions.json");
+    println!("cargo:rerun-if-changed={}", directions_path.display());
+    let directions: Value = serde_json::from_str(&std::fs::read_to_string(&directions_path).expect("schemas/directions.json"))
+        .expect("schemas/directions.json is JSON");
+    let charge_point: Vec<&str> = directions["ocpp1.6"]["chargePoint"]
+        .as_array()
+        .expect("directions.json: ocpp1.6.chargePoint is an array")
+        .iter()
+        .map(|v| v.as_str().expect("directions.json: action names are strings"))
+        .collect();
+    for a in &charge_point {
+        assert!(action_names.contains(a), "directions.json: '{a}' is not a request schema in schemas/ocpp1.6");
+    }
+    writeln!(out, "/// The actions a Charge Point initiates (`schemas/directions.json`).").unwrap();
+    writeln!(
+        out,
+        "pub const CHARGE_POINT_ACTIONS: [&str; {}] = [{}];",
+        charge_point.len(),
+        charge_point.iter().map(|a| rust_str(a)).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
     writeln!(out, "pub(crate) static ACTION_HASH: NameHash = {};", name_hash(&action_names)).unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();

@@ -26,22 +26,10 @@ pub const MAX_REPORTED_ISSUES: usize = 8;
 /// The uniqueId of a CALLERROR answering a frame whose uniqueId could not be read (as ocpp-rpc
 /// and OCPP 2.0.1 §4.2.3 do).
 pub const UNKNOWN_UNIQUE_ID: &str = "-1";
-/// The actions a Charge Point initiates (OCPP 1.6 §3, "Operations initiated by Charge Point"):
+/// The actions a Charge Point initiates (OCPP 1.6 §3), generated from `schemas/directions.json`:
 /// the CALLs a Central System validates and answers. Every other 1.6 action is sent by the
-/// Central System, so receiving it as a CALL is `NotSupported`. Not in the schema files: the
-/// direction of a message is protocol knowledge, not part of its payload's shape.
-pub const CHARGE_POINT_ACTIONS: [&str; 10] = [
-    "Authorize",
-    "BootNotification",
-    "DataTransfer",
-    "DiagnosticsStatusNotification",
-    "FirmwareStatusNotification",
-    "Heartbeat",
-    "MeterValues",
-    "StartTransaction",
-    "StatusNotification",
-    "StopTransaction",
-];
+/// Central System, so receiving it as a CALL is `NotSupported`.
+pub use crate::schema::schemas::CHARGE_POINT_ACTIONS;
 
 /// Fixed CallError descriptions. They never quote input, so they are the same on every backend
 /// and bounded in size.

@@ -31,19 +31,8 @@ const PUBLIC_OUT = resolve(here, "../src/messages.generated.ts");
 const INTERNAL_OUT = resolve(here, "../src/js/types.generated.ts");
 const TYPIA_INPUT = resolve(here, "../src/js/typia-input");
 
-/** The ten actions a Charge Point sends (SEMANTICS.md, "Frames"); every other action is sent by a Central System. */
-export const CHARGE_POINT_ACTIONS = [
-  "Authorize",
-  "BootNotification",
-  "DataTransfer",
-  "DiagnosticsStatusNotification",
-  "FirmwareStatusNotification",
-  "Heartbeat",
-  "MeterValues",
-  "StartTransaction",
-  "StatusNotification",
-  "StopTransaction",
-];
+/** The actions a Charge Point sends (crates/core/schemas/directions.json, shared with build.rs); every other action is sent by a Central System. */
+export const CHARGE_POINT_ACTIONS = JSON.parse(readFileSync(resolve(SCHEMA_DIR, "..", "directions.json"), "utf8"))["ocpp1.6"].chargePoint;
 const RESPONSE_SUFFIX = "Response";
 
 // ───────────────────────────── names of nested types ─────────────────────────────
