@@ -1,0 +1,218 @@
+/**
+ * `ocpp-validate/ocpp-rpc`: ocpp-validate as an ocpp-rpc strict-mode validator.
+ *
+ *   import { RPCServer } from "ocpp-rpc";
+ *   import { createStrictModeValidator } from "ocpp-validate/ocpp-rpc";
+ *   const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true,
+ *     strictModeValidators: [createStrictModeValidator()] });
+ *
+ * ocpp-rpc (2.x) calls `validate("urn:<Action>.req", params)` on every CALL it sends or receives and
+ * `validate("urn:<Action>.conf", result)` on every CALLRESULT, and expects a thrown error that carries
+ * `rpcErrorCode` and `details`. This module never imports ocpp-rpc: it builds an Error with the same
+ * shape as ocpp-rpc's RPCError subclasses (`message`, `rpcErrorCode`, `rpcErrorMessage`, `details`), or
+ * hands the three parts to ocpp-rpc's own `createRPCError` when given one (`createError`).
+ * Where the verdicts and codes differ from ocpp-rpc's own validator: OCPP-RPC.md.
+ */
+import { createValidator } from "./index.js";
+import { MESSAGE_NAMES } from "./messages.generated.js";
+import type { BackendName, MessageName, ValidationIssue, ValidationResult } from "./types.js";
+
+/** What the adapter needs of a validator: any `createValidator(...)` result fits. */
+export interface PayloadValidator {
+  validate(input: unknown, options: { message: MessageName; allErrors?: boolean }): ValidationResult;
+}
+
+/** What ocpp-rpc's `strictModeValidators` option takes (its `Validator` duck type). */
+export interface StrictModeValidator {
+  readonly subprotocol: string;
+  /** `true` when valid; throws an RPC error otherwise. */
+  validate(schemaId: string, params: unknown): true;
+}
+
+/** The CallError codes this adapter throws. */
+export type RpcErrorCode =
+  | "ProtocolError"
+  | "FormationViolation"
+  | "PropertyConstraintViolation"
+  | "OccurenceConstraintViolation"
+  | "TypeConstraintViolation";
+
+/** One issue as it travels in `details.errors` (and in the CALLERROR's errorDetails). */
+export interface RpcIssue {
+  instancePath: string;
+  keyword: string;
+  message: string;
+}
+
+/** `details` of a payload failure: like ocpp-rpc's `{ errors, data }`, with our issues for ajv's error objects. */
+export interface RpcValidationDetails {
+  errors: RpcIssue[];
+  /** The payload that failed (omitted with `includeData: false`). */
+  data?: unknown;
+}
+
+/** `createRPCError` of ocpp-rpc has this signature. */
+export type CreateRpcError = (code: string, message?: string, details?: object) => Error;
+
+export interface StrictModeValidatorOptions {
+  /** A validator from `createValidator`; by default one is created with `backend`. */
+  validator?: PayloadValidator;
+  /**
+   * Backend of the default validator. ocpp-rpc hands over parsed objects, which every backend
+   * validates with the generated JS validator, so this only picks what gets loaded.
+   */
+  backend?: BackendName | "auto";
+  /** The subprotocol this validator is registered for (ocpp-rpc keys validators by it). Default "ocpp1.6". */
+  subprotocol?: string;
+  /**
+   * Report every issue in `details.errors` (sorted by instancePath, then keyword). Default false:
+   * only the first sorted issue, as ocpp-rpc's ajv (allErrors off) reports one error.
+   */
+  allErrors?: boolean;
+  /** Echo the payload as `details.data`, as ocpp-rpc does. Default true. */
+  includeData?: boolean;
+  /**
+   * Builds the thrown error. Pass ocpp-rpc's `createRPCError` to get its own classes
+   * (`instanceof RPCError`); by default an {@link OcppRpcError} is built.
+   */
+  createError?: CreateRpcError;
+  /**
+   * Where schema ids ocpp-validate does not know go (ocpp-rpc's ocpp1.6 bundle also has the 11
+   * actions of the OCPP 1.6 security whitepaper, e.g. `urn:SecurityEventNotification.req`), e.g.
+   * ocpp-rpc's `createValidator("ocpp1.6", schemas)`. Without it they fail like a missing schema
+   * in ocpp-rpc: ProtocolError.
+   */
+  fallback?: { validate(schemaId: string, params: unknown): unknown };
+}
+
+/** ocpp-rpc's `rpcErrorMessage` texts (lib/errors.js) for the codes thrown here. */
+const RPC_ERROR_MESSAGES: Record<RpcErrorCode, string> = {
+  ProtocolError: "Payload for method is incomplete",
+  FormationViolation: "Payload for the method is syntactically incorrect or not conform the PDU structure for the method",
+  PropertyConstraintViolation: "Payload is syntactically correct but at least one field contains an invalid value",
+  OccurenceConstraintViolation:
+    "Payload for the method is syntactically correct but at least one of the fields violates occurence constraints",
+  TypeConstraintViolation:
+    "Payload for the method is syntactically correct but at least one of the fields violates data type constraints",
+};
+
+/**
+ * The error thrown by default: what ocpp-rpc reads from its own RPCError subclasses (`message`,
+ * `rpcErrorCode`, `rpcErrorMessage`, `details`, all own enumerable fields like theirs; `name` stays
+ * "Error" as theirs does). It is not `instanceof` ocpp-rpc's RPCError: pass `createError` for that.
+ */
+export class OcppRpcError extends Error {
+  rpcErrorMessage: string;
+  rpcErrorCode: RpcErrorCode;
+  details: object;
+  constructor(rpcErrorCode: RpcErrorCode, message: string, details: object = {}) {
+    super(message);
+    this.rpcErrorMessage = RPC_ERROR_MESSAGES[rpcErrorCode];
+    this.rpcErrorCode = rpcErrorCode;
+    this.details = details;
+  }
+}
+
+const REQUEST_SUFFIX = "Request";
+const RESPONSE_SUFFIX = "Response";
+const OCA_PREFIX = "urn:OCPP:1.6:2019:12:";
+
+/**
+ * Every schema id this adapter knows → its message: ocpp-rpc's `urn:<Action>.req` / `urn:<Action>.conf`
+ * and the official schemas' own ids `urn:OCPP:1.6:2019:12:<Action>Request` / `...Response`.
+ * A Map, so ids taken from the wire (`urn:__proto__.req`) are only ever looked up, never resolved.
+ */
+const SCHEMA_IDS: ReadonlyMap<string, MessageName> = (() => {
+  const ids = new Map<string, MessageName>();
+  for (const name of MESSAGE_NAMES) {
+    if (name.endsWith(RESPONSE_SUFFIX)) {
+      const action = name.slice(0, -RESPONSE_SUFFIX.length);
+      ids.set(`urn:${action}.conf`, name);
+      ids.set(`${OCA_PREFIX}${name}`, name);
+    } else {
+      ids.set(`urn:${name}.req`, name);
+      ids.set(`${OCA_PREFIX}${name}${REQUEST_SUFFIX}`, name);
+    }
+  }
+  return ids;
+})();
+
+/** The message a schema id names (`urn:StopTransaction.req` → `StopTransaction`, `urn:Reset.conf` → `ResetResponse`), or null. */
+export function messageForSchemaId(schemaId: string): MessageName | null {
+  return (typeof schemaId === "string" && SCHEMA_IDS.get(schemaId)) || null;
+}
+
+/** Issues named in the error message; `details.errors` has them all. */
+const MAX_MESSAGE_ISSUES = 8;
+
+/** Code-unit order of (instancePath, keyword): the order `validateFrame` reports issues in. */
+function byPathThenKeyword(a: ValidationIssue, b: ValidationIssue): number {
+  if (a.instancePath !== b.instancePath) return a.instancePath < b.instancePath ? -1 : 1;
+  if (a.keyword !== b.keyword) return a.keyword < b.keyword ? -1 : 1;
+  return 0;
+}
+
+/** ajv's `errorsText` wording: `data/idTag must NOT have more than 20 characters, data must ...`. */
+function errorsText(issues: readonly RpcIssue[]): string {
+  const named = issues.slice(0, MAX_MESSAGE_ISSUES).map((i) => `data${i.instancePath} ${i.message}`);
+  if (issues.length > MAX_MESSAGE_ISSUES) named.push(`and ${issues.length - MAX_MESSAGE_ISSUES} more`);
+  return named.join(", ");
+}
+
+/**
+ * What the validator is handed for `params`. ocpp-rpc passes what `JSON.parse` produced (inbound) or
+ * what the application gave `call()` / returned from a handler (outbound). Plain objects and arrays
+ * are validated as they are. Anything else is checked as the JSON text `null`, which gives the root
+ * `type` issue ("must be object"): every 1.6 schema's root is an object. That covers a string (it must
+ * never reach `validate` as JSON text, where `"{}"` would pass), `undefined` (no params, sent as
+ * `null`), null, numbers, booleans, and non-plain objects (Date, Map, class instances, bytes), which
+ * the validator does not take as parsed JSON.
+ */
+function isPlainJsonContainer(params: unknown): params is object {
+  if (typeof params !== "object" || params === null) return false;
+  if (Array.isArray(params)) return true;
+  const proto: unknown = Object.getPrototypeOf(params);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * An ocpp-rpc strict-mode validator backed by ocpp-validate: `strictModeValidators: [createStrictModeValidator()]`
+ * (registered for "ocpp1.6", it replaces ocpp-rpc's own ocpp1.6 validator). Valid → `true`; invalid →
+ * throws with `rpcErrorCode` = the OCPP-J 1.6 code of the first issue (issues sorted by instancePath,
+ * then keyword, as `validateFrame` sorts them) and `details` = `{ errors, data }`; unknown schema id →
+ * `fallback`, or ProtocolError `Schema '<id>' is missing from subprotocol schema '<subprotocol>'`.
+ */
+export function createStrictModeValidator(options: StrictModeValidatorOptions = {}): StrictModeValidator {
+  const validator: PayloadValidator = options.validator ?? createValidator({ backend: options.backend ?? "auto" });
+  const subprotocol = options.subprotocol ?? "ocpp1.6";
+  const allErrors = options.allErrors ?? false;
+  const includeData = options.includeData ?? true;
+  const createError: CreateRpcError =
+    options.createError ?? ((code, message, details) => new OcppRpcError(code as RpcErrorCode, message ?? "", details));
+  const fallback = options.fallback;
+
+  return {
+    subprotocol,
+    validate(schemaId: string, params: unknown): true {
+      const message = messageForSchemaId(schemaId);
+      if (message === null) {
+        if (fallback) {
+          fallback.validate(schemaId, params);
+          return true;
+        }
+        throw createError("ProtocolError", `Schema '${schemaId}' is missing from subprotocol schema '${subprotocol}'`);
+      }
+      const payload: unknown = isPlainJsonContainer(params) ? params : "null";
+      if (validator.validate(payload, { message }).valid) return true;
+      // The full list, sorted, so the code is the same issue's on every backend and in validateFrame.
+      const sorted: ValidationIssue[] = [...validator.validate(payload, { message, allErrors: true }).errors].sort(byPathThenKeyword);
+      const reported: RpcIssue[] = (allErrors ? sorted : sorted.slice(0, 1)).map((i) => ({
+        instancePath: i.instancePath,
+        keyword: i.keyword,
+        message: i.message,
+      }));
+      const details: RpcValidationDetails = includeData ? { errors: reported, data: params } : { errors: reported };
+      throw createError(sorted[0]!.ocppErrorCode, errorsText(reported), details);
+    },
+  };
+}
