@@ -242,12 +242,15 @@ for (const message of ["session", ...new Set([...MESSAGES, ...SESSION_MESSAGES])
 meta.facade = Object.fromEntries(BACKENDS.map((b) => [b, validators[STOP][b].error ? { error: validators[STOP][b].error } : { backend: validators[STOP][b].chosen }]));
 
 // The boundary alone: each backend's `noop` crosses exactly as its `isValid` does (wasm: including
-// the copy into linear memory) without reading the input. Loaded through the facade's own candidates.
+// the copy into linear memory) without reading the input. Loaded through the facade's own candidates
+// (its internals subpath: the main entry exports only the public API).
 const noops = {};
+const internals = facade ? await import("ocpp-validate/internal").catch((e) => ({ importError: e })) : null;
 for (const name of ["native", "wasm"]) {
   try {
-    const candidate = facade?.nodeCandidates?.find((c) => c.name === name);
-    if (!candidate) throw new Error("the facade exports no nodeCandidates entry for it");
+    if (internals?.importError) throw new Error(`import("ocpp-validate/internal") failed: ${internals.importError.message}`);
+    const candidate = internals?.nodeCandidates?.find((c) => c.name === name);
+    if (!candidate) throw new Error("ocpp-validate/internal exports no nodeCandidates entry for it");
     const backend = candidate.load();
     if (typeof backend.noop !== "function") throw new Error(`the ${name} backend has no noop()`);
     noops[name] = { m: backend };

@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 need pnpm "run scripts/setup.sh"
-say "native addon (napi build --release)"
+say "native addon (napi build --release → packages/native/npm/linux-x64-gnu)"
 pnpm --filter @ocpp-validate/native build
 bash scripts/build-wasm.sh
 say "TypeScript packages"

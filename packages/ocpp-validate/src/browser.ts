@@ -1,27 +1,40 @@
-// The `browser` export condition: the wasm (web) build, or the js backend. No Node built-ins.
+// The `browser` export condition: the wasm (web) build, or the js backend. No Node built-ins. It
+// exports exactly the names the Node entry (index.ts) exports.
 import initWasm, * as wasmWeb from "@ocpp-validate/wasm/web";
 import type { Backend } from "./backend.js";
 import { createJsBackend } from "./js/index.js";
+import { DEBUG_ENV, logFallbacks, requestedBackend, withFallbacks, type BackendFallback, type FallbackOptions, type FallbackReport } from "./loader.js";
 import { createValidatorFor } from "./validator.js";
 import { wasmBackend, type WasmBinding } from "./wasm.js";
 import type { CreateValidatorOptions, MessageName, Validator } from "./types.js";
 
 export type * from "./types.js";
 export type * from "./messages.generated.js";
+export type { BackendFallback, FallbackOptions, FallbackReport } from "./loader.js";
 export { MESSAGE_NAMES, ACTIONS, CHARGE_POINT_ACTIONS } from "./messages.generated.js";
 export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
 
+/**
+ * Where the `.wasm` comes from: a URL, Response, bytes or a WebAssembly.Module (wasm-bindgen's
+ * InitInput, spelled out so that the published declarations do not pull in wasm-bindgen's, which
+ * need `Symbol.dispose` from an ESNext lib).
+ */
+type WasmModuleSource = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+const WASM_FILE = "@ocpp-validate/wasm/web";
 let initialised: Promise<void> | undefined;
 let wasm: Backend | undefined;
 let wasmFailure: unknown;
 let js: Backend | undefined;
+/** Fallbacks already logged for OCPP_VALIDATE_DEBUG (once per reason, as on Node once per load). */
+let logged: unknown = null;
 
 /**
  * Instantiates the wasm module. Safe to call any number of times: every call returns the same
  * promise. It rejects when WebAssembly is unavailable; `auto` then keeps using the js backend.
  * `module` overrides where the .wasm comes from (a URL, Response, bytes or WebAssembly.Module).
  */
-export function init(module?: Parameters<typeof initWasm>[0]): Promise<void> {
+export function init(module?: WasmModuleSource): Promise<void> {
   initialised ??= (async () => {
     try {
       if (typeof WebAssembly !== "object") throw new Error("WebAssembly is not available in this environment");
@@ -37,20 +50,41 @@ export function init(module?: Parameters<typeof initWasm>[0]): Promise<void> {
   return initialised;
 }
 
-/** `auto` is wasm once `init()` has resolved, js before that or when it failed. */
-export function createValidator<M extends MessageName = "StopTransaction">(options: CreateValidatorOptions<M> = {}): Validator<M> {
-  const requested = options.backend ?? "auto";
+/**
+ * `auto` is wasm once `init()` has resolved, js before that or when it failed; the skipped wasm is
+ * then in `validator.fallbacks` (and `onFallback`, and OCPP_VALIDATE_DEBUG where `process.env` exists).
+ */
+export function createValidator<M extends MessageName = "StopTransaction">(
+  options: CreateValidatorOptions<M> & FallbackOptions = {},
+): Validator<M> & FallbackReport {
+  const requested = requestedBackend(options.backend, undefined);
   if (requested === "native") throw new Error("ocpp-validate: the native backend does not exist in browsers; use wasm or js");
   if (requested === "wasm" && !wasm) {
     throw new Error(
       wasmFailure
-        ? "ocpp-validate: the wasm backend failed to initialise (see cause)"
+        ? `ocpp-validate: the wasm backend could not be initialised: ${wasmFailure instanceof Error ? wasmFailure.message : String(wasmFailure)}`
         : "ocpp-validate: the wasm backend is not initialised yet: await init() first",
       { cause: wasmFailure },
     );
   }
   const message = options.message ?? ("StopTransaction" as M);
-  if (requested !== "js" && wasm) return createValidatorFor(wasm, message);
+  if (requested !== "js" && wasm) return withFallbacks(createValidatorFor(wasm, message), [], options);
   js ??= createJsBackend();
-  return createValidatorFor(js, message);
+  let fallbacks: readonly BackendFallback[] = [];
+  if (requested === "auto") {
+    const why = wasmFailure ?? (initialised ? "init() has not resolved yet: await it before createValidator()" : "init() was not called: await init() before createValidator()");
+    const reason = why instanceof Error ? why.message : String(why);
+    fallbacks = Object.freeze([Object.freeze({ backend: "wasm" as const, file: WASM_FILE, reason, error: wasmFailure, usedInstead: "js" as const })]);
+    if (logged !== why) {
+      logged = why;
+      logFallbacks(fallbacks, debugSetting());
+    }
+  }
+  return withFallbacks(createValidatorFor(js, message), fallbacks, options);
+}
+
+/** OCPP_VALIDATE_DEBUG where there is a `process.env` (SSR, tests, bundlers that define it). */
+function debugSetting(): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.[DEBUG_ENV];
 }

@@ -1,36 +1,41 @@
-import { createRequire } from "node:module";
-import type { Backend } from "./backend.js";
-import { createJsBackend } from "./js/index.js";
-import { ENV_OVERRIDE, loadBackend, requestedBackend, type BackendCandidate } from "./loader.js";
-import { nativeBackend, type NativeBinding } from "./native.js";
+// The Node entry. The browser entry (browser.ts) exports exactly the same names; the loader's
+// internals are in `ocpp-validate/internal`.
+import { DEBUG_ENV, ENV_OVERRIDE, loadBackend, logFallbacks, requestedBackend, withFallbacks, type FallbackOptions, type FallbackReport, type LoadedBackend } from "./loader.js";
+import { nodeCandidates } from "./node-candidates.js";
 import { createValidatorFor } from "./validator.js";
-import { wasmBackend, type WasmBinding } from "./wasm.js";
 import type { BackendName, CreateValidatorOptions, MessageName, Validator } from "./types.js";
 
 export type * from "./types.js";
 export type * from "./messages.generated.js";
+export type { BackendFallback, FallbackOptions, FallbackReport } from "./loader.js";
 export { MESSAGE_NAMES, ACTIONS, CHARGE_POINT_ACTIONS } from "./messages.generated.js";
 export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
-export { loadBackend, requestedBackend, ENV_OVERRIDE, type BackendCandidate } from "./loader.js";
-export type { Backend } from "./backend.js";
 
-const require = createRequire(import.meta.url);
+const loaded = new Map<BackendName | "auto", LoadedBackend>();
 
-/** Fastest first: the order `auto` tries them in. */
-export const nodeCandidates: readonly BackendCandidate[] = [
-  { name: "native", file: "@ocpp-validate/native", load: () => nativeBackend(require("@ocpp-validate/native") as NativeBinding) },
-  { name: "wasm", file: "@ocpp-validate/wasm/node", load: () => wasmBackend(require("@ocpp-validate/wasm/node") as WasmBinding) },
-  { name: "js", file: "ocpp-validate/dist/js/index.js", load: createJsBackend },
-];
+/**
+ * Nothing to do on Node: the native addon and the wasm (node) build load synchronously. It exists so
+ * that isomorphic code (`await init()` before `createValidator()`) runs unchanged under SSR and
+ * tests; it resolves at once. The browser entry's `init()` instantiates the wasm module.
+ */
+export function init(_module?: unknown): Promise<void> {
+  return Promise.resolve();
+}
 
-const loaded = new Map<BackendName | "auto", Backend>();
-
-export function createValidator<M extends MessageName = "StopTransaction">(options: CreateValidatorOptions<M> = {}): Validator<M> {
+/**
+ * A validator on the backend asked for (`options.backend`, else OCPP_VALIDATE_BACKEND, else `auto`:
+ * native → wasm → js). Every backend `auto` skipped is in `validator.fallbacks`, goes to
+ * `options.onFallback`, and with OCPP_VALIDATE_DEBUG set is logged to stderr (once per process).
+ */
+export function createValidator<M extends MessageName = "StopTransaction">(
+  options: CreateValidatorOptions<M> & FallbackOptions = {},
+): Validator<M> & FallbackReport {
   const requested = requestedBackend(options.backend, process.env[ENV_OVERRIDE]);
-  let backend = loaded.get(requested);
-  if (!backend) {
-    backend = loadBackend(requested, nodeCandidates);
-    loaded.set(requested, backend);
+  let chosen = loaded.get(requested);
+  if (!chosen) {
+    chosen = loadBackend(requested, nodeCandidates);
+    loaded.set(requested, chosen);
+    logFallbacks(chosen.fallbacks, process.env[DEBUG_ENV]);
   }
-  return createValidatorFor(backend, options.message ?? ("StopTransaction" as M));
+  return withFallbacks(createValidatorFor(chosen.backend, options.message ?? ("StopTransaction" as M)), chosen.fallbacks, options);
 }

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import type { Backend, MessageIndex } from "./backend.js";
 import type { FrameValidationResult, JsonInput, ValidationIssue } from "./types.js";
 
-/** What `@ocpp-validate/native` (the napi-rs addon) exports. `message`: an index into messageNames(). */
+/** What the napi-rs addon (`@ocpp-validate/native-<triple>`) exports. `message`: an index into messageNames(). */
 export interface NativeBinding {
   version(): string;
   messageNames(): string[];
@@ -17,9 +18,13 @@ export interface NativeBinding {
   noopString(input: string): boolean;
 }
 
-type NativeFrame = Omit<FrameValidationResult, "kind" | "payloadRange" | "callError"> & {
+type NativeFrame = {
   kind: string;
+  uniqueId: string | null;
+  action: string | null;
   payloadRange: number[] | null;
+  valid: boolean;
+  errors: ValidationIssue[];
   callError: { errorCode: string; errorDescription: string; frame: string } | null;
 };
 
@@ -33,11 +38,154 @@ export function nativeBackend(binding: NativeBinding): Backend {
     validate: (input, message, allErrors) =>
       typeof input === "string" ? binding.validateString(input, message, allErrors) : binding.validateBytes(input, message, allErrors),
     isValidBatch: (inputs, message) => binding.isValidBatch(inputs, message),
-    // The addon already returns the result's exact shape; only the string types are narrower here.
+    // The addon already returns the result's exact shape (the core guarantees it per kind); only the string types are narrower here.
     validateFrame: (input, allErrors, responseTo) =>
       (typeof input === "string"
         ? binding.validateFrameString(input, allErrors, responseTo)
-        : binding.validateFrameBytes(input, allErrors, responseTo)) as FrameValidationResult,
+        : binding.validateFrameBytes(input, allErrors, responseTo)) as unknown as FrameValidationResult,
     noop: (input) => (typeof input === "string" ? binding.noopString(input) : binding.noopBytes(input)),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding the addon. napi-rs's layout: one package per platform triple, `@ocpp-validate/native-<triple>`,
+// whose main is `ocpp-validate.<triple>.node`; the facade lists them as optionalDependencies and the
+// package manager installs the one whose os/cpu/libc match. This loader (not napi-rs's generated
+// index.js, whose error hides the real one) picks the triple and reports each attempt's own error.
+// ---------------------------------------------------------------------------------------------
+
+export const NATIVE_PACKAGE_PREFIX = "@ocpp-validate/native-";
+/** `napi.binaryName` in packages/native/package.json. */
+export const NATIVE_BINARY_NAME = "ocpp-validate";
+/** Load this `.node` file instead of the platform package (a local build, a test); nothing else is tried. */
+export const NATIVE_PATH_ENV = "OCPP_VALIDATE_NATIVE_PATH";
+/** The triples built and published with this version. The loader knows every other napi-rs triple's name. */
+export const BUILT_TRIPLES: readonly string[] = ["linux-x64-gnu"];
+
+/**
+ * napi-rs's name for a platform (`process.platform`, `process.arch`, glibc or musl on Linux), as its
+ * generated loader computes it. Undefined where napi-rs has no target.
+ */
+export function nativeTriple(platform: string, arch: string, isMusl: () => boolean): string | undefined {
+  switch (platform) {
+    case "darwin":
+      return arch === "x64" || arch === "arm64" ? `darwin-${arch}` : undefined;
+    case "win32":
+      return arch === "x64" || arch === "arm64" || arch === "ia32" ? `win32-${arch}-msvc` : undefined;
+    case "freebsd":
+      return arch === "x64" || arch === "arm64" ? `freebsd-${arch}` : undefined;
+    case "android":
+      return arch === "arm64" ? "android-arm64" : arch === "arm" ? "android-arm-eabi" : undefined;
+    case "linux":
+      switch (arch) {
+        case "x64":
+        case "arm64":
+        case "riscv64":
+        case "loong64":
+          return `linux-${arch}-${isMusl() ? "musl" : "gnu"}`;
+        case "arm":
+          return `linux-arm-${isMusl() ? "musleabihf" : "gnueabihf"}`;
+        case "ppc64":
+        case "s390x":
+          return isMusl() ? undefined : `linux-${arch}-gnu`;
+        default:
+          return undefined;
+      }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * musl or glibc, decided as napi-rs decides it: the text of /usr/bin/ldd, else the process report
+ * (a glibc process reports `glibcVersionRuntime`; a musl one has loaded `ld-musl-*`).
+ */
+export function detectMusl(readText: (file: string) => string = (file) => readFileSync(file, "utf8")): boolean {
+  try {
+    return readText("/usr/bin/ldd").includes("musl");
+  } catch {
+    // no readable ldd: ask the process report
+  }
+  try {
+    // as napi-rs does: without it the report can wait on network interface lookups
+    if (process.report) (process.report as { excludeNetwork?: boolean }).excludeNetwork = true;
+    const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string }; sharedObjects?: unknown } | undefined;
+    if (!report || report.header?.glibcVersionRuntime) return false;
+    return Array.isArray(report.sharedObjects) && report.sharedObjects.some((f) => typeof f === "string" && (f.includes("libc.musl-") || f.includes("ld-musl-")));
+  } catch {
+    return false;
+  }
+}
+
+export interface NativeLoadOptions {
+  /** Resolves from the facade's own location (`createRequire(import.meta.url)`). */
+  require: (id: string) => unknown;
+  platform?: string;
+  arch?: string;
+  isMusl?: () => boolean;
+  /** Where OCPP_VALIDATE_NATIVE_PATH is read from (default `process.env`). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** One place the addon may be loaded from: a package specifier or, from the environment, a file. */
+export interface NativeSource {
+  id: string;
+  /** For an error message: why this source does not exist at all (an unsupported platform). */
+  unavailable?: string;
+}
+
+/** Where the addon is looked for, in order. */
+export function nativeSources(options: Omit<NativeLoadOptions, "require"> = {}): NativeSource[] {
+  const explicit = (options.env ?? process.env)[NATIVE_PATH_ENV];
+  if (explicit) return [{ id: explicit }];
+  const platform = options.platform ?? process.platform;
+  const arch = options.arch ?? process.arch;
+  const triple = nativeTriple(platform, arch, options.isMusl ?? detectMusl);
+  if (!triple) {
+    return [{ id: `${NATIVE_PACKAGE_PREFIX}${platform}-${arch}`, unavailable: `napi-rs has no target for ${platform}-${arch}` }];
+  }
+  const sources: NativeSource[] = [{ id: NATIVE_PACKAGE_PREFIX + triple }];
+  // napi-rs's fallback on macOS: one fat binary for both architectures.
+  if (platform === "darwin") sources.push({ id: `${NATIVE_PACKAGE_PREFIX}darwin-universal` });
+  return sources;
+}
+
+/** What the native candidate names in error messages: the source(s) it tries. */
+export function nativeFile(options: Omit<NativeLoadOptions, "require"> = {}): string {
+  return nativeSources(options).map((s) => s.id).join(" or ");
+}
+
+/**
+ * Requires the addon from the first source that loads. When none does, the error says, per
+ * source, the reason `require` gave (a corrupt `.node` says so: "invalid ELF header", a missing
+ * package that it is not installed), and `cause` holds the original errors.
+ */
+export function loadNativeBinding(options: NativeLoadOptions): NativeBinding {
+  const failures: { id: string; reason: string; error: unknown }[] = [];
+  for (const source of nativeSources(options)) {
+    if (source.unavailable) {
+      failures.push({ id: source.id, reason: `${source.unavailable}; this version is built for ${BUILT_TRIPLES.join(", ")} (set ${NATIVE_PATH_ENV} to a .node built for this platform)`, error: undefined });
+      continue;
+    }
+    try {
+      return options.require(source.id) as NativeBinding;
+    } catch (error) {
+      failures.push({ id: source.id, reason: requireFailure(source.id, error), error });
+    }
+  }
+  const reason = failures.length === 1 ? failures[0]!.reason : failures.map((f) => `${f.id}: ${f.reason}`).join("; ");
+  throw new Error(reason, { cause: failures.length === 1 ? failures[0]!.error : new AggregateError(failures.map((f) => f.error), reason) });
+}
+
+/** The first line of a require error (without Node's "Require stack"), or what a missing package means. */
+function requireFailure(id: string, error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split("\nRequire stack:")[0]!.trim();
+  if (code === "MODULE_NOT_FOUND" && first.startsWith(`Cannot find module '${id}'`)) {
+    const triple = id.startsWith(NATIVE_PACKAGE_PREFIX) ? id.slice(NATIVE_PACKAGE_PREFIX.length) : undefined;
+    if (triple && !BUILT_TRIPLES.includes(triple)) return `no native addon is built for ${triple} yet (built: ${BUILT_TRIPLES.join(", ")})`;
+    if (triple) return `the package ${id} is not installed (an optional dependency of ocpp-validate: omitted with --omit=optional or --no-optional, or installed for another platform?)`;
+  }
+  return first;
 }

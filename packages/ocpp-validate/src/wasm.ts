@@ -66,7 +66,9 @@ export function wasmBackend(binding: WasmBinding): Backend {
   /** Writes one input at `offset` of the region; returns its end offset. */
   function put(input: JsonInput, offset: number): number {
     if (typeof input !== "string") {
-      region(offset + input.length).set(input, offset);
+      // A view of a detached buffer (transferred, or a resized-away ArrayBuffer) has length 0 and
+      // is empty input, as native and js see it; only `set` would throw on it.
+      if (input.length !== 0) region(offset + input.length).set(input, offset);
       return offset + input.length;
     }
     let read = 0;

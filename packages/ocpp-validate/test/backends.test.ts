@@ -240,6 +240,20 @@ describe.each(BACKENDS)("backend %s", (backend) => {
       expect(() => v.isValidBatch([ok, 5 as never])).toThrow(/index 1/);
     });
 
+    it("a view of a detached ArrayBuffer is empty input on every backend", () => {
+      const buffer = new ArrayBuffer(ok.length);
+      const view = new Uint8Array(buffer);
+      encoder.encodeInto(ok, view);
+      structuredClone(buffer, { transfer: [buffer] });
+      expect(view.length).toBe(0);
+      const empty = new Uint8Array(0);
+      expect(v.isValid(view)).toBe(false);
+      expect(v.validate(view, { allErrors: true })).toEqual(v.validate(empty, { allErrors: true }));
+      expect(v.validate(view).errors.map((e) => e.keyword)).toEqual(["parse"]);
+      expect(Array.from(v.isValidBatch([view, ok, view]))).toEqual([0, 1, 0]);
+      expect(v.validateFrame(view)).toEqual(v.validateFrame(empty));
+    });
+
     it("a Buffer that is a view into a larger pool", () => {
       const pooled = Buffer.from(`garbage${ok}garbage`).subarray(7, 7 + ok.length);
       expect(v.isValid(pooled)).toBe(true);

@@ -1,0 +1,11 @@
+/**
+ * `ocpp-validate/internal`: the loader's parts, for tests and the benchmark. Not the public API: it
+ * may change in any release. Node only.
+ */
+export { loadBackend, requestedBackend, logFallbacks, fallbackLine, ENV_OVERRIDE, DEBUG_ENV, BACKEND_NAMES } from "./loader.js";
+export type { BackendCandidate, BackendFallback, LoadedBackend } from "./loader.js";
+export { nodeCandidates } from "./node-candidates.js";
+export { loadNativeBinding, nativeSources, nativeTriple, detectMusl, NATIVE_PATH_ENV, BUILT_TRIPLES } from "./native.js";
+export type { NativeLoadOptions, NativeSource } from "./native.js";
+export { createValidatorFor } from "./validator.js";
+export type { Backend, MessageIndex } from "./backend.js";
