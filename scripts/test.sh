@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test from a fresh clone: setup (idempotent) → build → Rust tests → vector freshness
 # → the facade suite once per backend (a backend that fails to load fails its step) → CLI →
-# example gateway → playground in headless Chromium → the benchmark's quick smoke check.
+# example gateway → playground in headless Chromium → the packed tarballs in a fresh project
+# (pack-check.sh) → the benchmark's quick smoke check.
 # Needs: what scripts/setup.sh needs.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -20,5 +21,6 @@ step "gateway: hostile frames, 3000 connections, quick load test" pnpm --filter 
 step "loader, js-backend, uri, published-types and ocpp-rpc adapter tests" pnpm --filter ocpp-validate exec vitest run test/loader.test.ts test/js-backend.test.ts test/uri.test.ts test/types.test.ts test/ocpp-rpc.test.ts
 step "playground: text locator unit tests" pnpm --filter @ocpp-validate/playground exec vitest run
 step "playground in headless Chromium (wasm, then WebAssembly disabled)" bash scripts/e2e-browser.sh
+step "pack-check: the packed tarballs installed and used in a project outside the workspace" bash scripts/pack-check.sh
 step "benchmark smoke check (quick mode)" pnpm --filter @ocpp-validate/bench bench:quick
 say "all tests passed"
