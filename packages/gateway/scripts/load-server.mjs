@@ -5,6 +5,9 @@
 //   node load-server.mjs ocpp-rpc            an ocpp-rpc RPCServer in strict mode (its ajv validation)
 //                                            with handlers for the ten Charge Point actions that
 //                                            answer what the gateway answers
+//   node load-server.mjs ocpp-rpc-ocpp-validate [backend]
+//                                            the same RPCServer with ocpp-validate/ocpp-rpc as its
+//                                            strict-mode validator
 // Prints {"port": N, "validator": "..."} on stdout once listening. On stdin, "mark" starts and
 // "cpu" reports ({"cpuMs": …, "transactions": {started, stopped, unknownStops, open}}) the CPU time
 // this process used in between: the server's own cost, whatever else the machine is doing.
@@ -25,8 +28,12 @@ if (target === "gateway") {
   validator = `ocpp-validate ${gw.backend}`;
   close = () => gw.close();
   transactionStats = () => ({ ...gw.stats.transactions, open: gw.transactions.size });
-} else if (target === "ocpp-rpc") {
-  const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true });
+} else if (target === "ocpp-rpc" || target === "ocpp-rpc-ocpp-validate") {
+  // ocpp-rpc-ocpp-validate: the same server with ocpp-validate as its strict-mode validator
+  // (ocpp-validate/ocpp-rpc), so the two ocpp-rpc runs differ only in the validator.
+  const strictModeValidators = target === "ocpp-rpc" ? [] : [/** @type {any} */ ((await import("ocpp-validate/ocpp-rpc")).createStrictModeValidator({ backend: /** @type {"native"} */ (backend) }))];
+  if (target !== "ocpp-rpc") validator = "ocpp-validate (ocpp-rpc strict mode)";
+  const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true, strictModeValidators });
   let nextTransactionId = 1;
   /** @type {Map<number, string>} open transaction id → charge point */
   const open = new Map();

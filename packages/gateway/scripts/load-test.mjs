@@ -13,17 +13,18 @@
  * bad enum value, bad date-time, extra member, too long string) spread over every action; a broken
  * call that is refused is followed by the valid one (the charger fixes it and retries).
  *
- * Run against (a) the example gateway (ocpp-validate) and (b) an ocpp-rpc RPCServer in strict mode
- * (ajv) with handlers for the same ten actions, each server in its own process. Checked for every
- * call: exactly one answer, of the right kind: a CALLRESULT that passes `<Action>Response` (our
- * validator) and says what the handlers say (Accepted, a fresh transactionId, ...), or a CALLERROR
- * with the right code: the frame reference's for the gateway, ocpp-rpc's own validator's for
- * ocpp-rpc. Where the two disagree the difference is classified and counted; a difference that no
+ * Run against (a) the example gateway (ocpp-validate), (b) an ocpp-rpc RPCServer in strict mode
+ * (its ajv validator) with handlers for the same ten actions and (c) that server with ocpp-validate
+ * as its strict-mode validator (ocpp-validate/ocpp-rpc), each server in its own process. Checked for
+ * every call: exactly one answer, of the right kind: a CALLRESULT that passes `<Action>Response`
+ * (our validator) and says what the handlers say (Accepted, a fresh transactionId, ...), or a
+ * CALLERROR with the right code: the frame reference's for the gateway and for (c) (as ocpp-rpc
+ * spells it on the wire), ocpp-rpc's own validator's for (b). Where the two disagree the difference is classified and counted; a difference that no
  * documented rule explains fails the run. Then calls/s, latency and server CPU per call.
  *
  *   node scripts/load-test.mjs [--charge-points 100] [--transactions 3] [--meter-values 60]
  *                              [--invalid-ratio 0.05] [--seed 7] [--backend auto]
- *                              [--targets gateway,ocpp-rpc] [--quick] [--json]
+ *                              [--targets gateway,ocpp-rpc,ocpp-rpc-ocpp-validate] [--quick] [--json]
  * Exit status 1 if any call was lost, duplicated or answered wrongly, or a difference is undocumented.
  */
 import { spawn } from "node:child_process";
@@ -231,10 +232,12 @@ export function breakPayload(action, value, rnd) {
 /**
  * @typedef {{ code: string, keyword: string, instancePath: string } | null} Verdict  null = valid
  * @typedef {{ action: string, value: any, usesTx: boolean, broken: MutationKind | null, retry: boolean,
- *   expect: { gateway: Verdict, "ocpp-rpc": Verdict } }} PlannedCall
+ *   expect: Record<Target, Verdict> }} PlannedCall
+ * @typedef {"gateway" | "ocpp-rpc" | "ocpp-rpc-ocpp-validate"} Target
  */
+export const TARGETS = /** @type {const} */ (["gateway", "ocpp-rpc", "ocpp-rpc-ocpp-validate"]);
 
-/** @param {string} action @param {any} value @returns {{ gateway: Verdict, "ocpp-rpc": Verdict }} */
+/** @param {string} action @param {any} value @returns {Record<Target, Verdict>} */
 function verdicts(action, value) {
   const ref = referenceValidateFrame(JSON.stringify([2, "id", action, value]), { allErrors: false });
   const first = ref.errors[0];
@@ -250,7 +253,9 @@ function verdicts(action, value) {
     const code = OCPP16_WIRE_CODE[err.rpcErrorCode] ?? err.rpcErrorCode;
     rpc = { code, keyword: firstRpc?.keyword ?? "", instancePath: firstRpc?.instancePath ?? "" };
   }
-  return { gateway, "ocpp-rpc": rpc };
+  // ocpp-rpc with ocpp-validate as its strict-mode validator: our verdict and code, renamed on the wire by ocpp-rpc.
+  const withOurs = gateway && { ...gateway, code: OCPP16_WIRE_CODE[gateway.code] ?? gateway.code };
+  return { gateway, "ocpp-rpc": rpc, "ocpp-rpc-ocpp-validate": withOurs };
 }
 
 /**
@@ -337,7 +342,7 @@ function wrongAnswer(action, request, result) {
   }
 }
 
-/** @param {"gateway" | "ocpp-rpc"} target @param {string} backend */
+/** @param {Target} target @param {string} backend */
 async function startServer(target, backend) {
   const child = spawn(process.execPath, [join(here, "load-server.mjs"), target, backend], { stdio: ["pipe", "pipe", "inherit"] });
   /** @type {((line: string) => void)[]} */
@@ -381,7 +386,7 @@ async function startServer(target, backend) {
 const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /**
- * @param {{ target: "gateway" | "ocpp-rpc", chargePoints: number, transactions?: number, meterValues?: number,
+ * @param {{ target: Target, chargePoints: number, transactions?: number, meterValues?: number,
  *   invalidRatio?: number, seed?: number, backend?: string }} o
  */
 export async function runLoadTest({ target, chargePoints, transactions = 3, meterValues = 60, invalidRatio = 0.05, seed = 7, backend = "auto" }) {
@@ -562,7 +567,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       "invalid-ratio": { type: "string", default: "0.05" },
       seed: { type: "string", default: "7" },
       backend: { type: "string", default: "auto" },
-      targets: { type: "string", default: "gateway,ocpp-rpc" },
+      targets: { type: "string", default: TARGETS.join(",") },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },
@@ -579,13 +584,19 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       `machine: ${cpu[0]?.model ?? "?"} x${cpu.length}, Node ${process.version}`,
   );
   const results = [];
-  for (const target of /** @type {("gateway" | "ocpp-rpc")[]} */ (String(values.targets).split(","))) {
+  const targets = /** @type {Target[]} */ (String(values.targets).split(","));
+  const unknown = targets.filter((t) => !(/** @type {readonly string[]} */ (TARGETS)).includes(t));
+  if (unknown.length) {
+    console.error(`load-test: unknown target ${unknown.join(", ")} (known: ${TARGETS.join(", ")})`);
+    process.exit(2);
+  }
+  for (const target of targets) {
     const r = await runLoadTest({ target, chargePoints, transactions, meterValues, invalidRatio, seed, backend: String(values.backend) });
     results.push(r);
-    const name = target === "gateway" ? `gateway (${r.validator})` : "ocpp-rpc RPCServer strict (ajv)";
+    const name = target === "gateway" ? `gateway (${r.validator})` : target === "ocpp-rpc" ? "ocpp-rpc RPCServer strict (ajv)" : "ocpp-rpc RPCServer strict (ocpp-validate)";
     const bad = problems(r);
     console.log(
-      `${name.padEnd(36)} ${String(r.calls).padStart(7)} calls ${r.callsPerSecond.toFixed(0).padStart(6)} calls/s  ` +
+      `${name.padEnd(42)} ${String(r.calls).padStart(7)} calls ${r.callsPerSecond.toFixed(0).padStart(6)} calls/s  ` +
         `p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  server CPU ${r.serverCpuUsPerCall.toFixed(1)} µs/call  ` +
         `${r.callErrors} CALLERRORs, ${r.transactionIds} transactions; ${bad.length ? `FAILED: ${bad.join(", ")}` : "every call answered once, correctly"}`,
     );

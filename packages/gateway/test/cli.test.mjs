@@ -26,8 +26,16 @@ describe("cli", () => {
           else lines.push(line);
         }
       });
-      const nextLine = () => (lines.length ? Promise.resolve(lines.shift()) : new Promise((r) => waiters.push(r)));
+      let stderr = "";
+      child.stderr.setEncoding("utf8");
+      child.stderr.on("data", (d) => (stderr += d));
       const exited = new Promise((resolve) => child.once("exit", resolve));
+      // stdio closes after the last stdout data: a CLI that dies fails the test at once, with its stderr
+      const closed = new Promise((resolve) => child.once("close", resolve));
+      const nextLine = () =>
+        lines.length
+          ? Promise.resolve(lines.shift())
+          : Promise.race([new Promise((r) => waiters.push(r)), closed.then((code) => Promise.reject(new Error(`the CLI exited (${code}) before the line came; stderr: ${stderr}`)))]);
       try {
         const banner = await nextLine();
         const url = /listening on (ws:\/\/\S+\/ocpp\/)<chargePointId>/.exec(banner)?.[1];

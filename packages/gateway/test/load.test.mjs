@@ -39,7 +39,7 @@ describe("load test workload", () => {
   });
 });
 
-describe.each(["gateway", "ocpp-rpc"])("load test (quick) against %s", (target) => {
+describe.each(["gateway", "ocpp-rpc", "ocpp-rpc-ocpp-validate"])("load test (quick) against %s", (target) => {
   it(
     "20 charge points x one session: nothing lost, nothing duplicated, every answer right, every transaction closed",
     async () => {
