@@ -223,6 +223,7 @@ try {
 }
 /** validators[message][backend] = { v, chosen } | { error }; validators.session: default message, per-call `{ message }` */
 const validators = {};
+const loudOnce = new Set();
 for (const message of ["session", ...new Set([...MESSAGES, ...SESSION_MESSAGES])]) {
   validators[message] = {};
   for (const b of BACKENDS) {
@@ -235,7 +236,8 @@ for (const message of ["session", ...new Set([...MESSAGES, ...SESSION_MESSAGES])
       validators[message][b] = { v, chosen: v.backend };
     } catch (e) {
       validators[message][b] = { error: e.message };
-      loud(`createValidator({ backend: "${b}", message: "${message}" }) failed`, e.message);
+      if (!loudOnce.has(`${b} ${e.message}`)) loud(`createValidator({ backend: "${b}", message: "${message}" }) failed (and for every other message with the same error)`, e.message);
+      loudOnce.add(`${b} ${e.message}`);
     }
   }
 }
