@@ -12,7 +12,6 @@
 // "cpu" reports ({"cpuMs": …, "transactions": {started, stopped, unknownStops, open}}) the CPU time
 // this process used in between: the server's own cost, whatever else the machine is doing.
 // Exits on SIGTERM or when stdin closes.
-import { RPCServer } from "ocpp-rpc";
 import { DATA_TRANSFER_VENDOR_ID, DEFAULT_HEARTBEAT_INTERVAL_S, startGateway } from "../src/gateway.mjs";
 
 const [target = "gateway", backend = "auto"] = process.argv.slice(2);
@@ -33,6 +32,8 @@ if (target === "gateway") {
   // (ocpp-validate/ocpp-rpc), so the two ocpp-rpc runs differ only in the validator.
   const strictModeValidators = target === "ocpp-rpc" ? [] : [/** @type {any} */ ((await import("ocpp-validate/ocpp-rpc")).createStrictModeValidator({ backend: /** @type {"native"} */ (backend) }))];
   if (target !== "ocpp-rpc") validator = "ocpp-validate (ocpp-rpc strict mode)";
+  // Imported here: ocpp-rpc compiles its ajv schemas on load, which the gateway process need not do.
+  const { RPCServer } = await import("ocpp-rpc");
   const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true, strictModeValidators });
   let nextTransactionId = 1;
   /** @type {Map<number, string>} open transaction id → charge point */

@@ -25,6 +25,7 @@
  *   node scripts/load-test.mjs [--charge-points 100] [--transactions 3] [--meter-values 60]
  *                              [--invalid-ratio 0.05] [--seed 7] [--backend auto]
  *                              [--targets gateway,ocpp-rpc,ocpp-rpc-ocpp-validate] [--quick] [--json]
+ *                              [--cpu-prof-dir DIR]   (a V8 CPU profile of each server process)
  * Exit status 1 if any call was lost, duplicated or answered wrongly, or a difference is undocumented.
  */
 import { spawn } from "node:child_process";
@@ -342,9 +343,10 @@ function wrongAnswer(action, request, result) {
   }
 }
 
-/** @param {Target} target @param {string} backend */
-async function startServer(target, backend) {
-  const child = spawn(process.execPath, [join(here, "load-server.mjs"), target, backend], { stdio: ["pipe", "pipe", "inherit"] });
+/** @param {Target} target @param {string} backend @param {string | undefined} cpuProfDir */
+async function startServer(target, backend, cpuProfDir) {
+  const flags = cpuProfDir ? ["--cpu-prof", "--cpu-prof-dir", cpuProfDir] : [];
+  const child = spawn(process.execPath, [...flags, join(here, "load-server.mjs"), target, backend], { stdio: ["pipe", "pipe", "inherit"] });
   /** @type {((line: string) => void)[]} */
   const readers = [];
   let out = "";
@@ -387,12 +389,13 @@ const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 /**
  * @param {{ target: Target, chargePoints: number, transactions?: number, meterValues?: number,
- *   invalidRatio?: number, seed?: number, backend?: string }} o
+ *   invalidRatio?: number, seed?: number, backend?: string, cpuProfDir?: string }} o
+ *   cpuProfDir: write a V8 CPU profile of the server process there
  */
-export async function runLoadTest({ target, chargePoints, transactions = 3, meterValues = 60, invalidRatio = 0.05, seed = 7, backend = "auto" }) {
+export async function runLoadTest({ target, chargePoints, transactions = 3, meterValues = 60, invalidRatio = 0.05, seed = 7, backend = "auto", cpuProfDir }) {
   const work = Array.from({ length: chargePoints }, (_, cp) => workload(cp, { transactions, meterValues, invalidRatio, seed }));
   const planned = work.flatMap((w) => w.calls);
-  const server = await startServer(target, backend);
+  const server = await startServer(target, backend, cpuProfDir);
   /** @type {RPCClient[]} */
   const clients = [];
   const inbound = new Array(chargePoints).fill(0);
@@ -570,6 +573,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
       targets: { type: "string", default: TARGETS.join(",") },
       quick: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
+      "cpu-prof-dir": { type: "string" },
     },
   });
   const chargePoints = values.quick ? 20 : Number(values["charge-points"]);
@@ -591,7 +595,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(2);
   }
   for (const target of targets) {
-    const r = await runLoadTest({ target, chargePoints, transactions, meterValues, invalidRatio, seed, backend: String(values.backend) });
+    const r = await runLoadTest({ target, chargePoints, transactions, meterValues, invalidRatio, seed, backend: String(values.backend), cpuProfDir: values["cpu-prof-dir"] });
     results.push(r);
     const name = target === "gateway" ? `gateway (${r.validator})` : target === "ocpp-rpc" ? "ocpp-rpc RPCServer strict (ajv)" : "ocpp-rpc RPCServer strict (ocpp-validate)";
     const bad = problems(r);
