@@ -507,9 +507,13 @@ export async function runLoadTest({ target, chargePoints, transactions = 3, mete
       brokenByKind[c.broken] = (brokenByKind[c.broken] ?? 0) + 1;
       brokenByAction[c.action] = (brokenByAction[c.action] ?? 0) + 1;
     }
+    const id = "00000000-0000-4000-8000-000000000000";
+    const meanFrameBytes = Math.round(planned.reduce((n, c) => n + Buffer.byteLength(JSON.stringify([2, id, c.action, c.value])), 0) / Math.max(1, planned.length));
     return {
       target,
       validator: server.validator,
+      /** Mean CALL frame size (bytes, with ocpp-rpc's 36-character uniqueIds). */
+      meanFrameBytes,
       chargePoints,
       transactionsPerSession: transactions,
       meterValuesPerTransaction: meterValues,
@@ -608,7 +612,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   }
   const first = results[0];
   if (first) {
-    console.log(`simulated time per session: ${(first.simulatedSecondsPerSession / 60).toFixed(0)} min; broken payloads: ${first.broken} (${Object.entries(first.brokenByKind).map(([k, n]) => `${k} ${n}`).join(", ")})`);
+    console.log(`simulated time per session: ${(first.simulatedSecondsPerSession / 60).toFixed(0)} min; mean CALL frame ${first.meanFrameBytes} B; broken payloads: ${first.broken} (${Object.entries(first.brokenByKind).map(([k, n]) => `${k} ${n}`).join(", ")})`);
     console.log(`calls per action (broken): ${CHARGE_POINT_ACTIONS.map((a) => `${a} ${first.perAction[a]?.calls ?? 0} (${first.brokenByAction[a] ?? 0})`).join(", ")}`);
     const diffs = Object.entries(first.differences).sort((a, b) => b[1].count - a[1].count);
     console.log(diffs.length ? "ocpp-rpc's strict mode vs the reference, over the planned calls:" : "ocpp-rpc's strict mode agrees with the reference on every planned call");
