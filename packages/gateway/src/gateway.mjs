@@ -125,6 +125,7 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  * @typedef {object} ChargePointState
  * @property {string} id
  * @property {Peer | null} connection  the most recent open connection (CSMS calls go there)
+ * @property {Peer[]} connections  every open connection with this id, oldest first
  * @property {BootNotification | null} boot  its last BootNotification
  * @property {Map<number, Transaction>} transactions  its open transactions by id
  */
@@ -214,7 +215,7 @@ export async function startGateway(options = {}) {
   /** @param {string} id */
   const chargePoint = (id) => {
     let cp = chargePoints.get(id);
-    if (!cp) chargePoints.set(id, (cp = { id, connection: null, boot: null, transactions: new Map() }));
+    if (!cp) chargePoints.set(id, (cp = { id, connection: null, connections: [], boot: null, transactions: new Map() }));
     return cp;
   };
   const now = () => new Date().toISOString();
@@ -373,6 +374,7 @@ export async function startGateway(options = {}) {
     const peer = { ws, chargePointId, alive: true, closed: false, pending: new Map(), queue: Promise.resolve() };
     peers.add(peer);
     const cp = chargePoint(chargePointId);
+    cp.connections.push(peer);
     cp.connection = peer;
     events.emit("connect", chargePointId);
     ws.on("pong", () => {
@@ -387,10 +389,10 @@ export async function startGateway(options = {}) {
         fail(pending, new CallFailure("closed", `the connection of ${chargePointId} closed before it answered ${pending.action}`, { chargePointId, action: pending.action, uniqueId }));
       }
       peer.pending.clear();
-      if (cp.connection === peer) {
-        cp.connection = null;
-        if (cp.transactions.size === 0 && chargePoints.get(chargePointId) === cp) chargePoints.delete(chargePointId);
-      }
+      // A charger that reconnected before its old connection closed: calls go to the newest one left.
+      cp.connections = cp.connections.filter((p) => p !== peer);
+      cp.connection = cp.connections.at(-1) ?? null;
+      if (!cp.connection && cp.transactions.size === 0 && chargePoints.get(chargePointId) === cp) chargePoints.delete(chargePointId);
       events.emit("disconnect", chargePointId, code);
     });
     ws.on("message", (/** @type {Buffer} */ data) => {

@@ -459,6 +459,31 @@ describe("CSMS-initiated calls (gateway.call)", () => {
     cp.close();
   });
 
+  it("a charger with two connections: calls go to the newest, then to the older one when the newest closes", async () => {
+    const older = await charger("CP-twice");
+    const newer = await charger("CP-twice");
+    const start = await older.request("StartTransaction", { connectorId: 1, idTag: "T", meterStart: 0, timestamp: "2024-05-17T14:32:05Z" });
+    const first = gw.call("CP-twice", "ClearCache", {});
+    const [, id1, action1] = await newer.next();
+    expect(action1).toBe("ClearCache");
+    newer.send(JSON.stringify([3, id1, { status: "Accepted" }]));
+    expect(await first).toEqual({ status: "Accepted" });
+    newer.close();
+    await newer.closed;
+    expect(gw.connected()).toContain("CP-twice");
+    const second = gw.call("CP-twice", "ClearCache", {});
+    const [, id2] = await older.next();
+    older.send(JSON.stringify([3, id2, { status: "Rejected" }]));
+    expect(await second).toEqual({ status: "Rejected" });
+    expect(gw.openTransactions("CP-twice").map((t) => t.transactionId)).toEqual([start[2].transactionId]);
+    const stop = await older.request("StopTransaction", { transactionId: start[2].transactionId, meterStop: 5, timestamp: "2024-05-17T15:32:05Z" });
+    expect(stop[2]).toEqual({});
+    expect(gw.openTransactions("CP-twice")).toEqual([]);
+    older.close();
+    await older.closed;
+    expect(gw.connected()).not.toContain("CP-twice");
+  });
+
   it("an ocpp-rpc RPCClient as the charger: RemoteStartTransaction followed by its StartTransaction, then Reset", async () => {
     const { RPCClient } = await import("ocpp-rpc");
     const client = new RPCClient({ endpoint: gw.url.replace(/\/$/, ""), identity: "CP-rpc", protocols: ["ocpp1.6"], strictMode: true, reconnect: false });
