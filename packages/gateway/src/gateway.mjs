@@ -245,6 +245,7 @@ export async function startGateway(options = {}) {
     Heartbeat: () => ({ currentTime: now() }),
     MeterValues: () => ({}),
     StartTransaction: (p, cp) => {
+      const idTagInfo = authorize(p.idTag, cp.id); // first: if it throws, no transaction is recorded
       const transactionId = nextTransactionId++;
       /** @type {Transaction} */
       const tx = { transactionId, chargePointId: cp.id, connectorId: p.connectorId, idTag: p.idTag, meterStart: p.meterStart, timestamp: p.timestamp };
@@ -253,7 +254,7 @@ export async function startGateway(options = {}) {
       transactions.set(transactionId, tx);
       stats.transactions.started++;
       /** @type {StartTransactionResponse} */
-      const answer = { transactionId, idTagInfo: authorize(p.idTag, cp.id) };
+      const answer = { transactionId, idTagInfo };
       return answer;
     },
     StatusNotification: () => ({}),
