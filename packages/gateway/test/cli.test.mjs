@@ -79,3 +79,44 @@ describe("cli", () => {
     600_000,
   );
 });
+
+describe("pnpm gateway", () => {
+  it(
+    "runs the server as the process pnpm starts, so a signal to the PID the user sees stops it",
+    async () => {
+      const root = fileURLToPath(new URL("../../..", import.meta.url));
+      const pnpm = spawn("pnpm", ["gateway", "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+      let out = "";
+      let stderr = "";
+      pnpm.stderr.on("data", (d) => (stderr += d));
+      const pnpmExited = new Promise((resolve) => pnpm.once("exit", resolve));
+      await new Promise((resolve, reject) => {
+        pnpm.stdout.on("data", (d) => {
+          out += d;
+          if (out.includes("gateway listening")) resolve();
+        });
+        pnpmExited.then(() => reject(new Error(`pnpm gateway exited before listening: ${stderr}`)));
+      });
+      // The server must be pnpm's own child, not a grandchild behind a shell that swallows signals.
+      const { execFileSync } = await import("node:child_process");
+      const children = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(pnpm.pid)], { encoding: "utf8" }).trim().split("\n");
+      expect(children).toHaveLength(1);
+      expect(children[0]).toMatch(/node .*packages\/gateway\/src\/cli\.mjs --port 0$/);
+      const serverPid = Number(children[0].trim().split(/\s+/)[0]);
+      pnpm.kill("SIGTERM");
+      await pnpmExited;
+      // Gone means signal 0 fails; poll the process table, not the clock: the kernel reaps it once pnpm has.
+      const alive = () => {
+        try {
+          process.kill(serverPid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      while (alive()) await new Promise((r) => setImmediate(r));
+      expect(alive()).toBe(false);
+    },
+    600_000,
+  );
+});
