@@ -94,16 +94,7 @@ fn fast_key(name: &str) -> String {
 /// Keywords that carry no validation meaning for ajv (annotations / identifiers).
 const ANNOTATIONS: &[&str] = &["$schema", "id", "title", "description", "$comment"];
 /// Keywords the engine enforces.
-const SUPPORTED: &[&str] = &[
-    "type",
-    "properties",
-    "required",
-    "additionalProperties",
-    "items",
-    "enum",
-    "maxLength",
-    "format",
-];
+const SUPPORTED: &[&str] = &["type", "properties", "required", "additionalProperties", "items", "enum", "maxLength", "format"];
 /// The engine recurses once per schema level (never per input level); this bounds that.
 const MAX_SCHEMA_DEPTH: usize = 32;
 /// Per-object property bookkeeping uses one bit per declared property in a u64.
@@ -247,11 +238,7 @@ impl Gen {
                     };
                     match names.iter().position(|n| n == name) {
                         Some(i) => required |= 1u64 << i,
-                        None => fail(
-                            &self.file,
-                            at,
-                            &format!("required property '{name}' is not declared in 'properties'"),
-                        ),
+                        None => fail(&self.file, at, &format!("required property '{name}' is not declared in 'properties'")),
                     }
                 }
             }
@@ -339,8 +326,7 @@ fn main() {
     let mut pred_slots = 0;
     for (stem, path) in &files {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json: Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+        let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
         match json.get("$schema").and_then(Value::as_str) {
             Some("http://json-schema.org/draft-04/schema#") | None => {}
             Some(other) => panic!("{}: only draft-04 schemas are supported, found $schema {other}", path.display()),
@@ -372,7 +358,8 @@ fn main() {
         all.push(ident);
     }
     writeln!(out, "/// Every schema compiled from `schemas/*.json`, sorted by file name.").unwrap();
-    writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", "))
+        .unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
     // A whole number of u64 words, so the hint table is copied in and out word by word.

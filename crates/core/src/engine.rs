@@ -274,9 +274,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                     Some(JsonType::Integer) => {
                         matches!(self.classify(start, simple, digits), NumClass::Integer)
                     }
-                    Some(JsonType::Number) => {
-                        !matches!(self.classify(start, simple, digits), NumClass::Infinite)
-                    }
+                    Some(JsonType::Number) => !matches!(self.classify(start, simple, digits), NumClass::Infinite),
                     Some(_) => false,
                 };
                 Ok(self.non_string_checks(node, JsonType::Number, type_ok))
@@ -512,9 +510,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                                 if !node.additional_properties {
                                     unknown = true;
                                     if C {
-                                        unknown_keys
-                                            .get_or_insert_with(BTreeSet::new)
-                                            .insert(decode_utf16(self.src, key));
+                                        unknown_keys.get_or_insert_with(BTreeSet::new).insert(decode_utf16(self.src, key));
                                     }
                                 }
                             }
@@ -819,8 +815,8 @@ mod tests {
     fn near_misses_of_a_predicted_key() {
         // Prefixes, extensions, escapes and case changes of the key that will be predicted.
         for key in [
-            r#""valu""#, r#""valuee""#, r#""value ""#, r#""Value""#, r#""\u0076alue""#, r#""valu\u0065""#,
-            r#""value\"""#, r#""value"#, r#""value" "#, r#""value"	"#,
+            r#""valu""#, r#""valuee""#, r#""value ""#, r#""Value""#, r#""\u0076alue""#, r#""valu\u0065""#, r#""value\"""#,
+            r#""value"#, r#""value" "#, r#""value"	"#,
         ] {
             for tail in ["", "}", "}]}]}"] {
                 let doc = format!(

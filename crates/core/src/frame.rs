@@ -271,9 +271,8 @@ fn is_stop_transaction(src: &[u8], s: Str) -> bool {
 /// Issues sorted by (instancePath, keyword), so every backend names the same first issue
 /// (ajv's own order is not part of the payload contract).
 fn sorted(mut issues: Vec<Issue>, all_errors: bool) -> Vec<Issue> {
-    let order = |a: &Issue, b: &Issue| {
-        a.instance_path.cmp(&b.instance_path).then_with(|| a.keyword.as_str().cmp(b.keyword.as_str()))
-    };
+    let order =
+        |a: &Issue, b: &Issue| a.instance_path.cmp(&b.instance_path).then_with(|| a.keyword.as_str().cmp(b.keyword.as_str()));
     if all_errors {
         issues.sort_by(order);
         return issues;
@@ -289,7 +288,10 @@ fn sorted(mut issues: Vec<Issue>, all_errors: bool) -> Vec<Issue> {
 fn call(src: &[u8], id: Str, action: Str, payload: (usize, usize), issues: Option<Vec<Issue>>, all_errors: bool) -> Frame {
     let unique_id = decode(src, id);
     let (issues, call_error) = match issues {
-        None => (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, String::from(descriptions::NOT_IMPLEMENTED), &[]))),
+        None => (
+            Vec::new(),
+            Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, String::from(descriptions::NOT_IMPLEMENTED), &[])),
+        ),
         Some(issues) if issues.is_empty() => (issues, None),
         Some(issues) => {
             let issues = sorted(issues, all_errors);

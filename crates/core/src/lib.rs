@@ -36,7 +36,15 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The ajv keyword an issue is reported under; `Parse` is ours (bytes that are not UTF-8 JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Keyword { Parse, Type, Required, Enum, MaxLength, Format, AdditionalProperties }
+pub enum Keyword {
+    Parse,
+    Type,
+    Required,
+    Enum,
+    MaxLength,
+    Format,
+    AdditionalProperties,
+}
 
 impl Keyword {
     pub const fn as_str(self) -> &'static str {
@@ -61,7 +69,12 @@ impl Keyword {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OcppErrorCode { FormationViolation, PropertyConstraintViolation, OccurenceConstraintViolation, TypeConstraintViolation }
+pub enum OcppErrorCode {
+    FormationViolation,
+    PropertyConstraintViolation,
+    OccurenceConstraintViolation,
+    TypeConstraintViolation,
+}
 
 impl OcppErrorCode {
     pub const fn as_str(self) -> &'static str {
@@ -75,7 +88,11 @@ impl OcppErrorCode {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Issue { pub instance_path: String, pub keyword: Keyword, pub message: String }
+pub struct Issue {
+    pub instance_path: String,
+    pub keyword: Keyword,
+    pub message: String,
+}
 
 impl Issue {
     /// The OCPP-J 1.6 CallError code for this issue.

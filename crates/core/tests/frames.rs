@@ -1,7 +1,9 @@
 //! Frame invariants on generated and hostile input (the exact expectations live in the shared
 //! vectors, frames.json, checked by tests/vectors.rs against the JS reference).
 use ocpp_validate_core::frame::{descriptions, MAX_REPORTED_ISSUES};
-use ocpp_validate_core::{build_call_error, check_syntax, validate, validate_frame, CallErrorCode, Frame, FrameKind, Issue, Keyword};
+use ocpp_validate_core::{
+    build_call_error, check_syntax, validate, validate_frame, CallErrorCode, Frame, FrameKind, Issue, Keyword,
+};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -49,7 +51,10 @@ fn check(input: &[u8]) -> Frame {
     check_invariants(input, &first, false);
     let all = validate_frame(input, true);
     check_invariants(input, &all, true);
-    assert_eq!((first.kind, &first.unique_id, &first.action, first.payload), (all.kind, &all.unique_id, &all.action, all.payload));
+    assert_eq!(
+        (first.kind, &first.unique_id, &first.action, first.payload),
+        (all.kind, &all.unique_id, &all.action, all.payload)
+    );
     assert_eq!(first.issues.first(), all.issues.first(), "the first issue is the first of the sorted list");
     all
 }
