@@ -87,16 +87,17 @@ describe("js backend: shared vectors", () => {
 });
 
 describe("js backend: differential vs reference (fast-check)", () => {
-  const opts = { numRuns: 8000, seed: 20240517, interruptAfterTimeLimit: 60_000, markInterruptAsFailure: false };
+  // A fixed number of runs, never a time budget: every machine checks the same cases.
+  const opts = { numRuns: 8000, seed: 20240517 };
   it("valid texts (8000 runs)", () => {
     fc.assert(fc.property(validPayloadArb, (t: string) => checkInput(t)), opts);
-  }, 120_000);
+  });
   it("mutated texts (8000 runs)", () => {
     fc.assert(fc.property(mutatedTextArb, (t: string) => checkInput(t)), { ...opts, seed: 7 });
-  }, 120_000);
+  });
   it("raw bytes (6000 runs)", () => {
     fc.assert(fc.property(bytesArb, (b: Uint8Array) => checkInput(b)), { ...opts, numRuns: 6000, seed: 8 });
-  }, 120_000);
+  });
   it("parsed values, valid and mutated (3000 runs)", () => {
     const valueArb = fc.oneof(
       validValueArb,
@@ -109,7 +110,7 @@ describe("js backend: differential vs reference (fast-check)", () => {
       }),
     );
     fc.assert(fc.property(valueArb, (v: unknown) => checkValue(v)), { ...opts, numRuns: 3000, seed: 9 });
-  }, 120_000);
+  });
 });
 
 describe("syntax error locator", () => {
