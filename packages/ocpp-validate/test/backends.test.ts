@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createValidator, type BackendName, type ValidationIssue, type Validator } from "ocpp-validate";
 import { anyInputArb, bytesArb, mutatedTextArb, validPayloadArb, validValueArb } from "@ocpp-validate/test-vectors/arbitraries";
 import { OCPP_ERROR_CODE, referenceValidate, referenceValidateValue } from "@ocpp-validate/test-vectors/reference";
+import { property } from "@ocpp-validate/test-vectors/property";
 import { loadVectors } from "@ocpp-validate/test-vectors/vectors";
 import { frameTests } from "./frame-suite.js";
 
@@ -71,34 +72,34 @@ describe.each(BACKENDS)("backend %s", (backend) => {
     expect(Array.from(v.isValidBatch(reversed))).toEqual(vectors.map((c) => (c.valid ? 1 : 0)).reverse());
   });
 
-  it("matches the reference on generated valid payloads", () => {
-    fc.assert(fc.property(validPayloadArb, (text) => {
+  it("matches the reference on generated valid payloads", async () => {
+    await fc.assert(property(validPayloadArb, (text) => {
       expect(v.isValid(text)).toBe(true);
       expect(v.isValid(encoder.encode(text))).toBe(true);
     }), { numRuns: RUNS });
   });
 
-  it("matches the reference on mutated payloads (verdict, allErrors set, first error)", () => {
-    fc.assert(fc.property(mutatedTextArb, (text) => {
+  it("matches the reference on mutated payloads (verdict, allErrors set, first error)", async () => {
+    await fc.assert(property(mutatedTextArb, (text) => {
       expectSameAsReference(v, text, referenceValidate(text, { allErrors: true }).errors);
     }), { numRuns: RUNS });
   });
 
-  it("matches the reference on raw bytes, invalid UTF-8 included", () => {
-    fc.assert(fc.property(bytesArb, (bytes) => {
+  it("matches the reference on raw bytes, invalid UTF-8 included", async () => {
+    await fc.assert(property(bytesArb, (bytes) => {
       expectSameAsReference(v, bytes, referenceValidate(bytes, { allErrors: true }).errors);
     }), { numRuns: RUNS });
   });
 
-  it("matches the reference on any input through the batch API", () => {
-    fc.assert(fc.property(fc.array(anyInputArb, { maxLength: 12 }), (inputs) => {
+  it("matches the reference on any input through the batch API", async () => {
+    await fc.assert(property(fc.array(anyInputArb, { maxLength: 12 }), (inputs) => {
       const expected = inputs.map((input) => (referenceValidate(input, { allErrors: false }).valid ? 1 : 0));
       expect(Array.from(v.isValidBatch(inputs))).toEqual(expected);
     }), { numRuns: Math.ceil(RUNS / 10) });
   });
 
-  it("validates already-parsed values like the reference", () => {
-    fc.assert(fc.property(validValueArb, (value) => {
+  it("validates already-parsed values like the reference", async () => {
+    await fc.assert(property(validValueArb, (value) => {
       expectSameAsReference(v, value, []);
     }), { numRuns: Math.ceil(RUNS / 4) });
     const base = { transactionId: 1, timestamp: "2024-01-01T00:00:00Z", meterStop: 1 };

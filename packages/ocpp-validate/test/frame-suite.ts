@@ -6,6 +6,7 @@ import { expect, it } from "vitest";
 import { buildCallError, type FrameValidationResult, type Validator } from "ocpp-validate";
 import { mutatedTextArb, stringText, validPayloadArb } from "@ocpp-validate/test-vectors/arbitraries";
 import { referenceValidateFrame, type FrameResult } from "@ocpp-validate/test-vectors/frame-reference";
+import { property } from "@ocpp-validate/test-vectors/property";
 import { loadFrameVectors } from "@ocpp-validate/test-vectors/vectors";
 
 const encoder = new TextEncoder();
@@ -71,9 +72,9 @@ export function frameTests(v: Validator) {
     }
   });
 
-  it("matches the frame reference on generated frames (string and bytes)", () => {
-    fc.assert(
-      fc.property(frameArb, fc.boolean(), (text, allErrors) => {
+  it("matches the frame reference on generated frames (string and bytes)", async () => {
+    await fc.assert(
+      property(frameArb, fc.boolean(), (text, allErrors) => {
         const want = referenceValidateFrame(text, { allErrors });
         expectFrame(v.validateFrame(text, { allErrors }), want, text);
         const bytes = encoder.encode(text);
@@ -83,9 +84,9 @@ export function frameTests(v: Validator) {
     );
   });
 
-  it("matches the frame reference on truncated and byte-mutated frames", () => {
-    fc.assert(
-      fc.property(frameArb, fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), (text, cut, at, byte) => {
+  it("matches the frame reference on truncated and byte-mutated frames", async () => {
+    await fc.assert(
+      property(frameArb, fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), (text, cut, at, byte) => {
         const bytes = encoder.encode(text);
         bytes[at % bytes.length] = byte;
         const input = bytes.subarray(0, cut % (bytes.length + 1));

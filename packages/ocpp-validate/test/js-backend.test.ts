@@ -8,6 +8,7 @@ import { validateEquals } from "../src/js/generated/validate-equals.js";
 import { OCPP_ERROR_CODE, referenceValidate, referenceValidateValue, issueMultiset, createAjv } from "@ocpp-validate/test-vectors/reference";
 import { loadVectors } from "@ocpp-validate/test-vectors/vectors";
 import { validPayloadArb, validValueArb, mutatedTextArb, bytesArb, dateTimeArb } from "@ocpp-validate/test-vectors/arbitraries";
+import { property } from "@ocpp-validate/test-vectors/property";
 import type { ValidationIssue } from "../src/types.js";
 
 type Pair = { instancePath: string; keyword: string };
@@ -89,16 +90,16 @@ describe("js backend: shared vectors", () => {
 describe("js backend: differential vs reference (fast-check)", () => {
   // A fixed number of runs, never a time budget: every machine checks the same cases.
   const opts = { numRuns: 8000, seed: 20240517 };
-  it("valid texts (8000 runs)", () => {
-    fc.assert(fc.property(validPayloadArb, (t: string) => checkInput(t)), opts);
+  it("valid texts (8000 runs)", async () => {
+    await fc.assert(property(validPayloadArb, (t: string) => checkInput(t)), opts);
   });
-  it("mutated texts (8000 runs)", () => {
-    fc.assert(fc.property(mutatedTextArb, (t: string) => checkInput(t)), { ...opts, seed: 7 });
+  it("mutated texts (8000 runs)", async () => {
+    await fc.assert(property(mutatedTextArb, (t: string) => checkInput(t)), { ...opts, seed: 7 });
   });
-  it("raw bytes (6000 runs)", () => {
-    fc.assert(fc.property(bytesArb, (b: Uint8Array) => checkInput(b)), { ...opts, numRuns: 6000, seed: 8 });
+  it("raw bytes (6000 runs)", async () => {
+    await fc.assert(property(bytesArb, (b: Uint8Array) => checkInput(b)), { ...opts, numRuns: 6000, seed: 8 });
   });
-  it("parsed values, valid and mutated (3000 runs)", () => {
+  it("parsed values, valid and mutated (3000 runs)", async () => {
     const valueArb = fc.oneof(
       validValueArb,
       mutatedTextArb.map((t: string) => {
@@ -109,7 +110,7 @@ describe("js backend: differential vs reference (fast-check)", () => {
         }
       }),
     );
-    fc.assert(fc.property(valueArb, (v: unknown) => checkValue(v)), { ...opts, numRuns: 3000, seed: 9 });
+    await fc.assert(property(valueArb, (v: unknown) => checkValue(v)), { ...opts, numRuns: 3000, seed: 9 });
   });
 });
 
@@ -122,10 +123,10 @@ describe("syntax error locator", () => {
       return false;
     }
   };
-  it("finds an error exactly when JSON.parse rejects (mutated texts, vectors, random JSON-ish strings)", () => {
+  it("finds an error exactly when JSON.parse rejects (mutated texts, vectors, random JSON-ish strings)", async () => {
     const jsonish = fc.string({ unit: fc.constantFrom(..."{}[],:\"\\ 0123456789-+.eEtrufalsn\u0000\t\nxu"), maxLength: 30 });
-    fc.assert(
-      fc.property(fc.oneof(mutatedTextArb, jsonish, fc.json()), (t: string) => {
+    await fc.assert(
+      property(fc.oneof(mutatedTextArb, jsonish, fc.json()), (t: string) => {
         expect(syntaxErrorOffset(t) < 0).toBe(accepts(t));
       }),
       { numRuns: 20000, seed: 5 },
@@ -138,13 +139,13 @@ describe("syntax error locator", () => {
 
 describe("date-time port", () => {
   const ajvCheck = createAjv().compile({ type: "string", format: "date-time" });
-  it("fast path = exact port = ajv-formats on generated and mutated date-times", () => {
+  it("fast path = exact port = ajv-formats on generated and mutated date-times", async () => {
     const chars = "0123456789-:.TtZz+ \u00a0";
     const mutated = fc.tuple(dateTimeArb, fc.nat(40), fc.constantFrom(...chars), fc.boolean()).map(([s, i, c, del]: [string, number, string, boolean]) =>
       del ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i) + c + s.slice(i + 1),
     );
-    fc.assert(
-      fc.property(fc.oneof(dateTimeArb, mutated, fc.string()), (s: string) => {
+    await fc.assert(
+      property(fc.oneof(dateTimeArb, mutated, fc.string()), (s: string) => {
         const want = ajvCheck(s) === true;
         expect(isDateTimeReference(s)).toBe(want);
         expect(isDateTime(s)).toBe(want);
@@ -158,10 +159,10 @@ describe("date-time port", () => {
     expect(ucs2length("\uDE00\uD83D")).toBe(2);
     expect(ucs2length("\uD83DA")).toBe(2);
   });
-  it("invalidUtf8Offset agrees with TextDecoder", () => {
+  it("invalidUtf8Offset agrees with TextDecoder", async () => {
     const dec = new TextDecoder("utf-8", { fatal: true });
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 12 }), (b: Uint8Array) => {
+    await fc.assert(
+      property(fc.uint8Array({ maxLength: 12 }), (b: Uint8Array) => {
         let ok = true;
         try {
           dec.decode(b);

@@ -3,24 +3,25 @@ import fc from "fast-check";
 import { validPayloadArb, validValueArb, mutatedTextArb, bytesArb, anyInputArb, dateTimeArb } from "../arbitraries.mjs";
 import { referenceValidate, referenceValidateValue, createAjv } from "../reference.mjs";
 import { smallPayload, mediumPayload, largePayload, invalidPayload, mixedBatch } from "../payloads.mjs";
+import { property } from "../property.mjs";
 
 describe("arbitraries", () => {
-  it("validPayloadArb only produces valid, well-formed JSON texts", () => {
-    fc.assert(
-      fc.property(validPayloadArb, (t) => {
+  it("validPayloadArb only produces valid, well-formed JSON texts", async () => {
+    await fc.assert(
+      property(validPayloadArb, (t) => {
         expect(t.isWellFormed()).toBe(true);
         expect(referenceValidate(t).errors).toEqual([]);
       }),
       { numRuns: 3000, seed: 11 },
     );
   });
-  it("validValueArb values are valid", () => {
-    fc.assert(fc.property(validValueArb, (v) => referenceValidateValue(v).valid), { numRuns: 500, seed: 12 });
+  it("validValueArb values are valid", async () => {
+    await fc.assert(property(validValueArb, (v) => referenceValidateValue(v).valid), { numRuns: 500, seed: 12 });
   });
-  it("dateTimeArb only produces date-times ajv-formats accepts", () => {
+  it("dateTimeArb only produces date-times ajv-formats accepts", async () => {
     const ajv = createAjv();
     const check = ajv.compile({ type: "string", format: "date-time" });
-    fc.assert(fc.property(dateTimeArb, (s) => check(s) === true), { numRuns: 5000, seed: 13 });
+    await fc.assert(property(dateTimeArb, (s) => check(s) === true), { numRuns: 5000, seed: 13 });
   });
   it("mutatedTextArb produces well-formed texts, mostly invalid, with every keyword", () => {
     const samples = fc.sample(mutatedTextArb, { numRuns: 3000, seed: 14 });
