@@ -18,6 +18,7 @@
  *   peers;
  * - thousands of connections: per-connection state is a few fields; nothing is per-message global.
  */
+import { EventEmitter } from "node:events";
 import { createServer } from "node:http";
 import { createValidator } from "ocpp-validate";
 import { WebSocketServer } from "ws";
@@ -58,6 +59,8 @@ export async function startGateway(options = {}) {
   } = options;
   const validator = createValidator({ backend });
   const stats = { connections: 0, open: 0, messages: 0, results: 0, errors: /** @type {Record<string, number>} */ ({}), ignored: 0, dropped: 0, rejected: 0 };
+  /** "connection" (chargePointId) and "close" (chargePointId, code) per charge point connection. */
+  const events = new EventEmitter();
   /** @type {WeakMap<import("ws").WebSocket, { alive: boolean, id: string }>} */
   const peers = new WeakMap();
 
@@ -104,13 +107,15 @@ export async function startGateway(options = {}) {
     stats.connections++;
     stats.open++;
     peers.set(ws, { alive: true, id: chargePointId });
+    events.emit("connection", chargePointId);
     ws.on("pong", () => {
       const p = peers.get(ws);
       if (p) p.alive = true;
     });
     ws.on("error", (err) => log(`${chargePointId}: ${err.message}`));
-    ws.on("close", () => {
+    ws.on("close", (code) => {
       stats.open--;
+      events.emit("close", chargePointId, code);
     });
     ws.on("message", (/** @type {Buffer} */ data) => {
       stats.messages++;
@@ -168,6 +173,8 @@ export async function startGateway(options = {}) {
     backend: validator.backend,
     maxPayload,
     stats,
+    /** Emits "connection" (chargePointId) when a charge point connects, "close" (chargePointId, code) when it is gone. */
+    events,
     /** Closes every connection (1001 going away) and the listener. */
     close() {
       if (heartbeat) clearInterval(heartbeat);
