@@ -20,7 +20,8 @@ if (target === "gateway") {
   validator = `ocpp-validate ${gw.backend}`;
   close = () => gw.close();
 } else if (target === "ocpp-rpc") {
-  const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true });
+  // No keepalive pings (the load test's clients send none either): a late pong would drop a client.
+  const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true, pingIntervalMs: 0 });
   server.on("client", (client) => {
     client.handle("StopTransaction", () => ({ idTagInfo: { status: "Accepted" } }));
   });

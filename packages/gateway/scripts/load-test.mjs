@@ -119,9 +119,10 @@ const percentile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 /**
  * @param {{ target: "gateway" | "ocpp-rpc", chargePoints: number, calls: number, inFlight?: number,
- *   invalidRatio?: number, seed?: number, backend?: string }} o
+ *   invalidRatio?: number, seed?: number, backend?: string, callTimeoutMs?: number }} o
+ *   callTimeoutMs: how long a call may wait for its answer before it counts as lost
  */
-export async function runLoadTest({ target, chargePoints, calls, inFlight = 4, invalidRatio = 0.05, seed = 7, backend = "auto" }) {
+export async function runLoadTest({ target, chargePoints, calls, inFlight = 4, invalidRatio = 0.05, seed = 7, backend = "auto", callTimeoutMs = 60_000 }) {
   const work = Array.from({ length: chargePoints }, (_, cp) => workload(cp, calls, invalidRatio, seed));
   const server = await startServer(target, backend);
   const clients = [];
@@ -139,7 +140,9 @@ export async function runLoadTest({ target, chargePoints, calls, inFlight = 4, i
           strictMode: false,
           reconnect: false,
           callConcurrency: inFlight,
-          callTimeoutMs: 60_000,
+          callTimeoutMs,
+          // No keepalive pings: a pong late by 30 s on a busy machine would drop the connection.
+          pingIntervalMs: 0,
         });
         client.on("message", (/** @type {{ outbound: boolean }} */ m) => {
           if (!m.outbound) inbound[cp]++;
