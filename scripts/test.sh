@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test from a fresh clone: setup (idempotent) → build → Rust tests → vector freshness
+# Runs every test from a fresh clone: setup (idempotent) → build → lint (cargo fmt --check, clippy
+# -D warnings, tsc --noEmit: scripts/lint.sh) → Rust tests → vector freshness
 # → the facade suite once per backend (a backend that fails to load fails its step) → CLI →
 # example gateway → playground in headless Chromium → the packed tarballs in a fresh project
 # (pack-check.sh) → the benchmark's quick smoke check.
@@ -11,6 +12,7 @@ bash scripts/setup.sh
 bash scripts/build.sh
 
 step() { say "── $1"; shift; "$@"; }
+step "lint: cargo fmt --check, clippy -D warnings, tsc --noEmit" bash scripts/lint.sh
 step "cargo test (core)" cargo test -p ocpp-validate-core --release
 step "test vectors are fresh and match the reference" pnpm --filter @ocpp-validate/test-vectors exec vitest run
 for backend in native wasm js; do

@@ -94,17 +94,8 @@ fn fast_key(name: &str) -> String {
 /// Keywords that carry no validation meaning for ajv (annotations / identifiers).
 const ANNOTATIONS: &[&str] = &["$schema", "id", "title", "description", "$comment"];
 /// Keywords the engine enforces.
-const SUPPORTED: &[&str] = &[
-    "type",
-    "properties",
-    "required",
-    "additionalProperties",
-    "items",
-    "enum",
-    "maxLength",
-    "format",
-    "multipleOf",
-];
+const SUPPORTED: &[&str] =
+    &["type", "properties", "required", "additionalProperties", "items", "enum", "maxLength", "format", "multipleOf"];
 /// The engine recurses once per schema level (never per input level); this bounds that.
 const MAX_SCHEMA_DEPTH: usize = 32;
 /// Per-object property bookkeeping uses one bit per declared property in a u64.
@@ -255,11 +246,7 @@ impl Gen {
                     };
                     match names.iter().position(|n| n == name) {
                         Some(i) => required |= 1u64 << i,
-                        None => fail(
-                            &self.file,
-                            at,
-                            &format!("required property '{name}' is not declared in 'properties'"),
-                        ),
+                        None => fail(&self.file, at, &format!("required property '{name}' is not declared in 'properties'")),
                     }
                 }
             }
@@ -323,7 +310,7 @@ fn decimal_multiple(file: &str, at: &str, n: &serde_json::Number) -> String {
     let digits = format!("{int}{frac}");
     exponent -= frac.len() as i32;
     let mut coefficient: u64 = digits.parse().unwrap_or_else(|_| fail(file, at, "'multipleOf' has too many digits"));
-    while coefficient % 10 == 0 {
+    while coefficient.is_multiple_of(10) {
         coefficient /= 10;
         exponent += 1;
     }
@@ -377,8 +364,7 @@ fn main() {
     let mut hint_words_max = 1;
     for (index, (stem, path)) in files.iter().enumerate() {
         let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json: Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+        let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
         match json.get("$schema").and_then(Value::as_str) {
             Some("http://json-schema.org/draft-04/schema#") | None => {}
             Some(other) => panic!("{}: only draft-04 schemas are supported, found $schema {other}", path.display()),
@@ -411,13 +397,24 @@ fn main() {
         .unwrap();
         all.push(ident);
     }
-    writeln!(out, "/// Every schema compiled from `schemas/ocpp1.6/*.json`, sorted by file name: `ALL[i].index() == i`.").unwrap();
-    writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(out, "/// Every schema compiled from `schemas/ocpp1.6/*.json`, sorted by file name: `ALL[i].index() == i`.")
+        .unwrap();
+    writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", "))
+        .unwrap();
     // The requests (file names without the `Response` suffix) are the actions a CALL can name.
-    let actions: Vec<(&str, &String)> =
-        files.keys().map(String::as_str).zip(all.iter()).filter(|(stem, _)| !stem.ends_with("Response")).collect();
+    let actions: Vec<(&str, &String)> = files
+        .keys()
+        .map(String::as_str)
+        .zip(all.iter())
+        .filter(|(stem, _)| !stem.ends_with("Response"))
+        .collect();
     writeln!(out, "/// The request schemas (the actions a CALL can name), sorted by name.").unwrap();
-    writeln!(out, "pub static ACTIONS: &[&Schema] = &[{}];", actions.iter().map(|(_, i)| format!("&{i}")).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(
+        out,
+        "pub static ACTIONS: &[&Schema] = &[{}];",
+        actions.iter().map(|(_, i)| format!("&{i}")).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
     let action_names: Vec<&str> = actions.iter().map(|(s, _)| *s).collect();
     // Who sends what is protocol knowledge, not payload shape: it lives beside the schema files.
     let directions_path = dir.with_file_name("directions.json");

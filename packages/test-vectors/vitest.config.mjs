@@ -1,11 +1,5 @@
-// Property tests run a fixed number of cases (never "as many as fit in N seconds"), so the timeouts
-// only guard against hangs: generous and independent of machine speed.
+// Vitest for this package: the shared slow-machine-safe timeouts (see ../../vitest.shared.mjs).
 import { defineConfig } from "vitest/config";
+import { slowMachineSafe } from "../../vitest.shared.mjs";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.mjs"],
-    testTimeout: 600_000,
-    hookTimeout: 600_000,
-  },
-});
+export default defineConfig({ test: { include: ["test/**/*.test.mjs"], ...slowMachineSafe } });

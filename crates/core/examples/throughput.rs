@@ -33,7 +33,10 @@ fn measure(bytes: &[u8], mut f: impl FnMut(&[u8]) -> bool) -> f64 {
 
 fn main() {
     println!("ocpp-validate-core {} throughput (GB/s, best of 5)", ocpp_validate_core::VERSION);
-    println!("{:<34} {:>8} {:>10} {:>10} {:>14} {:>14} {:>12}", "payload", "bytes", "is_valid", "validate", "sonic Value", "sonic lazy", "syntax only");
+    println!(
+        "{:<34} {:>8} {:>10} {:>10} {:>14} {:>14} {:>12}",
+        "payload", "bytes", "is_valid", "validate", "sonic Value", "sonic lazy", "syntax only"
+    );
     for (name, p) in payloads::bench_payloads() {
         let b = p.as_bytes();
         assert!(ocpp_validate_core::is_valid(b), "{name} must be valid");

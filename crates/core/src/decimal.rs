@@ -86,7 +86,7 @@ fn digits_and_exponent(text: &[u8]) -> Option<(u64, i32)> {
         }
     }
     let mut exponent = exp - fraction_digits;
-    while coefficient != 0 && coefficient % 10 == 0 {
+    while coefficient != 0 && coefficient.is_multiple_of(10) {
         coefficient /= 10;
         exponent += 1;
     }
@@ -120,7 +120,10 @@ mod tests {
     #[test]
     fn tenths() {
         // ±Infinity is left to `type`, as ajv's strictNumbers does.
-        for yes in ["0.3", "12", "1e2", "-0.5", "0", "-0", "0.0", "1e21", "1e300", "100e-3", "1e-1", "-12.3", "0.30000000000000001", "1e400", "-1e400"] {
+        for yes in [
+            "0.3", "12", "1e2", "-0.5", "0", "-0", "0.0", "1e21", "1e300", "100e-3", "1e-1", "-12.3", "0.30000000000000001",
+            "1e400", "-1e400",
+        ] {
             assert!(multiple(yes, TENTH), "{yes}");
         }
         for no in ["0.35", "0.30000000000000004", "1e-7", "5e-324", "0.01", "1.23"] {

@@ -113,7 +113,16 @@ enum NumClass {
 
 impl<'a, const C: bool> Parser<'a, C> {
     pub fn new(src: &'a [u8]) -> Self {
-        Parser { src, pos: 0, issues: Vec::new(), path: String::new(), error: None, pred: [0; PRED_SLOTS], pred_changed: false, hints: (0, 0) }
+        Parser {
+            src,
+            pos: 0,
+            issues: Vec::new(),
+            path: String::new(),
+            error: None,
+            pred: [0; PRED_SLOTS],
+            pred_changed: false,
+            hints: (0, 0),
+        }
     }
 
     /// [`run`](Self::run) against a compiled schema, starting from the key order its last parses
@@ -292,9 +301,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                     Some(JsonType::Integer) => {
                         matches!(self.classify(start, simple, digits), NumClass::Integer)
                     }
-                    Some(JsonType::Number) => {
-                        !matches!(self.classify(start, simple, digits), NumClass::Infinite)
-                    }
+                    Some(JsonType::Number) => !matches!(self.classify(start, simple, digits), NumClass::Infinite),
                     Some(_) => false,
                 };
                 let mut ok = self.non_string_checks(node, JsonType::Number, type_ok);
@@ -459,14 +466,13 @@ impl<'a, const C: bool> Parser<'a, C> {
                     ok = false;
                 }
             }
-            Some(Format::Uri) => {
-                if !self.string_is_uri(s) {
-                    if C {
-                        self.issue(Keyword::Format, String::from("must match format \"uri\""));
-                    }
-                    ok = false;
+            Some(Format::Uri) if !self.string_is_uri(s) => {
+                if C {
+                    self.issue(Keyword::Format, String::from("must match format \"uri\""));
                 }
+                ok = false;
             }
+            Some(Format::Uri) => {}
         }
         ok
     }
@@ -567,9 +573,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                                 if !node.additional_properties {
                                     unknown = true;
                                     if C {
-                                        unknown_keys
-                                            .get_or_insert_with(BTreeSet::new)
-                                            .insert(decode_utf16(self.src, key));
+                                        unknown_keys.get_or_insert_with(BTreeSet::new).insert(decode_utf16(self.src, key));
                                     }
                                 }
                             }
@@ -874,8 +878,8 @@ mod tests {
     fn near_misses_of_a_predicted_key() {
         // Prefixes, extensions, escapes and case changes of the key that will be predicted.
         for key in [
-            r#""valu""#, r#""valuee""#, r#""value ""#, r#""Value""#, r#""\u0076alue""#, r#""valu\u0065""#,
-            r#""value\"""#, r#""value"#, r#""value" "#, r#""value"	"#,
+            r#""valu""#, r#""valuee""#, r#""value ""#, r#""Value""#, r#""\u0076alue""#, r#""valu\u0065""#, r#""value\"""#,
+            r#""value"#, r#""value" "#, r#""value"	"#,
         ] {
             for tail in ["", "}", "}]}]}"] {
                 let doc = format!(

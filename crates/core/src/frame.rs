@@ -162,7 +162,6 @@ impl Frame {
         let call_error = call_error(unique_id.as_deref(), code, String::from(description), &[]);
         Frame { kind: FrameKind::Invalid, unique_id, action: None, payload: None, issues, call_error: Some(call_error) }
     }
-
 }
 
 /// Validates an OCPP-J frame; see the module docs and `SEMANTICS.md` ("Frames"). `response_to`
@@ -174,9 +173,9 @@ pub fn validate_frame(input: &[u8], all_errors: bool, response_to: Option<&'stat
 /// `<Request>Response` for a request schema.
 pub fn response_schema(request: &Schema) -> Option<&'static Schema> {
     let name = request.name();
-    ALL.iter().copied().find(|s| {
-        s.name().len() == name.len() + 8 && s.name().starts_with(name) && s.name().ends_with("Response")
-    })
+    ALL.iter()
+        .copied()
+        .find(|s| s.name().len() == name.len() + 8 && s.name().starts_with(name) && s.name().ends_with("Response"))
 }
 
 /// What a CALL's action asks of a Central System.
@@ -309,9 +308,8 @@ fn decode(src: &[u8], s: Str) -> String {
 /// Issues sorted by (instancePath, keyword), so every backend names the same first issue
 /// (ajv's own order is not part of the payload contract).
 fn sorted(mut issues: Vec<Issue>, all_errors: bool) -> Vec<Issue> {
-    let order = |a: &Issue, b: &Issue| {
-        a.instance_path.cmp(&b.instance_path).then_with(|| a.keyword.as_str().cmp(b.keyword.as_str()))
-    };
+    let order =
+        |a: &Issue, b: &Issue| a.instance_path.cmp(&b.instance_path).then_with(|| a.keyword.as_str().cmp(b.keyword.as_str()));
     if all_errors {
         issues.sort_by(order);
         return issues;
@@ -324,12 +322,21 @@ fn sorted(mut issues: Vec<Issue>, all_errors: bool) -> Vec<Issue> {
 }
 
 /// The CALL result once envelope and payload syntax are known good.
-fn call(src: &[u8], id: Str, action_text: Str, action: Action, payload: (usize, usize), issues: Vec<Issue>, all_errors: bool) -> Frame {
+fn call(
+    src: &[u8],
+    id: Str,
+    action_text: Str,
+    action: Action,
+    payload: (usize, usize),
+    issues: Vec<Issue>,
+    all_errors: bool,
+) -> Frame {
     let unique_id = decode(src, id);
     let (issues, call_error) = match action {
-        Action::NotImplemented => {
-            (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, String::from(descriptions::NOT_IMPLEMENTED), &[])))
-        }
+        Action::NotImplemented => (
+            Vec::new(),
+            Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, String::from(descriptions::NOT_IMPLEMENTED), &[])),
+        ),
         Action::NotSupported(schema) => {
             let mut description = String::from(schema.name());
             description.push_str(descriptions::NOT_SUPPORTED_SUFFIX);
@@ -450,7 +457,14 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> F
             return not_json();
         };
         let issues = if issues.is_empty() { issues } else { sorted(issues, all_errors) };
-        return Frame { kind: FrameKind::CallResult, unique_id: unique_id(), action: None, payload: Some((start, end)), issues, call_error: None };
+        return Frame {
+            kind: FrameKind::CallResult,
+            unique_id: unique_id(),
+            action: None,
+            payload: Some((start, end)),
+            issues,
+            call_error: None,
+        };
     }
     if message_type == 4.0 {
         let Some((start, end)) = el.get(4).copied().filter(|_| count == 5) else {
@@ -465,7 +479,14 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> F
         if src.get(start) != Some(&b'{') {
             return protocol_error(descriptions::ERROR_DETAILS_NOT_OBJECT);
         }
-        return Frame { kind: FrameKind::CallError, unique_id: unique_id(), action: None, payload: Some((start, end)), issues: Vec::new(), call_error: None };
+        return Frame {
+            kind: FrameKind::CallError,
+            unique_id: unique_id(),
+            action: None,
+            payload: Some((start, end)),
+            issues: Vec::new(),
+            call_error: None,
+        };
     }
     let Some(action) = string_at(2) else {
         return protocol_error(descriptions::ACTION_NOT_STRING);

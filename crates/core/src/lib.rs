@@ -29,7 +29,9 @@ mod uri;
 mod test_support;
 
 pub use error::SyntaxError;
-pub use frame::{build_call_error, response_schema, validate_frame, CallError, CallErrorCode, Frame, FrameKind, CHARGE_POINT_ACTIONS};
+pub use frame::{
+    build_call_error, response_schema, validate_frame, CallError, CallErrorCode, Frame, FrameKind, CHARGE_POINT_ACTIONS,
+};
 pub use schema::{schemas, Format, JsonType, Multiple, Node, Schema};
 
 use engine::Parser;
@@ -38,7 +40,16 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// The ajv keyword an issue is reported under; `Parse` is ours (bytes that are not UTF-8 JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Keyword { Parse, Type, Required, Enum, MaxLength, Format, AdditionalProperties, MultipleOf }
+pub enum Keyword {
+    Parse,
+    Type,
+    Required,
+    Enum,
+    MaxLength,
+    Format,
+    AdditionalProperties,
+    MultipleOf,
+}
 
 impl Keyword {
     pub const fn as_str(self) -> &'static str {
@@ -59,13 +70,20 @@ impl Keyword {
             Keyword::Type => OcppErrorCode::TypeConstraintViolation,
             Keyword::Required => OcppErrorCode::OccurenceConstraintViolation,
             // multipleOf constrains a value, not how often a field occurs.
-            Keyword::Enum | Keyword::MaxLength | Keyword::Format | Keyword::MultipleOf => OcppErrorCode::PropertyConstraintViolation,
+            Keyword::Enum | Keyword::MaxLength | Keyword::Format | Keyword::MultipleOf => {
+                OcppErrorCode::PropertyConstraintViolation
+            }
         }
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum OcppErrorCode { FormationViolation, PropertyConstraintViolation, OccurenceConstraintViolation, TypeConstraintViolation }
+pub enum OcppErrorCode {
+    FormationViolation,
+    PropertyConstraintViolation,
+    OccurenceConstraintViolation,
+    TypeConstraintViolation,
+}
 
 impl OcppErrorCode {
     pub const fn as_str(self) -> &'static str {
@@ -79,7 +97,11 @@ impl OcppErrorCode {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Issue { pub instance_path: String, pub keyword: Keyword, pub message: String }
+pub struct Issue {
+    pub instance_path: String,
+    pub keyword: Keyword,
+    pub message: String,
+}
 
 impl Issue {
     /// The OCPP-J 1.6 CallError code for this issue.

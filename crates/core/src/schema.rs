@@ -193,7 +193,8 @@ impl FastKey {
         };
         let (a, rest) = c.split_at(8);
         let (b, c) = rest.split_at(8);
-        let diff = ((load(a) ^ self.w[0]) & self.m[0]) | ((load(b) ^ self.w[1]) & self.m[1]) | ((load(c) ^ self.w[2]) & self.m[2]);
+        let diff =
+            ((load(a) ^ self.w[0]) & self.m[0]) | ((load(b) ^ self.w[1]) & self.m[1]) | ((load(c) ^ self.w[2]) & self.m[2]);
         self.len != 0 && diff == 0
     }
 }

@@ -88,10 +88,7 @@ pub(crate) fn special_bits32(c: &[u8; 32]) -> u32 {
     u8x16_bitmask(lo) as u32 | (u8x16_bitmask(hi) as u32) << 16
 }
 
-#[cfg(not(any(
-    all(target_arch = "x86_64", target_feature = "sse2"),
-    all(target_arch = "wasm32", target_feature = "simd128")
-)))]
+#[cfg(not(any(all(target_arch = "x86_64", target_feature = "sse2"), all(target_arch = "wasm32", target_feature = "simd128"))))]
 #[inline(always)]
 pub(crate) fn special_bits32(c: &[u8; 32]) -> u32 {
     special_bits32_swar(c)
@@ -119,7 +116,10 @@ mod tests {
         // Spurious bits only ever sit above a true one.
         prop_assert_eq!(fast & want, want);
         prop_assert_eq!(swar & want, want);
-        #[cfg(any(all(target_arch = "x86_64", target_feature = "sse2"), all(target_arch = "wasm32", target_feature = "simd128")))]
+        #[cfg(any(
+            all(target_arch = "x86_64", target_feature = "sse2"),
+            all(target_arch = "wasm32", target_feature = "simd128")
+        ))]
         prop_assert_eq!(fast, want);
         Ok(())
     }

@@ -2,7 +2,7 @@
 //! vectors, frames.json, checked by tests/vectors.rs against the JS reference).
 use ocpp_validate_core::frame::{descriptions, MAX_REPORTED_ISSUES};
 use ocpp_validate_core::{
-    build_call_error, check_syntax, find_schema, validate, validate_frame, validate_with, CallErrorCode, Frame, FrameKind, Issue, Keyword,
+    build_call_error, check_syntax, find_schema, validate_frame, validate_with, CallErrorCode, Frame, FrameKind, Issue, Keyword,
     CHARGE_POINT_ACTIONS,
 };
 use proptest::prelude::*;
@@ -55,7 +55,10 @@ fn check(input: &[u8]) -> Frame {
     check_invariants(input, &first, false);
     let all = validate_frame(input, true, None);
     check_invariants(input, &all, true);
-    assert_eq!((first.kind, &first.unique_id, &first.action, first.payload), (all.kind, &all.unique_id, &all.action, all.payload));
+    assert_eq!(
+        (first.kind, &first.unique_id, &first.action, first.payload),
+        (all.kind, &all.unique_id, &all.action, all.payload)
+    );
     assert_eq!(first.issues.first(), all.issues.first(), "the first issue is the first of the sorted list");
     // Knowing the pending call changes only what a CALLRESULT's payload is checked against.
     let answered = validate_frame(input, true, find_schema("BootNotification"));
@@ -93,7 +96,10 @@ fn responses_are_checked_not_answered() {
     let ok = br#"[3,"r1",{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}]"#;
     let f = validate_frame(ok, true, boot);
     assert!(f.is_valid() && f.kind == FrameKind::CallResult && f.call_error.is_none());
-    assert_eq!(&ok[f.payload.unwrap().0..f.payload.unwrap().1], br#"{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}"#);
+    assert_eq!(
+        &ok[f.payload.unwrap().0..f.payload.unwrap().1],
+        br#"{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}"#
+    );
     let missing = br#"[3,"r1",{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z"}]"#;
     let f = validate_frame(missing, true, boot);
     assert!(!f.is_valid() && f.call_error.is_none());

@@ -11,8 +11,11 @@ use support::payloads::{self, Rng};
 type Issues = Vec<(String, &'static str)>;
 
 fn js_space(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}'
-        | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}')
+    matches!(
+        c,
+        '\t' | '\n' | '\u{b}' | '\u{c}' | '\r' | ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{feff}'
+    )
 }
 
 fn num(s: &str) -> Option<u32> {
@@ -116,7 +119,13 @@ fn enum_prop(out: &mut Issues, path: &str, v: &Value, allowed: &[&str]) {
     }
 }
 
-fn object<'a>(out: &mut Issues, path: &str, v: &'a Value, known: &[&str], required: &[&str]) -> Option<&'a serde_json::Map<String, Value>> {
+fn object<'a>(
+    out: &mut Issues,
+    path: &str,
+    v: &'a Value,
+    known: &[&str],
+    required: &[&str],
+) -> Option<&'a serde_json::Map<String, Value>> {
     let Value::Object(m) = v else {
         out.push((path.into(), "type"));
         return None;
@@ -168,7 +177,10 @@ fn reference(v: &Value) -> Issues {
                 };
                 for (i, mv) in items.iter().enumerate() {
                     let mp = format!("{p}/{i}");
-                    let Some(mm) = object(&mut out, &mp, mv, &["timestamp", "sampledValue"], &["timestamp", "sampledValue"]) else { continue };
+                    let Some(mm) = object(&mut out, &mp, mv, &["timestamp", "sampledValue"], &["timestamp", "sampledValue"])
+                    else {
+                        continue;
+                    };
                     if let Some(ts) = mm.get("timestamp") {
                         date_time(&mut out, &format!("{mp}/timestamp"), ts);
                     }

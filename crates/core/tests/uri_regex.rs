@@ -37,22 +37,22 @@ fn config(cases: u32, seed: u64) -> Config {
 /// Single characters: every ASCII class boundary of the regex, plus non-ASCII look-alikes
 /// (`ſ` and KELVIN SIGN fold to `s`/`k` under Unicode rules, never in JS non-unicode `i`).
 const CHARS: &[&str] = &[
-    "a", "b", "f", "g", "v", "V", "x", "z", "A", "F", "G", "Z", "0", "1", "2", "5", "9", ":", "/",
-    "?", "#", "[", "]", "@", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";", "=", "-", ".", "_",
-    "~", "%", " ", "\"", "\\", "<", ">", "{", "}", "|", "^", "`", "\t", "\n", "\r", "\u{0}",
-    "\u{7f}", "é", "ſ", "\u{212a}", "€", "😀", "\u{a0}",
+    "a", "b", "f", "g", "v", "V", "x", "z", "A", "F", "G", "Z", "0", "1", "2", "5", "9", ":", "/", "?", "#", "[", "]", "@", "!",
+    "$", "&", "'", "(", ")", "*", "+", ",", ";", "=", "-", ".", "_", "~", "%", " ", "\"", "\\", "<", ">", "{", "}", "|", "^",
+    "`", "\t", "\n", "\r", "\u{0}", "\u{7f}", "é", "ſ", "\u{212a}", "€", "😀", "\u{a0}",
 ];
 
 /// Multi-character pieces: IPv6 groups, octets, escapes, authority punctuation.
 const PIECES: &[&str] = &[
-    "::", ":::", "ffff:", "FFFF", "1:", "0:", "abcd:", "12345", "1234", "v1.", "V1F.", "[::1]",
-    "[v1.x]", "[", "]", "//", "/", "@", "u@", ":80", ":", "256", "255", "250", "249", "199",
-    "100", "099", "025", "0025", "00", "000", "300", "1.", ".", "1.2.3.4", "%41", "%aF", "%zz",
-    "%4", "%", "http:", "a:", "x+y:", "?", "#", "?q", "#f",
+    "::", ":::", "ffff:", "FFFF", "1:", "0:", "abcd:", "12345", "1234", "v1.", "V1F.", "[::1]", "[v1.x]", "[", "]", "//", "/",
+    "@", "u@", ":80", ":", "256", "255", "250", "249", "199", "100", "099", "025", "0025", "00", "000", "300", "1.", ".",
+    "1.2.3.4", "%41", "%aF", "%zz", "%4", "%", "http:", "a:", "x+y:", "?", "#", "?q", "#f",
 ];
 
-const OCTETS: &[&str] =
-    &["0", "1", "9", "25", "99", "00", "000", "025", "099", "100", "199", "200", "249", "250", "255", "256", "260", "300", "0025", "1000", ""];
+const OCTETS: &[&str] = &[
+    "0", "1", "9", "25", "99", "00", "000", "025", "099", "100", "199", "200", "249", "250", "255", "256", "260", "300", "0025",
+    "1000", "",
+];
 
 fn char_s() -> impl Strategy<Value = String> {
     prop::sample::select(CHARS).prop_map(String::from)
@@ -74,7 +74,9 @@ fn soup(max: usize) -> impl Strategy<Value = String> {
 }
 
 /// Characters every part but the host takes (PCHAR, `%hh`), now and then anything else.
-const CLEAN: &[&str] = &["a", "Z", "0", "9", "-", ".", "_", "~", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";", "=", ":", "@", "%41", "%fF", "ab"];
+const CLEAN: &[&str] = &[
+    "a", "Z", "0", "9", "-", ".", "_", "~", "!", "$", "&", "'", "(", ")", "*", "+", ",", ";", "=", ":", "@", "%41", "%fF", "ab",
+];
 
 /// Mostly-valid part text.
 fn clean(max: usize) -> impl Strategy<Value = String> {
@@ -174,7 +176,13 @@ pub fn structured() -> impl Strategy<Value = String> {
     let mutations = prop_oneof![1 => Just(vec![]), 1 => prop::collection::vec(mutation, 1..=3)];
     (scheme, colon, slashes, userinfo, host(), port, path(), query, fragment, mutations).prop_map(
         |(sc, co, sl, ui, h, po, pa, q, f, muts)| {
-            let mut s = format!("{sc}{co}{sl}{}{h}{}{pa}{}{}", ui.unwrap_or_default(), po.unwrap_or_default(), q.unwrap_or_default(), f.unwrap_or_default());
+            let mut s = format!(
+                "{sc}{co}{sl}{}{h}{}{pa}{}{}",
+                ui.unwrap_or_default(),
+                po.unwrap_or_default(),
+                q.unwrap_or_default(),
+                f.unwrap_or_default()
+            );
             for (at, kind, c) in muts {
                 let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
                 let i = bounds[at.index(bounds.len())];
@@ -261,10 +269,9 @@ proptest! {
 #[test]
 fn hand_picked_agree_with_the_regex() {
     for s in [
-        "ftp://a/b", "http://[::1]:80/x", "urn:isbn:123", "/a/b", "a b", "http://a%zz", "", "HTTP://A",
-        "http://256.1.1.1", "mailto:x@y", "x:", "1a:b", "a:b#c#d", "http://host:abc", "a:/[::1]/x",
-        "a:////x", "a://[::1]:", "a://u@v@[::1]", "a://[1:2:3:4:5:6::1.2.3.4]", "a://[::0025.1.1.1]",
-        "a:\u{17f}", "a:b\n",
+        "ftp://a/b", "http://[::1]:80/x", "urn:isbn:123", "/a/b", "a b", "http://a%zz", "", "HTTP://A", "http://256.1.1.1",
+        "mailto:x@y", "x:", "1a:b", "a:b#c#d", "http://host:abc", "a:/[::1]/x", "a:////x", "a://[::1]:", "a://u@v@[::1]",
+        "a://[1:2:3:4:5:6::1.2.3.4]", "a://[::0025.1.1.1]", "a:\u{17f}", "a:b\n",
     ] {
         assert_eq!(uri::is_uri(s.as_bytes()), reference(s.as_bytes()), "{s:?}");
     }

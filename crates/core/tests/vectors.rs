@@ -70,9 +70,7 @@ fn shared_vectors() {
                 .as_array()
                 .map(|a| {
                     a.iter()
-                        .map(|e| {
-                            (e["instancePath"].as_str().unwrap().to_string(), e["keyword"].as_str().unwrap().to_string())
-                        })
+                        .map(|e| (e["instancePath"].as_str().unwrap().to_string(), e["keyword"].as_str().unwrap().to_string()))
                         .collect()
                 })
                 .unwrap_or_default();

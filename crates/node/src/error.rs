@@ -13,10 +13,7 @@ impl From<BindingError> for napi::Error {
         match e {
             BindingError::NotJsonInput { index, found } => {
                 let at = index.map(|i| format!(" at index {i}")).unwrap_or_default();
-                napi::Error::new(
-                    napi::Status::InvalidArg,
-                    format!("expected a string, Buffer or Uint8Array{at}, got {found}"),
-                )
+                napi::Error::new(napi::Status::InvalidArg, format!("expected a string, Buffer or Uint8Array{at}, got {found}"))
             }
             BindingError::UnknownMessage { index } => napi::Error::new(
                 napi::Status::InvalidArg,

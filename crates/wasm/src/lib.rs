@@ -4,8 +4,8 @@
 //! grows), writes the payload into wasm memory there (`set` for bytes, `TextEncoder.encodeInto`
 //! for strings) and calls a `*Scratch` function with the length.
 
-use std::cell::RefCell;
 use ocpp_validate_core::Schema;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -105,7 +105,9 @@ pub fn is_valid_scratch(len: usize, message: u32) -> Result<bool, JsError> {
 #[wasm_bindgen(js_name = validateScratch)]
 pub fn validate_scratch(len: usize, message: u32, all_errors: bool) -> Result<Vec<ValidationIssue>, JsError> {
     let schema = schema(message)?;
-    Ok(with_scratch(len, |input| ocpp_validate_core::validate_with(schema, input, all_errors).into_iter().map(Into::into).collect()))
+    Ok(with_scratch(len, |input| {
+        ocpp_validate_core::validate_with(schema, input, all_errors).into_iter().map(Into::into).collect()
+    }))
 }
 
 /// `response_to_message` -1: the pending call is not known.

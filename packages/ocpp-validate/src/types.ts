@@ -44,6 +44,8 @@ export interface Validator<D extends MessageName = "StopTransaction"> extends Fr
    * narrowed to the message's type. Anything else (a number, a Map, a Date) is a TypeError.
    */
   isValid<M extends MessageName = D>(input: object, options?: MessageOption<M>): input is MessageTypes[M];
+  /** Either kind of input, when the caller's type does not say which. */
+  isValid<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M>): boolean;
   validate<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & { allErrors?: boolean }): ValidationResult;
   /** One byte per input, in input order: 1 valid, 0 invalid. */
   isValidBatch<M extends MessageName = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M>): Uint8Array;

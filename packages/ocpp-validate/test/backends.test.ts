@@ -17,6 +17,7 @@ import {
   validValueArbFor,
 } from "@ocpp-validate/test-vectors/arbitraries";
 import { OCPP_ERROR_CODE, referenceValidate, referenceValidateValue } from "@ocpp-validate/test-vectors/reference";
+import { property } from "@ocpp-validate/test-vectors/property";
 import { loadVectors } from "@ocpp-validate/test-vectors/vectors";
 import { frameTests } from "./frame-suite.js";
 
@@ -125,62 +126,62 @@ describe.each(BACKENDS)("backend %s", (backend) => {
   });
 
   describe.each(MESSAGE_NAMES)("message %s", (message) => {
-    it("matches the reference on schema-driven payloads, as string and bytes (verdict, allErrors set, first error)", () => {
-      fc.assert(fc.property(payloadTextArbFor(message), (text) => {
+    it("matches the reference on schema-driven payloads, as string and bytes (verdict, allErrors set, first error)", async () => {
+      await fc.assert(property(payloadTextArbFor(message), (text) => {
         const expected = referenceValidate(text, { allErrors: true, message }).errors;
         expectSameAsReference(v, text, expected, message);
         expectSameAsReference(v, encoder.encode(text), expected, message);
       }), { numRuns: RUNS_PER_MESSAGE, seed: 11 });
     }, PROPERTY_TIMEOUT);
 
-    it("matches the reference on mutated payloads and accepts every generated valid one", () => {
-      fc.assert(fc.property(mutatedTextArbFor(message), (text) => {
+    it("matches the reference on mutated payloads and accepts every generated valid one", async () => {
+      await fc.assert(property(mutatedTextArbFor(message), (text) => {
         expectSameAsReference(v, text, referenceValidate(text, { allErrors: true, message }).errors, message);
       }), { numRuns: RUNS_PER_MESSAGE, seed: 12 });
-      fc.assert(fc.property(validPayloadArbFor(message), (text) => {
+      await fc.assert(property(validPayloadArbFor(message), (text) => {
         expect(v.isValid(text, { message })).toBe(true);
       }), { numRuns: RUNS_PER_MESSAGE, seed: 13 });
     }, PROPERTY_TIMEOUT);
 
-    it("validates already-parsed values and batches like the reference", () => {
-      fc.assert(fc.property(validValueArbFor(message), (value) => {
-        expectSameAsReference(v, value, [], message);
+    it("validates already-parsed values and batches like the reference", async () => {
+      await fc.assert(property(validValueArbFor(message), (value) => {
+        expectSameAsReference(v, value as object, [], message);
       }), { numRuns: Math.ceil(RUNS_PER_MESSAGE / 4), seed: 14 });
-      fc.assert(fc.property(fc.array(payloadTextArbFor(message), { maxLength: 8 }), (texts) => {
+      await fc.assert(property(fc.array(payloadTextArbFor(message), { maxLength: 8 }), (texts) => {
         const expected = texts.map((t) => (referenceValidate(t, { allErrors: false, message }).valid ? 1 : 0));
         expect(Array.from(v.isValidBatch(texts, { message }))).toEqual(expected);
       }), { numRuns: Math.ceil(RUNS_PER_MESSAGE / 4), seed: 15 });
     }, PROPERTY_TIMEOUT);
   });
 
-  it("matches the reference on generated valid payloads", () => {
-    fc.assert(fc.property(validPayloadArb, (text) => {
+  it("matches the reference on generated valid payloads", async () => {
+    await fc.assert(property(validPayloadArb, (text) => {
       expect(v.isValid(text)).toBe(true);
       expect(v.isValid(encoder.encode(text))).toBe(true);
     }), { numRuns: RUNS });
   }, PROPERTY_TIMEOUT);
 
-  it("matches the reference on mutated payloads (verdict, allErrors set, first error)", () => {
-    fc.assert(fc.property(mutatedTextArb, (text) => {
+  it("matches the reference on mutated payloads (verdict, allErrors set, first error)", async () => {
+    await fc.assert(property(mutatedTextArb, (text) => {
       expectSameAsReference(v, text, referenceValidate(text, { allErrors: true }).errors);
     }), { numRuns: RUNS });
   }, PROPERTY_TIMEOUT);
 
-  it("matches the reference on raw bytes, invalid UTF-8 included", () => {
-    fc.assert(fc.property(bytesArb, (bytes) => {
+  it("matches the reference on raw bytes, invalid UTF-8 included", async () => {
+    await fc.assert(property(bytesArb, (bytes) => {
       expectSameAsReference(v, bytes, referenceValidate(bytes, { allErrors: true }).errors);
     }), { numRuns: RUNS });
   }, PROPERTY_TIMEOUT);
 
-  it("matches the reference on any input through the batch API", () => {
-    fc.assert(fc.property(fc.array(anyInputArb, { maxLength: 12 }), (inputs) => {
+  it("matches the reference on any input through the batch API", async () => {
+    await fc.assert(property(fc.array(anyInputArb, { maxLength: 12 }), (inputs) => {
       const expected = inputs.map((input) => (referenceValidate(input, { allErrors: false }).valid ? 1 : 0));
       expect(Array.from(v.isValidBatch(inputs))).toEqual(expected);
     }), { numRuns: Math.ceil(RUNS / 10) });
   }, PROPERTY_TIMEOUT);
 
-  it("validates already-parsed values like the reference", () => {
-    fc.assert(fc.property(validValueArb, (value) => {
+  it("validates already-parsed values like the reference", async () => {
+    await fc.assert(property(validValueArb, (value) => {
       expectSameAsReference(v, value, []);
     }), { numRuns: Math.ceil(RUNS / 4) });
     const base = { transactionId: 1, timestamp: "2024-01-01T00:00:00Z", meterStop: 1 };

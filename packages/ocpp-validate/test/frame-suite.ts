@@ -6,6 +6,7 @@ import { expect, it } from "vitest";
 import { ACTIONS, buildCallError, type ActionName, type FrameValidationResult, type Validator } from "ocpp-validate";
 import { messagePayloadArb, mutatedTextArb, payloadTextArbFor, stringText, validPayloadArb } from "@ocpp-validate/test-vectors/arbitraries";
 import { referenceValidateFrame, type FrameResult } from "@ocpp-validate/test-vectors/frame-reference";
+import { property } from "@ocpp-validate/test-vectors/property";
 import { loadFrameVectors } from "@ocpp-validate/test-vectors/vectors";
 
 const encoder = new TextEncoder();
@@ -79,9 +80,9 @@ export function frameTests(v: Validator) {
     }
   });
 
-  it("matches the frame reference on generated frames (string and bytes, with and without the pending call)", () => {
-    fc.assert(
-      fc.property(frameArb, fc.boolean(), fc.option(fc.constantFrom(...ACTIONS)), (text, allErrors, pending) => {
+  it("matches the frame reference on generated frames (string and bytes, with and without the pending call)", async () => {
+    await fc.assert(
+      property(frameArb, fc.boolean(), fc.option(fc.constantFrom(...ACTIONS)), (text, allErrors, pending) => {
         const responseTo = pending ?? undefined;
         const want = referenceValidateFrame(text, { allErrors, responseTo });
         expectFrame(v.validateFrame(text, { allErrors, responseTo }), want, text);
@@ -92,9 +93,9 @@ export function frameTests(v: Validator) {
     );
   }, 600_000);
 
-  it("matches the frame reference on CALLRESULTs of every action's response", () => {
-    fc.assert(
-      fc.property(callResultArb, fc.boolean(), ({ action, text }, allErrors) => {
+  it("matches the frame reference on CALLRESULTs of every action's response", async () => {
+    await fc.assert(
+      property(callResultArb, fc.boolean(), ({ action, text }, allErrors) => {
         const responseTo = action as ActionName;
         expectFrame(v.validateFrame(text, { allErrors, responseTo }), referenceValidateFrame(text, { allErrors, responseTo }), text);
       }),
@@ -102,9 +103,9 @@ export function frameTests(v: Validator) {
     );
   }, 600_000);
 
-  it("matches the frame reference on truncated and byte-mutated frames", () => {
-    fc.assert(
-      fc.property(frameArb, fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), (text, cut, at, byte) => {
+  it("matches the frame reference on truncated and byte-mutated frames", async () => {
+    await fc.assert(
+      property(frameArb, fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), (text, cut, at, byte) => {
         const bytes = encoder.encode(text);
         bytes[at % bytes.length] = byte;
         const input = bytes.subarray(0, cut % (bytes.length + 1));

@@ -20,6 +20,7 @@ import {
   schemaFor,
 } from "@ocpp-validate/test-vectors/reference";
 import { referenceValidateFrame, type FrameResult } from "@ocpp-validate/test-vectors/frame-reference";
+import { property } from "@ocpp-validate/test-vectors/property";
 import { loadVectors, loadFrameVectors } from "@ocpp-validate/test-vectors/vectors";
 import {
   validPayloadArb,
@@ -315,32 +316,32 @@ const objectArb = (message: string) => {
 };
 
 describe("js backend: differential vs reference, every message (fast-check)", () => {
-  it("shared schema-driven texts (valid and mutated), string and bytes, 56 messages × 400 runs", () => {
-    MESSAGE_NAMES.forEach((message, i) => {
-      fc.assert(
-        fc.property(payloadTextArbFor(message), (text: string) => {
+  it("shared schema-driven texts (valid and mutated), string and bytes, 56 messages × 400 runs", async () => {
+    for (const [i, message] of MESSAGE_NAMES.entries()) {
+      await fc.assert(
+        property(payloadTextArbFor(message), (text: string) => {
           checkInput(text, message);
           checkInput(encoder.encode(text), message);
         }),
         { numRuns: 400, seed: 4000 + i },
       );
-    });
+    }
   }, TIMEOUT);
-  it("shared valid values on the object path, 56 messages × 100 runs", () => {
-    MESSAGE_NAMES.forEach((message, i) => {
-      fc.assert(fc.property(validValueArbFor(message), (value: unknown) => checkValue(value, message)), { numRuns: 100, seed: 5000 + i });
-    });
+  it("shared valid values on the object path, 56 messages × 100 runs", async () => {
+    for (const [i, message] of MESSAGE_NAMES.entries()) {
+      await fc.assert(property(validValueArbFor(message), (value: unknown) => checkValue(value, message)), { numRuns: 100, seed: 5000 + i });
+    }
   }, TIMEOUT);
-  it("local mutations (junk values, deleted and unknown keys), string and bytes, 56 messages × 400 runs", () => {
-    MESSAGE_NAMES.forEach((message, i) => {
-      fc.assert(
-        fc.property(textArb(message), (text) => {
+  it("local mutations (junk values, deleted and unknown keys), string and bytes, 56 messages × 400 runs", async () => {
+    for (const [i, message] of MESSAGE_NAMES.entries()) {
+      await fc.assert(
+        property(textArb(message), (text) => {
           checkInput(text, message);
           checkInput(encoder.encode(text), message);
         }),
         { numRuns: 400, seed: 1000 + i },
       );
-    });
+    }
   }, TIMEOUT);
   it("the same texts are valid at least sometimes (the arbitraries reach valid payloads)", () => {
     for (const message of MESSAGE_NAMES) {
@@ -349,10 +350,10 @@ describe("js backend: differential vs reference, every message (fast-check)", ()
       expect(samples.some((t) => !backend.isValid(t, indexOf(message))), message).toBe(true);
     }
   }, TIMEOUT);
-  it("parsed values incl. undefined, NaN, ±Infinity, Date, null-prototype objects, 56 messages × 250 runs", () => {
-    MESSAGE_NAMES.forEach((message, i) => {
-      fc.assert(fc.property(objectArb(message), (value) => checkValue(value, message)), { numRuns: 250, seed: 2000 + i });
-    });
+  it("parsed values incl. undefined, NaN, ±Infinity, Date, null-prototype objects, 56 messages × 250 runs", async () => {
+    for (const [i, message] of MESSAGE_NAMES.entries()) {
+      await fc.assert(property(objectArb(message), (value) => checkValue(value, message)), { numRuns: 250, seed: 2000 + i });
+    }
   }, TIMEOUT);
   it("isValidBatch equals isValid for every message", () => {
     MESSAGE_NAMES.forEach((message, i) => {
@@ -394,16 +395,16 @@ describe("js backend: differential vs reference, every message (fast-check)", ()
 
 describe("js backend: StopTransaction text forms (shared arbitraries)", () => {
   const opts = { numRuns: 4000, seed: 20240517 };
-  it("valid texts", () => {
-    fc.assert(fc.property(validPayloadArb, (t: string) => checkInput(t)), opts);
+  it("valid texts", async () => {
+    await fc.assert(property(validPayloadArb, (t: string) => checkInput(t)), opts);
   }, TIMEOUT);
-  it("mutated texts", () => {
-    fc.assert(fc.property(mutatedTextArb, (t: string) => checkInput(t)), { ...opts, seed: 7 });
+  it("mutated texts", async () => {
+    await fc.assert(property(mutatedTextArb, (t: string) => checkInput(t)), { ...opts, seed: 7 });
   }, TIMEOUT);
-  it("raw bytes", () => {
-    fc.assert(fc.property(bytesArb, (b: Uint8Array) => checkInput(b)), { ...opts, numRuns: 3000, seed: 8 });
+  it("raw bytes", async () => {
+    await fc.assert(property(bytesArb, (b: Uint8Array) => checkInput(b)), { ...opts, numRuns: 3000, seed: 8 });
   }, TIMEOUT);
-  it("parsed values, valid and mutated", () => {
+  it("parsed values, valid and mutated", async () => {
     const valueArb = fc.oneof(
       validValueArb,
       mutatedTextArb.map((t: string) => {
@@ -414,7 +415,7 @@ describe("js backend: StopTransaction text forms (shared arbitraries)", () => {
         }
       }),
     );
-    fc.assert(fc.property(valueArb, (v: unknown) => checkValue(v)), { ...opts, numRuns: 2000, seed: 9 });
+    await fc.assert(property(valueArb, (v: unknown) => checkValue(v)), { ...opts, numRuns: 2000, seed: 9 });
   }, TIMEOUT);
 });
 
@@ -469,9 +470,9 @@ describe("js backend: frames", () => {
     .constantFrom("{}", "[]", "[2]", '["2","a","Heartbeat",{}]', "[5,\"a\"]", '[2.0,"a","Heartbeat",{}]', '[20e-1,"a","Heartbeat",{}]', '[2,"a",1,{}]', '[2,"a","Heartbeat"]', '[3,"a"]', '[3,"a",{},{}]', "[", "\uFEFF[]")
     .map((text) => ({ text, responseTo: null as string | null }));
 
-  it("generated frames of every kind and action match the frame reference (string and bytes)", () => {
-    fc.assert(
-      fc.property(fc.oneof(callArb, resultArb, errorArb, envelopeArb), fc.boolean(), ({ text, responseTo }, allErrors) => {
+  it("generated frames of every kind and action match the frame reference (string and bytes)", async () => {
+    await fc.assert(
+      property(fc.oneof(callArb, resultArb, errorArb, envelopeArb), fc.boolean(), ({ text, responseTo }, allErrors) => {
         const want = referenceValidateFrame(text, { allErrors, responseTo });
         expectFrame(backend.validateFrame(text, allErrors, responseIndex(responseTo)), want);
         expectFrame(backend.validateFrame(encoder.encode(text), allErrors, responseIndex(responseTo)), want);
@@ -495,7 +496,7 @@ describe("multipleOf, decided in decimal", () => {
     expect(isMultipleOf(5, 10)).toBe(false);
     expect(() => isMultipleOf(1, "-1")).toThrow(RangeError);
   });
-  it("agrees with the reference's isDecimalMultiple on random doubles and divisors", () => {
+  it("agrees with the reference's isDecimalMultiple on random doubles and divisors", async () => {
     const divisor = fc.constantFrom(0.1, 0.5, 2.5, 3, 7, 0.25, 1e-3, 10, 1e20, 1.1, 0.3);
     const x = fc.oneof(
       fc.double({ noNaN: true }),
@@ -503,8 +504,8 @@ describe("multipleOf, decided in decimal", () => {
       fc.integer({ min: -1e9, max: 1e9 }).map((k) => Number(`${k}e-2`)),
       fc.constantFrom(...NUMBER_TEXTS.map(Number)),
     );
-    fc.assert(
-      fc.property(x, divisor, (v, m) => {
+    await fc.assert(
+      property(x, divisor, (v, m) => {
         expect(isMultipleOf(v, m)).toBe(isDecimalMultiple(v, m));
       }),
       { numRuns: 30000, seed: 12 },
@@ -521,10 +522,10 @@ describe("syntax error locator", () => {
       return false;
     }
   };
-  it("finds an error exactly when JSON.parse rejects (mutated texts, vectors, random JSON-ish strings)", () => {
+  it("finds an error exactly when JSON.parse rejects (mutated texts, vectors, random JSON-ish strings)", async () => {
     const jsonish = fc.string({ unit: fc.constantFrom(..."{}[],:\"\\ 0123456789-+.eEtrufalsn\u0000\t\nxu"), maxLength: 30 });
-    fc.assert(
-      fc.property(fc.oneof(mutatedTextArb, jsonish, fc.json()), (t: string) => {
+    await fc.assert(
+      property(fc.oneof(mutatedTextArb, jsonish, fc.json()), (t: string) => {
         expect(syntaxErrorOffset(t) < 0).toBe(accepts(t));
       }),
       { numRuns: 20000, seed: 5 },
@@ -537,13 +538,13 @@ describe("syntax error locator", () => {
 
 describe("date-time port", () => {
   const ajvCheck = createAjv().compile({ type: "string", format: "date-time" });
-  it("fast path = exact port = ajv-formats on generated and mutated date-times", () => {
+  it("fast path = exact port = ajv-formats on generated and mutated date-times", async () => {
     const chars = "0123456789-:.TtZz+ \u00a0";
     const mutated = fc.tuple(dateTimeArb, fc.nat(40), fc.constantFrom(...chars), fc.boolean()).map(([s, i, c, del]: [string, number, string, boolean]) =>
       del ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i) + c + s.slice(i + 1),
     );
-    fc.assert(
-      fc.property(fc.oneof(dateTimeArb, mutated, fc.string()), (s: string) => {
+    await fc.assert(
+      property(fc.oneof(dateTimeArb, mutated, fc.string()), (s: string) => {
         const want = ajvCheck(s) === true;
         expect(isDateTimeReference(s)).toBe(want);
         expect(isDateTime(s)).toBe(want);
@@ -557,10 +558,10 @@ describe("date-time port", () => {
     expect(ucs2length("\uDE00\uD83D")).toBe(2);
     expect(ucs2length("\uD83DA")).toBe(2);
   });
-  it("invalidUtf8Offset agrees with TextDecoder", () => {
+  it("invalidUtf8Offset agrees with TextDecoder", async () => {
     const dec = new TextDecoder("utf-8", { fatal: true });
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 12 }), (b: Uint8Array) => {
+    await fc.assert(
+      property(fc.uint8Array({ maxLength: 12 }), (b: Uint8Array) => {
         let ok = true;
         try {
           dec.decode(b);

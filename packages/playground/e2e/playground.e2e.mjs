@@ -6,6 +6,9 @@
 //
 // Usage: node e2e/playground.e2e.mjs [dist-dir]      (scripts/e2e-browser.sh builds dist first)
 // Env:   CHROMIUM=/usr/bin/chromium  E2E_OUTPUT=<screenshots dir>  E2E_HEADED=1 (debugging)
+//        E2E_TIMEOUT_MS (default 600000): the one limit for every wait. Every wait is for an event
+//        (a page state, an element); this limit only turns a hang into a failure, so it is far
+//        above what any slow machine needs. There is no fixed sleep anywhere.
 import assert from "node:assert/strict";
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -20,6 +23,7 @@ const dist = resolve(process.argv[2] ?? join(here, "..", "dist"));
 const repoRoot = resolve(here, "..", "..", "..");
 const outDir = resolve(process.env.E2E_OUTPUT ?? join(repoRoot, "test-output", "playground"));
 const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 10 * 60_000);
 
 if (!existsSync(join(dist, "index.html"))) fail(`no ${join(dist, "index.html")}: build the playground first (pnpm --filter @ocpp-validate/playground build)`);
 if (!existsSync(chromiumPath)) fail(`${chromiumPath} is missing: install Debian's chromium (scripts/e2e-browser.sh does it)`);
@@ -85,7 +89,16 @@ function fail(message) {
 async function afterRun(page, action) {
   await page.evaluate(() => (document.body.dataset.state = "stale"));
   await action();
-  await page.waitForFunction(() => document.body.dataset.state === "done", null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.body.dataset.state === "done", null, { timeout: TIMEOUT_MS });
+}
+
+/**
+ * Types `text` into the editor and waits for the live validation that typing starts (debounced
+ * on `input`). Waiting for it here means no debounced run is still pending when the next action
+ * starts one of its own: on a slow machine it could fire in the middle of that run.
+ */
+async function typeText(page, text) {
+  await afterRun(page, () => page.locator("#text").fill(text));
 }
 
 async function verdict(page) {
@@ -131,6 +144,7 @@ const baseUrl = `http://127.0.0.1:${server.address().port}/`;
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   headless: !process.env.E2E_HEADED,
+  timeout: TIMEOUT_MS,
   // --no-sandbox: chromium refuses to start as root (CI containers) with its sandbox on.
   args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--no-default-browser-check"],
 });
@@ -155,6 +169,8 @@ for (const scenario of [
       delete globalThis.WebAssembly;
     });
   }
+  context.setDefaultTimeout(TIMEOUT_MS);
+  context.setDefaultNavigationTimeout(TIMEOUT_MS);
   const page = await context.newPage();
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(e.message));
@@ -163,7 +179,7 @@ for (const scenario of [
 
   await check(`${scenario.name}: page loads and reports the ${scenario.backend} backend`, async () => {
     await page.goto(baseUrl);
-    await page.waitForFunction(() => !["booting", ""].includes(document.body.dataset.state ?? ""), null, { timeout: 30_000 });
+    await page.waitForFunction(() => !["booting", ""].includes(document.body.dataset.state ?? ""), null, { timeout: TIMEOUT_MS });
     const badge = page.locator("[data-testid=backend]");
     assert.equal(await badge.getAttribute("data-backend"), scenario.backend);
     const notice = page.locator("[data-testid=wasm-notice]");
@@ -180,7 +196,8 @@ for (const scenario of [
   await check(`${scenario.name}: a pasted valid payload is valid`, async () => {
     const text = smallPayload();
     assert.equal(referenceValidate(text).valid, true);
-    await page.locator("#text").fill(text);
+    await typeText(page, text);
+    assert.equal(await verdict(page), "valid", "live validation while typing");
     await afterRun(page, () => page.locator("#validate").click());
     assert.equal(await verdict(page), "valid");
     assert.equal(await page.locator("[data-testid=ran-backend]").getAttribute("data-backend"), scenario.backend);
@@ -240,7 +257,7 @@ for (const scenario of [
 
   await check(`${scenario.name}: a broken payload shows a parse issue at its position`, async () => {
     const text = '{"idTag": "ABC", "meterStop": 12,, "timestamp": "2024-01-01T00:00:00Z"}';
-    await page.locator("#text").fill(text);
+    await typeText(page, text);
     await afterRun(page, () => page.locator("#validate").click());
     assert.equal(await verdict(page), "invalid");
     const rows = await issueRows(page);

@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
+import { property } from "../property.mjs";
 import {
   validPayloadArb, validValueArb, mutatedTextArb, bytesArb, anyInputArb, dateTimeArb,
   messageNameArb, validPayloadArbFor, validValueArbFor, mutatedTextArbFor, payloadTextArbFor, messagePayloadArb, multipleOfTextArb, uriArb,
@@ -8,22 +9,22 @@ import { referenceValidate, referenceValidateValue, createAjv, MESSAGE_NAMES, is
 import { smallPayload, mediumPayload, largePayload, invalidPayload, mixedBatch, payloadFor, payloadValueFor, invalidPayloadFor, mixedBatchFor, PAYLOAD_SIZES } from "../payloads.mjs";
 
 describe("arbitraries", () => {
-  it("validPayloadArb only produces valid, well-formed JSON texts", () => {
-    fc.assert(
-      fc.property(validPayloadArb, (t) => {
+  it("validPayloadArb only produces valid, well-formed JSON texts", async () => {
+    await fc.assert(
+      property(validPayloadArb, (t) => {
         expect(t.isWellFormed()).toBe(true);
         expect(referenceValidate(t).errors).toEqual([]);
       }),
       { numRuns: 3000, seed: 11 },
     );
   });
-  it("validValueArb values are valid", () => {
-    fc.assert(fc.property(validValueArb, (v) => referenceValidateValue(v).valid), { numRuns: 500, seed: 12 });
+  it("validValueArb values are valid", async () => {
+    await fc.assert(property(validValueArb, (v) => referenceValidateValue(v).valid), { numRuns: 500, seed: 12 });
   });
-  it("dateTimeArb only produces date-times ajv-formats accepts", () => {
+  it("dateTimeArb only produces date-times ajv-formats accepts", async () => {
     const ajv = createAjv();
     const check = ajv.compile({ type: "string", format: "date-time" });
-    fc.assert(fc.property(dateTimeArb, (s) => check(s) === true), { numRuns: 5000, seed: 13 });
+    await fc.assert(property(dateTimeArb, (s) => check(s) === true), { numRuns: 5000, seed: 13 });
   });
   it("mutatedTextArb produces well-formed texts, mostly invalid, with every keyword", () => {
     const samples = fc.sample(mutatedTextArb, { numRuns: 3000, seed: 14 });
@@ -95,8 +96,8 @@ describe("schema-driven arbitraries, every message", () => {
       }
     }
   });
-  it("validValueArbFor(m) values are valid (50 per message)", () => {
-    for (const m of MESSAGE_NAMES) fc.assert(fc.property(validValueArbFor(m), (v) => referenceValidateValue(v, { message: m }).valid), { numRuns: 50, seed: 22 });
+  it("validValueArbFor(m) values are valid (50 per message)", async () => {
+    for (const m of MESSAGE_NAMES) await fc.assert(property(validValueArbFor(m), (v) => referenceValidateValue(v, { message: m }).valid), { numRuns: 50, seed: 22 });
   });
   it("mutatedTextArbFor(m): mostly invalid (300 per message), every keyword across messages", () => {
     const keywords = new Set();
@@ -142,10 +143,10 @@ describe("schema-driven arbitraries, every message", () => {
     expect(seen("MeterValues", (e) => /^\/meterValue\/\d+\/sampledValue\/\d+\//.test(e.instancePath))).toBe(true);
     expect(seen("SendLocalList", (e) => /^\/localAuthorizationList\/\d+\/idTagInfo/.test(e.instancePath))).toBe(true);
   });
-  it("multipleOfTextArb(0.1) texts are decimal multiples; uriArb texts are uris", () => {
-    fc.assert(fc.property(multipleOfTextArb(0.1), (t) => isDecimalMultiple(JSON.parse(t), 0.1)), { numRuns: 3000, seed: 28 });
+  it("multipleOfTextArb(0.1) texts are decimal multiples; uriArb texts are uris", async () => {
+    await fc.assert(property(multipleOfTextArb(0.1), (t) => isDecimalMultiple(JSON.parse(t), 0.1)), { numRuns: 3000, seed: 28 });
     const uri = createAjv().compile({ type: "string", format: "uri" });
-    fc.assert(fc.property(uriArb, (u) => uri(u) === true), { numRuns: 1000, seed: 29 });
+    await fc.assert(property(uriArb, (u) => uri(u) === true), { numRuns: 1000, seed: 29 });
   });
 });
 

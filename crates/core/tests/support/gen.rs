@@ -36,22 +36,21 @@ pub fn key(rng: &mut Rng, k: &str) -> String {
 
 const NUMBERS: &[&str] = &[
     "0", "-0", "1", "42", "-7", "1.0", "1.5", "1e2", "1E+2", "100e-2", "1e-1", "1e400", "-1e400", "1e-400",
-    "123456789012345678901234567890", "9007199254740993", "0.0000", "2.5e-3", "4503599627370496.5",
-    "4503599627370495.5", "1.7976931348623157e308", "1.8e308", "0e0",
+    "123456789012345678901234567890", "9007199254740993", "0.0000", "2.5e-3", "4503599627370496.5", "4503599627370495.5",
+    "1.7976931348623157e308", "1.8e308", "0e0",
 ];
 
 fn datetime(rng: &mut Rng) -> String {
     const DT: &[&str] = &[
         "2024-05-17T14:32:05.123Z", "2024-05-17t14:32:05z", "2024-05-17 14:32:05+05", "2024-05-17T14:32:05+0530",
         "2024-05-17T14:32:05+05:30", "2024-05-17T14:32:05-23:59", "2024-05-17T14:32:05", "2024-05-17T24:00:00Z",
-        "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2000-02-29T00:00:00Z",
-        "2016-12-31T23:59:60Z", "2016-12-31T23:59:60.999Z", "2016-12-31T22:59:60Z", "2016-12-31T18:59:60-05:00",
-        "2016-12-31T00:59:60+01:00", "2016-12-31T23:59:61Z", "2016-12-31T23:59:59.99999999999999999Z",
-        "2016-12-31T23:59:60.99999999999999999Z", "2016-12-31T22:59:59.99999999999999999Z",
-        "2024-05-17T14:32:05.Z", "2024-05-17T14:32:05+24:00", "2024-05-17T14:32:05+05:60", "2024-05-17T14:32:05+05:",
-        "2024-05-17T14:32:05+5", "2024-13-01T00:00:00Z", "2024-00-01T00:00:00Z", "2024-04-31T00:00:00Z",
-        "2024-05-17\u{a0}14:32:05Z", "2024-05-17\u{2028}14:32:05Z", "2024-05-17\u{3000}14:32:05Z",
-        "2024-05-17\u{feff}14:32:05Z", "2024-05-17\u{85}14:32:05Z", "2024-05-17\u{200b}14:32:05Z",
+        "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z", "1900-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "2016-12-31T23:59:60Z",
+        "2016-12-31T23:59:60.999Z", "2016-12-31T22:59:60Z", "2016-12-31T18:59:60-05:00", "2016-12-31T00:59:60+01:00",
+        "2016-12-31T23:59:61Z", "2016-12-31T23:59:59.99999999999999999Z", "2016-12-31T23:59:60.99999999999999999Z",
+        "2016-12-31T22:59:59.99999999999999999Z", "2024-05-17T14:32:05.Z", "2024-05-17T14:32:05+24:00",
+        "2024-05-17T14:32:05+05:60", "2024-05-17T14:32:05+05:", "2024-05-17T14:32:05+5", "2024-13-01T00:00:00Z",
+        "2024-00-01T00:00:00Z", "2024-04-31T00:00:00Z", "2024-05-17\u{a0}14:32:05Z", "2024-05-17\u{2028}14:32:05Z",
+        "2024-05-17\u{3000}14:32:05Z", "2024-05-17\u{feff}14:32:05Z", "2024-05-17\u{85}14:32:05Z", "2024-05-17\u{200b}14:32:05Z",
         "2024-05-17TT14:32:05Z", "2024-05-17T14:32:05ZZ", "2024-05-17T14:32:05.1234567890123456789012345Z",
         "２０２４-05-17T14:32:05Z", "2024-5-17T14:32:05Z", "", "T", "2024-05-17T14:60:00Z", "2024-05-17T14:32:05z ",
         "2024-05-17\t14:32:05Z", "2024-05-17\n14:32:05Z", "2024-05-17\u{b}14:32:05Z",
@@ -88,7 +87,10 @@ pub fn any_value(rng: &mut Rng, depth: u32) -> String {
         2 => json_str(rng.pick(&["", "x", "Local", "__proto__", "a\u{0}b", "\u{1F600}"])),
         3 => datetime(rng),
         4 => id_tag(rng),
-        5 => { let __a = rng.pick(REASONS); key(rng, __a) },
+        5 => {
+            let __a = rng.pick(REASONS);
+            key(rng, __a)
+        }
         6 => {
             let n = rng.below(4);
             let items: Vec<String> = (0..n).map(|_| any_value(rng, depth + 1)).collect();
@@ -97,7 +99,16 @@ pub fn any_value(rng: &mut Rng, depth: u32) -> String {
         _ => {
             let n = rng.below(4);
             let items: Vec<String> = (0..n)
-                .map(|_| format!("{}:{}", { let __a = rng.pick(&["a", "b", "a", "__proto__", "value"]); key(rng, __a) }, any_value(rng, depth + 1)))
+                .map(|_| {
+                    format!(
+                        "{}:{}",
+                        {
+                            let __a = rng.pick(&["a", "b", "a", "__proto__", "value"]);
+                            key(rng, __a)
+                        },
+                        any_value(rng, depth + 1)
+                    )
+                })
                 .collect();
             format!("{{{}}}", items.join(","))
         }
@@ -108,13 +119,20 @@ fn enum_value(rng: &mut Rng, values: &[&str]) -> String {
     match rng.below(10) {
         0 => any_value(rng, 1),
         1 => json_str(&rng.pick(values).to_lowercase()),
-        2 => { let __a = rng.pick(values); escape_some(rng, __a) },
+        2 => {
+            let __a = rng.pick(values);
+            escape_some(rng, __a)
+        }
         _ => json_str(rng.pick(values)),
     }
 }
 
 fn maybe_bad(rng: &mut Rng, good: String) -> String {
-    if rng.below(12) == 0 { any_value(rng, 1) } else { good }
+    if rng.below(12) == 0 {
+        any_value(rng, 1)
+    } else {
+        good
+    }
 }
 
 fn object(rng: &mut Rng, fields: Vec<(String, String)>) -> String {
@@ -150,8 +168,12 @@ fn object(rng: &mut Rng, fields: Vec<(String, String)>) -> String {
 fn sampled(rng: &mut Rng) -> String {
     let mut f = vec![(key(rng, "value"), maybe_bad(rng, json_str("12.5")))];
     let opt: [(&str, &[&str]); 6] = [
-        ("context", CONTEXTS), ("format", FORMATS), ("measurand", MEASURANDS), ("phase", PHASES),
-        ("location", LOCATIONS), ("unit", UNITS),
+        ("context", CONTEXTS),
+        ("format", FORMATS),
+        ("measurand", MEASURANDS),
+        ("phase", PHASES),
+        ("location", LOCATIONS),
+        ("unit", UNITS),
     ];
     for (k, vals) in opt {
         if rng.below(2) == 0 {
@@ -169,7 +191,10 @@ fn array_of(rng: &mut Rng, max: u64, mut item: impl FnMut(&mut Rng) -> String) -
 
 fn meter_value(rng: &mut Rng) -> String {
     let ts = datetime(rng);
-    let sv = { let __a = array_of(rng, 3, sampled); maybe_bad(rng, __a) };
+    let sv = {
+        let __a = array_of(rng, 3, sampled);
+        maybe_bad(rng, __a)
+    };
     let f = vec![(key(rng, "timestamp"), ts), (key(rng, "sampledValue"), sv)];
     object(rng, f)
 }
@@ -177,9 +202,15 @@ fn meter_value(rng: &mut Rng) -> String {
 /// A random StopTransaction.req-ish document (often valid, often subtly not).
 pub fn document(rng: &mut Rng) -> String {
     let mut f = vec![
-        (key(rng, "transactionId"), { let __a = rng.pick(&["1", "42", "-0", "1.0"]).to_string(); maybe_bad(rng, __a) }),
+        (key(rng, "transactionId"), {
+            let __a = rng.pick(&["1", "42", "-0", "1.0"]).to_string();
+            maybe_bad(rng, __a)
+        }),
         (key(rng, "timestamp"), datetime(rng)),
-        (key(rng, "meterStop"), { let __a = rng.pick(NUMBERS).to_string(); maybe_bad(rng, __a) }),
+        (key(rng, "meterStop"), {
+            let __a = rng.pick(NUMBERS).to_string();
+            maybe_bad(rng, __a)
+        }),
     ];
     if rng.below(2) == 0 {
         f.push((key(rng, "idTag"), id_tag(rng)));
@@ -188,7 +219,10 @@ pub fn document(rng: &mut Rng) -> String {
         f.push((key(rng, "reason"), enum_value(rng, REASONS)));
     }
     if rng.below(2) == 0 {
-        let v = { let __a = array_of(rng, 2, meter_value); maybe_bad(rng, __a) };
+        let v = {
+            let __a = array_of(rng, 2, meter_value);
+            maybe_bad(rng, __a)
+        };
         f.push((key(rng, "transactionData"), v));
     }
     object(rng, f)

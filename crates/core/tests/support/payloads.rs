@@ -23,27 +23,25 @@ impl Rng {
 }
 
 pub const REASONS: &[&str] = &[
-    "EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other", "PowerLoss", "Reboot", "Remote",
-    "SoftReset", "UnlockCommand", "DeAuthorized",
+    "EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other", "PowerLoss", "Reboot", "Remote", "SoftReset",
+    "UnlockCommand", "DeAuthorized",
 ];
 pub const CONTEXTS: &[&str] = &[
-    "Interruption.Begin", "Interruption.End", "Sample.Clock", "Sample.Periodic", "Transaction.Begin",
-    "Transaction.End", "Trigger", "Other",
+    "Interruption.Begin", "Interruption.End", "Sample.Clock", "Sample.Periodic", "Transaction.Begin", "Transaction.End",
+    "Trigger", "Other",
 ];
 pub const FORMATS: &[&str] = &["Raw", "SignedData"];
 pub const MEASURANDS: &[&str] = &[
     "Energy.Active.Export.Register", "Energy.Active.Import.Register", "Energy.Reactive.Export.Register",
     "Energy.Reactive.Import.Register", "Energy.Active.Export.Interval", "Energy.Active.Import.Interval",
-    "Energy.Reactive.Export.Interval", "Energy.Reactive.Import.Interval", "Power.Active.Export",
-    "Power.Active.Import", "Power.Offered", "Power.Reactive.Export", "Power.Reactive.Import", "Power.Factor",
-    "Current.Import", "Current.Export", "Current.Offered", "Voltage", "Frequency", "Temperature", "SoC", "RPM",
+    "Energy.Reactive.Export.Interval", "Energy.Reactive.Import.Interval", "Power.Active.Export", "Power.Active.Import",
+    "Power.Offered", "Power.Reactive.Export", "Power.Reactive.Import", "Power.Factor", "Current.Import", "Current.Export",
+    "Current.Offered", "Voltage", "Frequency", "Temperature", "SoC", "RPM",
 ];
 pub const PHASES: &[&str] = &["L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"];
 pub const LOCATIONS: &[&str] = &["Cable", "EV", "Inlet", "Outlet", "Body"];
-pub const UNITS: &[&str] = &[
-    "Wh", "kWh", "varh", "kvarh", "W", "kW", "VA", "kVA", "var", "kvar", "A", "V", "K", "Celcius",
-    "Fahrenheit", "Percent",
-];
+pub const UNITS: &[&str] =
+    &["Wh", "kWh", "varh", "kvarh", "W", "kW", "VA", "kVA", "var", "kvar", "A", "V", "K", "Celcius", "Fahrenheit", "Percent"];
 
 pub fn timestamp(rng: &mut Rng) -> String {
     format!(
