@@ -29,7 +29,8 @@ run "cargo fmt --check" cargo fmt --all --check
 run "cargo clippy -D warnings" cargo clippy --quiet --workspace --all-targets -- -D warnings
 while IFS= read -r project; do
   run "tsc --noEmit -p $project" "$tsc" --noEmit -p "$project"
-done < <(find . -name 'tsconfig*.json' -not -name tsconfig.base.json -not -path '*/node_modules/*' -not -path './target/*' | sed 's|^\./||' | sort)
+# scripts/pack-check/ is a fixture project: pack-check.sh compiles it where the tarballs are installed.
+done < <(find . -name 'tsconfig*.json' -not -name tsconfig.base.json -not -path '*/node_modules/*' -not -path './target/*' -not -path './scripts/pack-check/*' | sed 's|^\./||' | sort)
 
 [ ${#failed[@]} -eq 0 ] || die "lint failed: ${failed[*]}"
 say "lint clean"
