@@ -10,7 +10,9 @@
 //   with its own message (per-call loop, and isValidBatch grouped by message)
 // (Buffer and string input for all but StopTransaction.)
 //
-//   node index.mjs                  full run → console tables, bench/results/latest.json + chart.svg
+//   node index.mjs                  full run → console tables, bench/results/run.json + run.svg (untracked)
+//   node index.mjs --update         full run that also replaces the committed bench/results/latest.json
+//                                   and chart.svg and rewrites the results blocks of both READMEs
 //   node index.mjs --quick          CI smoke check: a few iterations per row; exits non-zero if a row
 //                                   is missing or produced no number, or one of our backends (or ajv)
 //                                   disagrees with the reference verdicts. Timings are never asserted.
@@ -19,6 +21,7 @@
 //
 // Run `node build.mjs` first (the package scripts do): it generates the typia peers.
 import { Bench } from "tinybench";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -39,11 +42,12 @@ const { values: opts } = parseArgs({
     quick: { type: "boolean", default: false },
     filter: { type: "string", multiple: true },
     json: { type: "string" },
+    update: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (opts.help) {
-  console.log("usage: node index.mjs [--quick] [--filter <substring>]... [--json <path>]");
+  console.log("usage: node index.mjs [--quick | --update] [--filter <substring>]... [--json <path>]");
   process.exit(0);
 }
 const QUICK = opts.quick;
@@ -66,9 +70,16 @@ const STOP = "StopTransaction";
 /** The messages with their own payload cases, in report order (the session adds StartTransaction). */
 const MESSAGES = [STOP, "MeterValues", "StatusNotification", "Heartbeat", "BootNotification"];
 
-const defaultJson = join(here, "results", QUICK ? "latest.quick.json" : FILTERS.length ? "latest.filtered.json" : "latest.json");
+// An ordinary run must not rewrite the committed results: only --update, and only a complete one.
+const UPDATE = opts.update;
+if (UPDATE && (QUICK || FILTERS.length || opts.json)) {
+  console.error("--update needs a complete run: not with --quick, --filter or --json");
+  process.exit(2);
+}
+const defaultJson = join(here, "results", QUICK ? "latest.quick.json" : FILTERS.length ? "latest.filtered.json" : UPDATE ? "latest.json" : "run.json");
 const jsonPath = resolve(opts.json ?? defaultJson);
 const writeChart = !QUICK && !FILTERS.length && !opts.json;
+const chartPath = join(here, "results", UPDATE ? "chart.svg" : "run.svg");
 const baselinePath = join(here, "results", "baseline.json");
 
 const failures = [];
@@ -770,9 +781,16 @@ mkdirSync(dirname(jsonPath), { recursive: true });
 writeFileSync(jsonPath, `${JSON.stringify(out, null, 2)}\n`);
 console.log(`\nresults: ${relative(process.cwd(), jsonPath) || jsonPath} (${meta.seconds} s)`);
 if (writeChart) {
-  const svgPath = join(here, "results", "chart.svg");
-  writeFileSync(svgPath, renderChart(out));
-  console.log(`chart:   ${relative(process.cwd(), svgPath) || svgPath}`);
+  writeFileSync(chartPath, renderChart(out));
+  console.log(`chart:   ${relative(process.cwd(), chartPath) || chartPath}`);
+}
+if (UPDATE && failures.length === 0) {
+  for (const target of ["--readme", "--bench-readme"]) {
+    execFileSync(process.execPath, [join(here, "summary.mjs"), jsonPath, target], { stdio: "inherit" });
+  }
+  console.log("updated: bench/results/latest.json, chart.svg and the results blocks of README.md and bench/README.md");
+} else if (UPDATE) {
+  console.log("not updating the READMEs: some checks failed");
 }
 
 if (failures.length) {
