@@ -16,7 +16,11 @@ export const MAX_REPORTED_ISSUES: 8;
 export const UNKNOWN_UNIQUE_ID: "-1";
 /** The 28 OCPP 1.6 actions (request message names), sorted. */
 export const ACTIONS: readonly string[];
-/** The ten actions a Charge Point sends to a Central System (validated against `<Action>.json`), sorted. */
+/**
+ * The actions a Charge Point sends to a Central System (validated against `<Action>.json`), sorted:
+ * protocol data, read from the one list the core and the TS generator read too
+ * (crates/core/schemas/directions.json); the rules applied to it here are written independently.
+ */
 export const CHARGE_POINT_ACTIONS: readonly string[];
 /** The 18 actions only a Central System sends (answered NotSupported), sorted. */
 export const CENTRAL_SYSTEM_ACTIONS: readonly string[];
@@ -33,7 +37,7 @@ export const DESCRIPTIONS: Readonly<{
     CALLERROR_WRONG_LENGTH: "A CALLERROR frame has exactly 5 elements";
     ERROR_CODE_NOT_STRING: "Error code is not a string";
     ERROR_DESCRIPTION_NOT_STRING: "Error description is not a string";
-    ERROR_DETAILS_NOT_OBJECT: "Error details is not a JSON object";
+    ERROR_DETAILS_NOT_OBJECT: "Error details is not an object";
     NOT_IMPLEMENTED: "Action is not an OCPP 1.6 action";
     /** NotSupported: `<Action>` + this */
     NOT_SUPPORTED_SUFFIX: " is sent by a Central System, not to it";

@@ -7,7 +7,9 @@
  *   CALLRESULT  [3,"<uniqueId>",{payload}]                 (validated against <responseTo>Response when given)
  *   CALLERROR   [4,"<uniqueId>","<errorCode>","<errorDescription>",{errorDetails}]
  */
-import { OCPP_ERROR_CODE, REQUEST_NAMES, referenceParse, referenceValidateValue, issueMultiset } from "./reference.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { OCPP_ERROR_CODE, REQUEST_NAMES, referenceParse, referenceValidateValue, issueMultiset, schemaDir } from "./reference.mjs";
 
 export const MAX_UNIQUE_ID_LEN = 36;
 export const MAX_REPORTED_ISSUES = 8;
@@ -17,19 +19,14 @@ export const UNKNOWN_UNIQUE_ID = "-1";
 export const ACTIONS = REQUEST_NAMES;
 const ACTION_SET = new Set(ACTIONS);
 
-/** The ten actions a Charge Point sends to a Central System (validated against `<Action>.json`), sorted. */
-export const CHARGE_POINT_ACTIONS = Object.freeze([
-  "Authorize",
-  "BootNotification",
-  "DataTransfer",
-  "DiagnosticsStatusNotification",
-  "FirmwareStatusNotification",
-  "Heartbeat",
-  "MeterValues",
-  "StartTransaction",
-  "StatusNotification",
-  "StopTransaction",
-]);
+/**
+ * The actions a Charge Point sends to a Central System (validated against `<Action>.json`), sorted:
+ * protocol data, read from the one list the core and the TS generator read too
+ * (crates/core/schemas/directions.json); the rules applied to it here are written independently.
+ */
+export const CHARGE_POINT_ACTIONS = Object.freeze(
+  [.../** @type {string[]} */ (JSON.parse(readFileSync(join(schemaDir, "..", "directions.json"), "utf8"))["ocpp1.6"].chargePoint)].sort(),
+);
 const CP_ACTION_SET = new Set(CHARGE_POINT_ACTIONS);
 
 /** The 18 actions only a Central System sends (answered NotSupported), sorted. */
