@@ -96,10 +96,17 @@ pub fn message_names() -> Vec<String> {
     ocpp_validate_core::schemas::ALL.iter().map(|s| s.name().into()).collect()
 }
 
+/// `isValidScratch`'s answer for a message index outside the table (0 and 1 are the verdict).
+const UNKNOWN_MESSAGE: u32 = 2;
+
+/// 1 valid, 0 invalid, 2 (`UNKNOWN_MESSAGE`) for a bad index. A number, not a `Result`: wasm-bindgen
+/// returns a `Result` as a multi-value array, one JS allocation on the hottest call there is.
 #[wasm_bindgen(js_name = isValidScratch)]
-pub fn is_valid_scratch(len: usize, message: u32) -> Result<bool, JsError> {
-    let schema = schema(message)?;
-    Ok(with_scratch(len, |input| ocpp_validate_core::is_valid_with(schema, input)))
+pub fn is_valid_scratch(len: usize, message: u32) -> u32 {
+    match ocpp_validate_core::schema_at(message as usize) {
+        Some(schema) => u32::from(with_scratch(len, |input| ocpp_validate_core::is_valid_with(schema, input))),
+        None => UNKNOWN_MESSAGE,
+    }
 }
 
 #[wasm_bindgen(js_name = validateScratch)]

@@ -7,7 +7,8 @@ export interface WasmBinding {
   wasmMemory(): WebAssembly.Memory;
   messageNames(): string[];
   scratch(len: number): number;
-  isValidScratch(len: number, message: MessageIndex): boolean;
+  /** 1 valid, 0 invalid, 2 no message with that index (a number: a Result would allocate per call). */
+  isValidScratch(len: number, message: MessageIndex): number;
   validateScratch(len: number, message: MessageIndex, allErrors: boolean): WasmIssue[];
   isValidBatchScratch(count: number, len: number, message: MessageIndex): Uint8Array;
   /** responseTo -1: no pending call known. */
@@ -88,7 +89,11 @@ export function wasmBackend(binding: WasmBinding): Backend {
     name: "wasm",
     version: () => binding.version(),
     messageNames: () => binding.messageNames(),
-    isValid: (input, message) => binding.isValidScratch(put(input, 0), message),
+    isValid(input, message) {
+      const verdict = binding.isValidScratch(put(input, 0), message);
+      if (verdict > 1) throw new Error(`no message with index ${message} (there are ${binding.messageNames().length})`);
+      return verdict === 1;
+    },
     noop: (input) => binding.noopScratch(put(input, 0)),
     validate: (input, message, allErrors) => binding.validateScratch(put(input, 0), message, allErrors).map(toPlainIssue),
     validateFrame: (input, allErrors, responseTo) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors, responseTo)),
