@@ -237,6 +237,7 @@ impl Gen {
         }
 
         let mut required: u64 = 0;
+        let mut required_order: Vec<String> = Vec::new();
         match obj.get("required") {
             None => {}
             Some(Value::Array(r)) => {
@@ -245,7 +246,11 @@ impl Gen {
                         fail(&self.file, at, "'required' entries must be strings");
                     };
                     match names.iter().position(|n| n == name) {
-                        Some(i) => required |= 1u64 << i,
+                        Some(i) if required & (1u64 << i) == 0 => {
+                            required |= 1u64 << i;
+                            required_order.push(i.to_string());
+                        }
+                        Some(_) => fail(&self.file, at, &format!("required property '{name}' is listed twice")),
                         None => fail(&self.file, at, &format!("required property '{name}' is not declared in 'properties'")),
                     }
                 }
@@ -281,14 +286,17 @@ impl Gen {
                 _ => "General",
             }
         };
+        // OCPP 1.6's UnitOfMeasure, the enum the errata tolerance widens (SEMANTICS.md, Tolerances).
+        let unit_of_measure = matches!(obj.get("enum"), Some(Value::Array(v)) if v.iter().any(|x| x == "Celcius"));
         let name = format!("{}_N{}", self.prefix, self.count);
         self.count += 1;
         writeln!(
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
-             multiple_of: {multiple_of}, format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, additional_properties: {additional}, \
-             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, plain: PlainString::{plain} }};",
-            props.join(", ")
+             multiple_of: {multiple_of}, format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, required_order: &[{}], additional_properties: {additional}, \
+             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, plain: PlainString::{plain}, unit_of_measure: {unit_of_measure} }};",
+            props.join(", "),
+            required_order.join(", ")
         )
         .unwrap();
         name

@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { OCPP_ERROR_CODE, REQUEST_NAMES, referenceParse, referenceValidateValue, issueMultiset, schemaDir } from "./reference.mjs";
+import { referenceWarnings } from "./warnings-reference.mjs";
 
 export const MAX_UNIQUE_ID_LEN = 36;
 export const MAX_REPORTED_ISSUES = 8;
@@ -63,7 +64,8 @@ export const notSupportedDescription = (action) => action + DESCRIPTIONS.NOT_SUP
  * @typedef {{ instancePath: string, keyword: string }} FrameIssue
  * @typedef {{ errorCode: string, errorDescription: string, frame: string }} FrameCallError
  * @typedef {{ kind: "call" | "callresult" | "callerror" | "invalid", uniqueId: string | null, action: string | null,
- *   payloadRange: [number, number] | null, valid: boolean, errors: FrameIssue[], callError: FrameCallError | null }} FrameResult
+ *   payloadRange: [number, number] | null, valid: boolean, errors: FrameIssue[], tolerated: [],
+ *   warnings: import("./warnings-reference.mjs").ReferenceWarning[], callError: FrameCallError | null }} FrameResult
  * @typedef {{ allErrors?: boolean, responseTo?: string | null }} FrameOptions
  *   responseTo: the request message name (one of ACTIONS) of the pending CALL a CALLRESULT answers
  */
@@ -85,8 +87,59 @@ function callError(uniqueId, errorCode, errorDescription, issues = []) {
 
 /** @param {string | null} uniqueId @param {string} code @param {string} description @param {FrameIssue[]} [errors] @returns {FrameResult} */
 const invalid = (uniqueId, code, description, errors = []) => ({
-  kind: "invalid", uniqueId, action: null, payloadRange: null, valid: false, errors, callError: callError(uniqueId, code, description),
+  kind: "invalid", uniqueId, action: null, payloadRange: null, valid: false, errors, tolerated: [], warnings: [],
+  callError: callError(uniqueId, code, description),
 });
+
+const WS = "[ \\t\\n\\r]*";
+const NUMBER = "-?(?:0|[1-9][0-9]*)(?:\\.[0-9]+)?(?:[eE][+-]?[0-9]+)?";
+const STRING = '"(?:[^"\\\\\\u0000-\\u001f]|\\\\["\\\\/bfnrt]|\\\\u[0-9a-fA-F]{4})*"';
+/** `[`, a number, `,` and a complete string: the uniqueId of a frame that is not JSON (Frames step 3). */
+const READABLE_ID = new RegExp(`^${WS}\\[${WS}${NUMBER}${WS},${WS}(${STRING})`);
+/** The 2nd element written as a number: echoed as written (the 1st is known to be a number). */
+const NUMBER_ID = new RegExp(`^${WS}\\[${WS}${NUMBER}${WS},${WS}(${NUMBER})${WS}[,\\]]`);
+
+/**
+ * The longest prefix of the input that is valid UTF-8 (all of a string), as text: the lossy decoding
+ * re-encodes to the input's bytes exactly up to the first invalid sequence.
+ * @param {string | Uint8Array} input
+ */
+function validPrefix(input) {
+  if (typeof input === "string") return input;
+  const again = Buffer.from(new TextDecoder("utf-8", { ignoreBOM: true }).decode(input), "utf8");
+  let same = 0;
+  while (same < input.length && same < again.length && input[same] === again[same]) same++;
+  for (let end = same; end >= 0; end--) {
+    try {
+      return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input.subarray(0, end));
+    } catch {
+      // `same` may stop inside a character whose first bytes matched: step back to its start.
+    }
+  }
+  return "";
+}
+
+/** @param {string | Uint8Array} input @returns {string | null} */
+function readableId(input) {
+  const m = READABLE_ID.exec(validPrefix(input));
+  if (!m) return null;
+  const id = /** @type {string} */ (JSON.parse(m[1]));
+  return codePoints(id) <= MAX_UNIQUE_ID_LEN ? id.toWellFormed() : null;
+}
+
+/** @param {string} text @returns {string | null} */
+function numberId(text) {
+  const m = NUMBER_ID.exec(text);
+  return m && m[1].length <= MAX_UNIQUE_ID_LEN ? m[1] : null;
+}
+
+/**
+ * The warnings of a frame's payload (UTF-8 byte range of the text).
+ * @param {string} text @param {[number, number]} range
+ */
+function payloadWarnings(text, range) {
+  return referenceWarnings(Buffer.from(text, "utf8").subarray(range[0], range[1]).toString("utf8"));
+}
 
 /**
  * `Payload is not a valid <action>.req: <issue>; <issue>…[; and N more]` (at most 8 issues listed).
@@ -153,7 +206,7 @@ export function referenceValidateFrame(input, { allErrors = true, responseTo = n
   }
   // 1. UTF-8 + JSON text
   const parsed = referenceParse(input);
-  if (!parsed.ok) return invalid(null, "FormationViolation", DESCRIPTIONS.NOT_JSON, [{ instancePath: "", keyword: "parse" }]);
+  if (!parsed.ok) return invalid(readableId(input), "FormationViolation", DESCRIPTIONS.NOT_JSON, [{ instancePath: "", keyword: "parse" }]);
   const frame = parsed.value;
   // 2. array, message type
   if (!Array.isArray(frame)) return invalid(null, "ProtocolError", DESCRIPTIONS.NOT_ARRAY);
@@ -162,18 +215,22 @@ export function referenceValidateFrame(input, { allErrors = true, responseTo = n
   if (type !== 2 && type !== 3 && type !== 4) return invalid(null, "ProtocolError", DESCRIPTIONS.TYPE_UNSUPPORTED);
   // 3. uniqueId (every kind)
   const id = frame[1];
-  if (typeof id !== "string") return invalid(null, "ProtocolError", DESCRIPTIONS.ID_NOT_STRING);
+  const text = () => (typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input));
+  if (typeof id !== "string") {
+    return invalid(typeof id === "number" ? numberId(text()) : null, "ProtocolError", DESCRIPTIONS.ID_NOT_STRING);
+  }
   const uniqueId = id.toWellFormed();
   if (codePoints(id) > MAX_UNIQUE_ID_LEN) return invalid(uniqueId, "ProtocolError", DESCRIPTIONS.ID_TOO_LONG);
-  const text = () => (typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(input));
 
   if (type === 3) {
     // 5. CALLRESULT
     if (frame.length !== 3) return invalid(uniqueId, "ProtocolError", DESCRIPTIONS.CALLRESULT_WRONG_LENGTH);
-    const base = { kind: /** @type {const} */ ("callresult"), uniqueId, action: null, payloadRange: lastElementRange(text(), 3) };
-    if (responseTo === null || responseTo === undefined) return { ...base, valid: true, errors: [], callError: null };
+    const payloadRange = lastElementRange(text(), 3);
+    const base = { kind: /** @type {const} */ ("callresult"), uniqueId, action: null, payloadRange };
+    const extra = { tolerated: /** @type {[]} */ ([]), warnings: payloadWarnings(text(), payloadRange) };
+    if (responseTo === null || responseTo === undefined) return { ...base, valid: true, errors: [], ...extra, callError: null };
     const errors = payloadIssues(frame[2], `${responseTo}Response`, allErrors);
-    return { ...base, valid: errors.length === 0, errors, callError: null };
+    return { ...base, valid: errors.length === 0, errors, ...extra, callError: null };
   }
   if (type === 4) {
     // 6. CALLERROR
@@ -184,21 +241,25 @@ export function referenceValidateFrame(input, { allErrors = true, responseTo = n
     if (typeof details !== "object" || details === null || Array.isArray(details)) {
       return invalid(uniqueId, "ProtocolError", DESCRIPTIONS.ERROR_DETAILS_NOT_OBJECT);
     }
-    return { kind: "callerror", uniqueId, action: null, payloadRange: lastElementRange(text(), 5), valid: true, errors: [], callError: null };
+    return {
+      kind: "callerror", uniqueId, action: null, payloadRange: lastElementRange(text(), 5), valid: true, errors: [], tolerated: [], warnings: [], callError: null,
+    };
   }
   // 4. CALL
   const action = frame[2];
   if (typeof action !== "string") return invalid(uniqueId, "ProtocolError", DESCRIPTIONS.ACTION_NOT_STRING);
   if (frame.length !== 4) return invalid(uniqueId, "ProtocolError", DESCRIPTIONS.WRONG_LENGTH);
-  const base = { kind: /** @type {const} */ ("call"), uniqueId, action: action.toWellFormed(), payloadRange: lastElementRange(text(), 4) };
+  const payloadRange = lastElementRange(text(), 4);
+  const base = { kind: /** @type {const} */ ("call"), uniqueId, action: action.toWellFormed(), payloadRange };
+  const extra = { tolerated: /** @type {[]} */ ([]), warnings: payloadWarnings(text(), payloadRange) };
   if (!ACTION_SET.has(action)) {
-    return { ...base, valid: false, errors: [], callError: callError(uniqueId, "NotImplemented", DESCRIPTIONS.NOT_IMPLEMENTED) };
+    return { ...base, valid: false, errors: [], ...extra, callError: callError(uniqueId, "NotImplemented", DESCRIPTIONS.NOT_IMPLEMENTED) };
   }
   if (!CP_ACTION_SET.has(action)) {
-    return { ...base, valid: false, errors: [], callError: callError(uniqueId, "NotSupported", notSupportedDescription(action)) };
+    return { ...base, valid: false, errors: [], ...extra, callError: callError(uniqueId, "NotSupported", notSupportedDescription(action)) };
   }
   const errors = payloadIssues(frame[3], action, allErrors);
-  if (errors.length === 0) return { ...base, valid: true, errors: [], callError: null };
+  if (errors.length === 0) return { ...base, valid: true, errors: [], ...extra, callError: null };
   const code = OCPP_ERROR_CODE[errors[0].keyword] ?? "FormationViolation";
-  return { ...base, valid: false, errors, callError: callError(uniqueId, code, payloadDescription(errors, action), errors) };
+  return { ...base, valid: false, errors, ...extra, callError: callError(uniqueId, code, payloadDescription(errors, action), errors) };
 }

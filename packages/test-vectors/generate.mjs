@@ -9,7 +9,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { referenceValidate, issueMultiset, DEFAULT_MESSAGE, MESSAGE_NAMES, schemaDir, schemaFor } from "./reference.mjs";
+import { referenceValidate, referenceParse, issueMultiset, DEFAULT_MESSAGE, MESSAGE_NAMES, schemaDir, schemaFor } from "./reference.mjs";
+import { referenceWarnings } from "./warnings-reference.mjs";
 import { referenceValidateFrame, ACTIONS, CHARGE_POINT_ACTIONS, CENTRAL_SYSTEM_ACTIONS } from "./frame-reference.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -728,6 +729,24 @@ function topic(file, description, frames = false) {
   add("uniqueId with a lone surrogate, payload invalid", call('"a\\uD800b"', ST, root({ meterStop: '"x"' })));
   add("uniqueId with escapes, payload invalid", call('"q\\"\\\\\\/\\n\\u0001\\u00e9"', ST, root({ meterStop: '"x"' })));
   add("uniqueId with raw U+2028 and DEL, payload invalid", call(str("a\u2028\u007fb"), ST, root({ meterStop: '"x"' })));
+  // A uniqueId that is not a string, or a frame that is not JSON: echoed where it can be read.
+  add("uniqueId a number: echoed as written", call("1234", '"Heartbeat"', "{}"));
+  add("uniqueId a number with exponent: echoed as written", call("-1.50e+3", '"Heartbeat"', "{}"));
+  add("uniqueId a 37-character number: not echoed", call("1".repeat(37), '"Heartbeat"', "{}"));
+  add("uniqueId null: not echoed", call("null", '"Heartbeat"', "{}"));
+  add("uniqueId an object: not echoed", call('{"a":1}', '"Heartbeat"', "{}"));
+  add("truncated frame: the uniqueId is still read", '[2,"abc-7","StopTransaction",{"transactionId":1');
+  add("truncated frame with whitespace: the uniqueId is still read", ' [ 2 , "a\u00e9\n" , "Heartbeat"');
+  add("broken frame, uniqueId of 37: not echoed", `[2,"${"u".repeat(37)}","Heartbeat",{`);
+  add("broken frame, uniqueId unterminated: not echoed", '[2,"abc');
+  add("broken frame, message type not a number: not echoed", '["2","abc","Heartbeat",{');
+  add("broken frame, uniqueId a number: not echoed", '[2,5,"Heartbeat",{');
+  add("broken frame with a BOM: not echoed", "\uFEFF" + call('"abc"', '"Heartbeat"', "{}"));
+  add("invalid UTF-8 after a readable uniqueId", Buffer.from([...Buffer.from('[2,"id-1","Heartbeat",{"x":"'), 0xff, ...Buffer.from('"}]')]));
+  add("invalid UTF-8 inside the uniqueId: not echoed", Buffer.from([...Buffer.from('[2,"id'), 0xc3, 0x28, ...Buffer.from('","Heartbeat",{}]')]));
+  // Warnings of the payload (paths relative to it)
+  add("payload warnings: unsafe integer, duplicate key, lone surrogate", ok('{"transactionId":9007199254740993,"timestamp":"2024-05-17T14:32:05Z","meterStop":1,"meterStop":2,"idTag":"a\\ud800"}'));
+  add("CALLRESULT warnings without responseTo", '[3,"r1",{"status":"Accepted","status":"Accepted"}]');
   add("uniqueId 1000 chars", call(str("L".repeat(1000)), ST, P));
   for (const v of ["5", "null", "{}", "[]", "true"]) add(`uniqueId = ${v}`, call(v, ST, P));
   // action
@@ -869,11 +888,18 @@ function topic(file, description, frames = false) {
 /** Computes the expectation of one case with the reference. @param {CaseInput} c @returns {Case} */
 export function expect(c) {
   const input = c.bytes ?? /** @type {string} */ (c.input);
-  const r = referenceValidate(input, { allErrors: true, message: c.message ?? DEFAULT_MESSAGE });
+  const message = c.message ?? DEFAULT_MESSAGE;
+  const r = referenceValidate(input, { allErrors: true, message });
+  const firstIssue = referenceValidate(input, { allErrors: false, message }).errors[0];
+  const first = firstIssue ? { instancePath: firstIssue.instancePath, keyword: firstIssue.keyword } : null;
+  const parsed = referenceParse(input);
+  const text = typeof input === "string" ? input : new TextDecoder().decode(input);
+  const warnings = parsed.ok ? referenceWarnings(text) : [];
   const head = c.message === undefined ? { name: c.name } : { name: c.name, message: c.message };
-  if (c.bytes) return { ...head, inputBase64: b64(c.bytes), valid: r.valid, errors: issueMultiset(r.errors) };
+  const expected = { valid: r.valid, errors: issueMultiset(r.errors), first, warnings };
+  if (c.bytes) return { ...head, inputBase64: b64(c.bytes), ...expected };
   if (!/** @type {string} */ (c.input).isWellFormed()) throw new Error(`case '${c.name}': input must be well-formed Unicode (use escapes for lone surrogates)`);
-  return { ...head, input: c.input, valid: r.valid, errors: issueMultiset(r.errors) };
+  return { ...head, input: c.input, ...expected };
 }
 
 /**

@@ -15,10 +15,12 @@ import { dirname, resolve } from "node:path";
 import { _, str } from "ajv";
 import Ajv04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 
 /** @typedef {{ instancePath: string, keyword: string, message: string }} ReferenceIssue */
-/** @typedef {{ valid: boolean, errors: ReferenceIssue[] }} ReferenceResult */
-/** @typedef {{ message?: string, allErrors?: boolean }} ReferenceOptions */
+/** @typedef {{ instancePath: string, keyword: string, tolerance: string }} ReferenceTolerated */
+/** @typedef {{ valid: boolean, errors: ReferenceIssue[], tolerated: ReferenceTolerated[] }} ReferenceResult */
+/** @typedef {{ message?: string, allErrors?: boolean, tolerate?: readonly string[] }} ReferenceOptions */
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -167,7 +169,8 @@ function newAjv(/** @type {boolean} */ allErrors) {
   // ajv-draft-04 and ajv-formats are CJS with `default` export interop.
   const AjvCtor = /** @type {any} */ (Ajv04).default ?? Ajv04;
   const add = /** @type {any} */ (addFormats).default ?? addFormats;
-  const ajv = new AjvCtor({ strict: false, strictNumbers: true, allErrors });
+  // verbose: errors carry `data` and `parentSchema`, which the tolerance definitions read.
+  const ajv = new AjvCtor({ strict: false, strictNumbers: true, allErrors, verbose: true });
   add(ajv, { mode: "full" });
   return ajv;
 }
@@ -232,15 +235,60 @@ export function referenceValidatorFor({ message = DEFAULT_MESSAGE, allErrors = t
  * @param {ReferenceOptions} [options]  allErrors defaults to true
  * @returns {ReferenceResult}
  */
-export function referenceValidateValue(value, { message = DEFAULT_MESSAGE, allErrors = true } = {}) {
-  const fn = referenceValidatorFor({ message, allErrors });
-  if (fn(value)) return { valid: true, errors: [] };
-  const errors = (fn.errors ?? []).map((e) => ({
-    instancePath: e.instancePath,
-    keyword: e.keyword,
-    message: e.message ?? "",
-  }));
-  return { valid: false, errors };
+export function referenceValidateValue(value, { message = DEFAULT_MESSAGE, allErrors = true, tolerate = [] } = {}) {
+  const tolerances = checkTolerances(tolerate);
+  // Strict without allErrors is ajv's own first-error mode; with tolerances the first issue that is
+  // not tolerated comes from ajv's allErrors list, which is in the same (evaluation) order.
+  const fn = referenceValidatorFor({ message, allErrors: allErrors || tolerances.size > 0 });
+  if (fn(value)) return { valid: true, errors: [], tolerated: [] };
+  /** @type {ReferenceIssue[]} */
+  const errors = [];
+  /** @type {ReferenceTolerated[]} */
+  const tolerated = [];
+  for (const e of fn.errors ?? []) {
+    const tolerance = toleranceOf(e);
+    if (tolerance !== null && tolerances.has(tolerance)) tolerated.push({ instancePath: e.instancePath, keyword: e.keyword, tolerance });
+    else errors.push({ instancePath: e.instancePath, keyword: e.keyword, message: e.message ?? "" });
+  }
+  return { valid: errors.length === 0, errors: allErrors ? errors : errors.slice(0, 1), tolerated };
+}
+
+/** The tolerance names in bit order (SEMANTICS.md, Tolerances). */
+export const TOLERANCES = Object.freeze(["errata", "offsetlessTimestamps", "fractionalIntegers", "overlongStrings", "unknownProperties"]);
+
+/** @param {readonly string[]} tolerate */
+function checkTolerances(tolerate) {
+  for (const t of tolerate) {
+    if (!TOLERANCES.includes(t)) throw new TypeError(`unknown tolerance ${JSON.stringify(t)}; known: ${TOLERANCES.join(", ")}`);
+  }
+  return new Set(tolerate);
+}
+
+const isDateTime = /** @type {(s: string) => boolean} */ (/** @type {any} */ (fullFormats)["date-time"].validate);
+
+/**
+ * Which tolerance would accept an ajv error, by the definitions in SEMANTICS.md ("Tolerances"),
+ * read off the error itself (ajv's `verbose` data and parentSchema), independently of any backend.
+ * @param {import("ajv").ErrorObject} e
+ * @returns {string | null}
+ */
+function toleranceOf(e) {
+  switch (e.keyword) {
+    case "enum": {
+      const allowed = /** @type {unknown[]} */ (e.parentSchema?.enum ?? []);
+      return allowed.includes("Celcius") && (e.data === "Celsius" || e.data === "Hertz") ? "errata" : null;
+    }
+    case "format":
+      return e.params.format === "date-time" && typeof e.data === "string" && isDateTime(e.data + "Z") ? "offsetlessTimestamps" : null;
+    case "type":
+      return e.params.type === "integer" && typeof e.data === "number" && Number.isFinite(e.data) ? "fractionalIntegers" : null;
+    case "maxLength":
+      return "overlongStrings";
+    case "additionalProperties":
+      return "unknownProperties";
+    default:
+      return null;
+  }
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -274,13 +322,14 @@ export function referenceParse(input) {
  * @param {ReferenceOptions} [options]  message defaults to StopTransaction, allErrors to true
  * @returns {ReferenceResult}
  */
-export function referenceValidate(input, { message = DEFAULT_MESSAGE, allErrors = true } = {}) {
+export function referenceValidate(input, { message = DEFAULT_MESSAGE, allErrors = true, tolerate = [] } = {}) {
   checkMessageName(message);
+  checkTolerances(tolerate);
   const parsed = referenceParse(input);
   if (parsed.ok === false) {
-    return { valid: false, errors: [{ instancePath: "", keyword: "parse", message: parsed.message }] };
+    return { valid: false, errors: [{ instancePath: "", keyword: "parse", message: parsed.message }], tolerated: [] };
   }
-  return referenceValidateValue(parsed.value, { message, allErrors });
+  return referenceValidateValue(parsed.value, { message, allErrors, tolerate });
 }
 
 /**

@@ -220,6 +220,157 @@ fn check<I: Iterator<Item = u32>>(it: &mut I) -> Option<bool> {
     Some((utc_hr == 23 || utc_hr == -1) && (utc_min == 59 || utc_min == -1) && sec < 61.0)
 }
 
+/// Why a string that failed `is_date_time` is not a date-time: the first reason of the list in
+/// SEMANTICS.md ("Messages"), written to `out`. `cps` are the decoded code points (lone
+/// surrogates as code units).
+pub(crate) fn diagnose(cps: &[u32], out: &mut alloc::string::String) {
+    use core::fmt::Write;
+    const SHAPE: &str = "expected YYYY-MM-DDThh:mm:ss with an offset (Z or ±hh:mm)";
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    let Some(fields) = Fields::read(cps) else {
+        out.push_str(SHAPE);
+        return;
+    };
+    let text = |d: [u32; 2]| [char::from_u32(d[0]).unwrap_or('0'), char::from_u32(d[1]).unwrap_or('0')];
+    let num = |d: [u32; 2]| (d[0] - 0x30) * 10 + (d[1] - 0x30);
+    let month = num(fields.month);
+    if !(1..=12).contains(&month) {
+        let [a, b] = text(fields.month);
+        let _ = write!(out, "month {a}{b} does not exist");
+        return;
+    }
+    let year = num(fields.year_hi) * 100 + num(fields.year_lo);
+    const DAYS: [u32; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let max_day = if month == 2 && is_leap(year) { 29 } else { DAYS.get(month as usize).copied().unwrap_or(0) };
+    let day = num(fields.day);
+    if day < 1 || day > max_day {
+        let [a, b] = text(fields.day);
+        let _ = write!(out, "day {a}{b} does not exist");
+        if day >= 1 {
+            let name = MONTHS.get(month as usize - 1).copied().unwrap_or("");
+            if month == 2 {
+                let _ = write!(out, ": {name} {year:04} has {max_day} days");
+            } else {
+                let _ = write!(out, ": {name} has {max_day} days");
+            }
+        }
+        return;
+    }
+    let Some(offset) = fields.offset else {
+        out.push_str("no offset (add Z for UTC, or ±hh:mm)");
+        return;
+    };
+    if let Some((_, h, m)) = offset {
+        if num(h) > 23 {
+            let [a, b] = text(h);
+            let _ = write!(out, "offset hour {a}{b} is out of range 00-23");
+            return;
+        }
+        if num(m) > 59 {
+            let [a, b] = text(m);
+            let _ = write!(out, "offset minute {a}{b} is out of range 00-59");
+            return;
+        }
+    }
+    if num(fields.hour) > 23 {
+        let [a, b] = text(fields.hour);
+        let _ = write!(out, "hour {a}{b} is out of range 00-23");
+    } else if num(fields.minute) > 59 {
+        let [a, b] = text(fields.minute);
+        let _ = write!(out, "minute {a}{b} is out of range 00-59");
+    } else {
+        let [a, b] = text(fields.second);
+        if fields.second_value < 61.0 {
+            let _ = write!(out, "second {a}{b} is a leap second, allowed only at 23:59:60 UTC");
+        } else {
+            let _ = write!(out, "second {a}{b} is out of range 00-60");
+        }
+    }
+}
+
+/// An offset's sign and its hour and minute digits.
+type Offset = (u32, [u32; 2], [u32; 2]);
+
+/// The fields of a string shaped like a date-time whose offset may be missing.
+struct Fields {
+    year_hi: [u32; 2],
+    year_lo: [u32; 2],
+    month: [u32; 2],
+    day: [u32; 2],
+    hour: [u32; 2],
+    minute: [u32; 2],
+    second: [u32; 2],
+    second_value: f64,
+    /// None: no offset; Some(None): `Z`; Some(Some((sign, hours, minutes))).
+    offset: Option<Option<Offset>>,
+}
+
+impl Fields {
+    fn read(cps: &[u32]) -> Option<Fields> {
+        let is_digit = |u: u32| (0x30..=0x39).contains(&u);
+        let pair = |i: usize| -> Option<[u32; 2]> {
+            let (a, b) = (*cps.get(i)?, *cps.get(i + 1)?);
+            (is_digit(a) && is_digit(b)).then_some([a, b])
+        };
+        let at = |i: usize, c: u8| cps.get(i) == Some(&u32::from(c));
+        // Exactly one separator, at index 10, as `split(/t|\s/i)` into two parts requires.
+        if cps.iter().filter(|&&u| is_separator(u)).count() != 1 || !cps.get(10).is_some_and(|&u| is_separator(u)) {
+            return None;
+        }
+        let (year_hi, year_lo, month, day) = (pair(0)?, pair(2)?, pair(5)?, pair(8)?);
+        if !at(4, b'-') || !at(7, b'-') || !at(13, b':') || !at(16, b':') {
+            return None;
+        }
+        let (hour, minute, second) = (pair(11)?, pair(14)?, pair(17)?);
+        let mut i = 19;
+        let mut secs = Seconds { buf: [0; 68], len: 2, sticky: false };
+        secs.buf[0] = second[0] as u8;
+        secs.buf[1] = second[1] as u8;
+        if at(i, b'.') {
+            i += 1;
+            let start = i;
+            if let Some(slot) = secs.buf.get_mut(2) {
+                *slot = b'.';
+                secs.len = 3;
+            }
+            while cps.get(i).is_some_and(|&u| is_digit(u)) {
+                let d = cps.get(i).copied().unwrap_or(0x30);
+                match secs.buf.get_mut(secs.len) {
+                    Some(slot) if secs.len < 67 => {
+                        *slot = d as u8;
+                        secs.len += 1;
+                    }
+                    _ => secs.sticky |= d != 0x30,
+                }
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+        }
+        let rest = cps.get(i..)?;
+        let sign = |u: u32| u == 0x2B || u == 0x2D;
+        let offset = match rest {
+            [] => None,
+            [0x5A | 0x7A] => Some(None),
+            [s, ..] if sign(*s) => {
+                let h = pair(i + 1)?;
+                let m = match rest.len() {
+                    3 => [0x30, 0x30],
+                    5 => pair(i + 3)?,
+                    6 if at(i + 3, b':') => pair(i + 4)?,
+                    _ => return None,
+                };
+                Some(Some((*s, h, m)))
+            }
+            _ => return None,
+        };
+        Some(Fields { year_hi, year_lo, month, day, hour, minute, second, second_value: secs.value(), offset })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{is_date_time, is_date_time_ascii, plainly_valid};

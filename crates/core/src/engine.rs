@@ -7,19 +7,23 @@
 //! `C` selects the mode: `false` only computes the verdict (no allocation), `true` also collects
 //! ajv's allErrors issues with their instance paths.
 
-use alloc::collections::BTreeSet;
+use alloc::collections::BTreeMap;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 
-use crate::datetime::{is_date_time, is_date_time_ascii, plainly_valid};
+use crate::datetime::{diagnose, is_date_time, is_date_time_ascii, plainly_valid};
 use crate::decimal::is_multiple;
+use crate::display::{show, show_string, suggestion, Shown};
 use crate::schema::schemas::{HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
 use crate::schema::{Format, JsonType, Node, PlainString, Property, Schema};
 use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, short_plain_len, ucs2_length, utf8_char, Str, Units};
 use crate::uri::is_uri;
-use crate::{Issue, Keyword, SyntaxError};
+use crate::{Issue, Keyword, SyntaxError, Tolerance, Tolerances};
+
+/// The values the errata tolerance adds to OCPP 1.6's UnitOfMeasure (SEMANTICS.md, Tolerances).
+const ERRATA_UNITS: [&[u8]; 2] = [b"Celsius", b"Hertz"];
 
 /// Syntax errors are stored in the parser and signalled by this zero-sized error, so every
 /// `Result` on the hot path fits in registers.
@@ -42,6 +46,11 @@ pub(crate) struct Parser<'a, const C: bool> {
     pred_changed: bool,
     /// Where `pred` came from in `LEARNED` (word offset, word count); (0, 0) = nowhere.
     hints: (usize, usize),
+    /// C mode: the deviations the caller accepts; their issues are marked `tolerated_by`.
+    tolerate: Tolerances,
+    /// Something was seen that may be a warning (a repeated key, a 16+ digit integer, a surrogate
+    /// escape): `warnings::scan` decides. Set in both modes, so the verdict pass can tell.
+    pub suspect: bool,
 }
 
 /// Key-order hints carried from one parse to the next, so that even a lone small object (whose
@@ -111,6 +120,20 @@ enum NumClass {
     Infinite,
 }
 
+/// The value of a key that is an array index (the canonical decimal form of 0 … 2^32−2), which
+/// JavaScript lists before every other own key.
+fn array_index(key: &[u16]) -> Option<u64> {
+    if key.is_empty() || key.len() > 10 || (key.len() > 1 && key.first() == Some(&u16::from(b'0'))) {
+        return None;
+    }
+    let mut n = 0u64;
+    for &u in key {
+        let d = u.checked_sub(u16::from(b'0')).filter(|d| *d <= 9)?;
+        n = n * 10 + u64::from(d);
+    }
+    (n <= 4_294_967_294).then_some(n)
+}
+
 impl<'a, const C: bool> Parser<'a, C> {
     pub fn new(src: &'a [u8]) -> Self {
         Parser {
@@ -122,7 +145,21 @@ impl<'a, const C: bool> Parser<'a, C> {
             pred: [0; PRED_SLOTS],
             pred_changed: false,
             hints: (0, 0),
+            tolerate: Tolerances::STRICT,
+            suspect: false,
         }
+    }
+
+    pub fn tolerating(self, tolerate: Tolerances) -> Self {
+        Parser { tolerate, ..self }
+    }
+
+    /// `scan_string` at `start` (just past the quote), noting a possible lone surrogate.
+    #[inline(always)]
+    fn string(&mut self, start: usize) -> R<(Str, usize)> {
+        let (s, next) = scan_string(self.src, start).map_err(|e| self.fail(e))?;
+        self.suspect |= s.surrogate_escape;
+        Ok((s, next))
     }
 
     /// [`run`](Self::run) against a compiled schema, starting from the key order its last parses
@@ -222,43 +259,68 @@ impl<'a, const C: bool> Parser<'a, C> {
         }
     }
 
+    /// `tolerance`: the one that would accept this deviation (it is marked when the caller
+    /// asked for it).
     #[cold]
-    fn issue(&mut self, keyword: Keyword, message: String) {
+    fn issue(&mut self, keyword: Keyword, message: String, tolerance: Option<Tolerance>) {
         if C {
-            self.issues.push(Issue { instance_path: self.path.clone(), keyword, message });
+            let tolerated_by = tolerance.filter(|&t| self.tolerate.contains(t));
+            self.issues.push(Issue { instance_path: self.path.clone(), keyword, message, tolerated_by });
         }
     }
 
     #[cold]
-    fn type_issue(&mut self, ty: JsonType) {
+    fn type_issue(&mut self, ty: JsonType, got: &Shown, tolerance: Option<Tolerance>) {
         if C {
-            self.issue(Keyword::Type, format!("must be {}", ty.as_str()));
+            let mut message = format!("must be {}, got ", ty.as_str());
+            show(&mut message, got);
+            self.issue(Keyword::Type, message, tolerance);
         }
     }
 
+    /// `value`: the string's code units when it is one (for "did you mean").
     #[cold]
-    fn enum_issue(&mut self) {
+    fn enum_issue(&mut self, node: &'static Node, got: &Shown, tolerance: Option<Tolerance>) {
         if C {
-            self.issue(Keyword::Enum, String::from("must be equal to one of the allowed values"));
+            let allowed = node.enum_values.unwrap_or(&[]);
+            let mut message = String::new();
+            show(&mut message, got);
+            let _ =
+                core::fmt::Write::write_fmt(&mut message, format_args!(" is not one of the {} allowed values", allowed.len()));
+            if let Shown::String(units) = got {
+                if let Some(near) = suggestion(units, allowed) {
+                    message.push_str("; did you mean ");
+                    let near: Vec<u16> = near.encode_utf16().collect();
+                    show_string(&mut message, &near);
+                    message.push('?');
+                }
+            }
+            self.issue(Keyword::Enum, message, tolerance);
         }
     }
 
-    /// Type and enum checks for a non-string value (enum values are all strings).
+    /// Type and enum checks for a non-string value (enum values are all strings), in ajv's order:
+    /// the type-less `enum` goes first only where the type has keywords of its own.
     #[inline]
-    fn non_string_checks(&mut self, node: &'static Node, actual: JsonType, type_ok: bool) -> bool {
-        let mut ok = true;
-        if let Some(ty) = node.ty {
-            if !type_ok {
-                let _ = actual;
-                self.type_issue(ty);
-                ok = false;
+    fn non_string_checks(&mut self, node: &'static Node, got: Shown, type_ok: bool, type_tolerance: Option<Tolerance>) -> bool {
+        let type_bad = node.ty.is_some() && !type_ok;
+        let enum_bad = node.enum_values.is_some();
+        if !type_bad && !enum_bad {
+            return true;
+        }
+        if C {
+            let enum_first = enum_bad && (node.max_length.is_some() || node.format.is_some());
+            if enum_first {
+                self.enum_issue(node, &got, None);
+            }
+            if let (true, Some(ty)) = (type_bad, node.ty) {
+                self.type_issue(ty, &got, type_tolerance);
+            }
+            if enum_bad && !enum_first {
+                self.enum_issue(node, &got, None);
             }
         }
-        if node.enum_values.is_some() {
-            self.enum_issue();
-            ok = false;
-        }
-        ok
+        false
     }
 
     /// Validates the value at `pos` against `node`; `Ok(false)` = schema issues (collected in C mode).
@@ -268,13 +330,13 @@ impl<'a, const C: bool> Parser<'a, C> {
         };
         match b {
             b'"' => {
-                let (s, next) = scan_string(self.src, self.pos + 1).map_err(|e| self.fail(e))?;
+                let (s, next) = self.string(self.pos + 1)?;
                 self.pos = next;
                 Ok(self.string_checks(node, s))
             }
             b'{' => {
                 let type_ok = matches!(node.ty, None | Some(JsonType::Object));
-                let mut ok = self.non_string_checks(node, JsonType::Object, type_ok);
+                let mut ok = self.non_string_checks(node, Shown::Object, type_ok, None);
                 if node.object_keywords {
                     self.pos += 1;
                     ok &= self.object(node)?;
@@ -285,7 +347,7 @@ impl<'a, const C: bool> Parser<'a, C> {
             }
             b'[' => {
                 let type_ok = matches!(node.ty, None | Some(JsonType::Array));
-                let mut ok = self.non_string_checks(node, JsonType::Array, type_ok);
+                let mut ok = self.non_string_checks(node, Shown::Array, type_ok, None);
                 if let Some(items) = node.items {
                     self.pos += 1;
                     ok &= self.array(items)?;
@@ -296,19 +358,32 @@ impl<'a, const C: bool> Parser<'a, C> {
             }
             b'-' | b'0'..=b'9' => {
                 let (start, simple, digits) = self.scan_number()?;
+                let src = self.src;
+                let literal = src.get(start..self.pos).unwrap_or(&[]);
+                let mut fractional = false;
                 let type_ok = match node.ty {
                     None => true,
-                    Some(JsonType::Integer) => {
-                        matches!(self.classify(start, simple, digits), NumClass::Integer)
-                    }
+                    Some(JsonType::Integer) => match self.classify(start, simple, digits) {
+                        NumClass::Integer => true,
+                        NumClass::Fraction => {
+                            fractional = true;
+                            false
+                        }
+                        NumClass::Infinite => false,
+                    },
                     Some(JsonType::Number) => !matches!(self.classify(start, simple, digits), NumClass::Infinite),
                     Some(_) => false,
                 };
-                let mut ok = self.non_string_checks(node, JsonType::Number, type_ok);
+                let tolerance = fractional.then_some(Tolerance::FractionalIntegers);
+                let mut ok = self.non_string_checks(node, Shown::Number(literal), type_ok, tolerance);
                 if let Some(m) = node.multiple_of {
-                    if !is_multiple(self.src.get(start..self.pos).unwrap_or(&[]), m) {
+                    if !is_multiple(literal, m) {
                         if C {
-                            self.issue(Keyword::MultipleOf, format!("must be multiple of {}", m.text));
+                            let mut message = String::new();
+                            show(&mut message, &Shown::Number(literal));
+                            message.push_str(" is not a multiple of ");
+                            message.push_str(m.text);
+                            self.issue(Keyword::MultipleOf, message, None);
                         }
                         ok = false;
                     }
@@ -316,14 +391,14 @@ impl<'a, const C: bool> Parser<'a, C> {
                 Ok(ok)
             }
             b't' | b'f' | b'n' => {
-                let (lit, ty): (&[u8], _) = match b {
-                    b't' => (b"true", JsonType::Boolean),
-                    b'f' => (b"false", JsonType::Boolean),
-                    _ => (b"null", JsonType::Null),
+                let (lit, ty, shown): (&[u8], _, _) = match b {
+                    b't' => (b"true", JsonType::Boolean, Shown::Bool(true)),
+                    b'f' => (b"false", JsonType::Boolean, Shown::Bool(false)),
+                    _ => (b"null", JsonType::Null, Shown::Null),
                 };
                 self.literal(lit)?;
                 let type_ok = node.ty.is_none() || node.ty == Some(ty);
-                Ok(self.non_string_checks(node, ty, type_ok))
+                Ok(self.non_string_checks(node, shown, type_ok, None))
             }
             _ => Err(self.fail_unexpected(self.pos, b)),
         }
@@ -364,6 +439,8 @@ impl<'a, const C: bool> Parser<'a, C> {
             None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
         }
         let digits = i - int_start;
+        // Number.MAX_SAFE_INTEGER has 16 digits: only such a literal can be an unsafe integer.
+        self.suspect |= digits >= 16;
         let mut simple = true;
         if src.get(i) == Some(&b'.') {
             i += 1;
@@ -423,7 +500,10 @@ impl<'a, const C: bool> Parser<'a, C> {
         let mut ok = true;
         if let Some(ty) = node.ty {
             if ty != JsonType::String {
-                self.type_issue(ty);
+                if C {
+                    let units = decode_utf16(self.src, s);
+                    self.type_issue(ty, &Shown::String(&units), None);
+                }
                 ok = false;
             }
         }
@@ -438,7 +518,9 @@ impl<'a, const C: bool> Parser<'a, C> {
                 }
             };
             if !found {
-                self.enum_issue();
+                if C {
+                    self.string_enum_issue(node, s);
+                }
                 ok = false;
             }
         }
@@ -446,7 +528,12 @@ impl<'a, const C: bool> Parser<'a, C> {
             let max = max as usize;
             if s.end - s.start > max && ucs2_length(self.src, s, max) > max {
                 if C {
-                    self.issue(Keyword::MaxLength, format!("must NOT have more than {max} characters"));
+                    let n = ucs2_length(self.src, s, usize::MAX);
+                    self.issue(
+                        Keyword::MaxLength,
+                        format!("has {n} characters, more than the {max} allowed"),
+                        Some(Tolerance::OverlongStrings),
+                    );
                 }
                 ok = false;
             }
@@ -461,20 +548,44 @@ impl<'a, const C: bool> Parser<'a, C> {
                 };
                 if !valid {
                     if C {
-                        self.issue(Keyword::Format, String::from("must match format \"date-time\""));
+                        self.date_time_issue(s);
                     }
                     ok = false;
                 }
             }
             Some(Format::Uri) if !self.string_is_uri(s) => {
                 if C {
-                    self.issue(Keyword::Format, String::from("must match format \"uri\""));
+                    let mut message = String::new();
+                    show_string(&mut message, &decode_utf16(self.src, s));
+                    message.push_str(" is not a URI (RFC 3986, with a scheme such as https:)");
+                    self.issue(Keyword::Format, message, None);
                 }
                 ok = false;
             }
             Some(Format::Uri) => {}
         }
         ok
+    }
+
+    #[cold]
+    fn string_enum_issue(&mut self, node: &'static Node, s: Str) {
+        let units = decode_utf16(self.src, s);
+        let errata = node.unit_of_measure
+            && ERRATA_UNITS
+                .iter()
+                .any(|v| v.len() == units.len() && v.iter().zip(&units).all(|(&a, &b)| u16::from(a) == b));
+        self.enum_issue(node, &Shown::String(&units), errata.then_some(Tolerance::Errata));
+    }
+
+    #[cold]
+    fn date_time_issue(&mut self, s: Str) {
+        let cps: Vec<u32> = Units::new(self.src, s).collect();
+        let mut message = String::new();
+        show_string(&mut message, &decode_utf16(self.src, s));
+        message.push_str(" is not a date-time: ");
+        diagnose(&cps, &mut message);
+        let offsetless = is_date_time(cps.iter().copied().chain([u32::from(b'Z')]));
+        self.issue(Keyword::Format, message, offsetless.then_some(Tolerance::OffsetlessTimestamps));
     }
 
     /// The uri grammar is ASCII only, so any non-ASCII character (raw or escaped) already fails
@@ -537,11 +648,13 @@ impl<'a, const C: bool> Parser<'a, C> {
         let props = node.properties;
         let mut seen = 0u64;
         let mut bad = 0u64;
-        let mut unknown = false;
+        let mut unknown = 0usize;
         // C mode: where each property's last occurrence put its issues, and the distinct unknown
-        // keys. A repeated key's earlier issues are withdrawn (JSON.parse keeps the last value).
+        // keys with the ordinal of their first occurrence. A repeated key's earlier issues are
+        // withdrawn (JSON.parse keeps the last value).
+        let region = self.issues.len();
         let mut ranges = [(0usize, 0usize); MAX_PROPERTIES];
-        let mut unknown_keys: Option<BTreeSet<Vec<u16>>> = None;
+        let mut unknown_keys: Option<BTreeMap<Vec<u16>, usize>> = None;
 
         self.skip_ws();
         if self.src.get(self.pos) == Some(&b'}') {
@@ -559,7 +672,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                     }
                     _ => {
                         self.expect(b'"')?;
-                        let (key, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
+                        let (key, next) = self.string(self.pos)?;
                         self.pos = next;
                         let found = self.lookup(node, key);
                         match found {
@@ -570,11 +683,15 @@ impl<'a, const C: bool> Parser<'a, C> {
                                 }
                             }
                             None => {
-                                if !node.additional_properties {
-                                    unknown = true;
-                                    if C {
-                                        unknown_keys.get_or_insert_with(BTreeSet::new).insert(decode_utf16(self.src, key));
-                                    }
+                                unknown += 1;
+                                // Two keys nobody checks may be one key twice.
+                                self.suspect |= unknown > 1;
+                                if C && !node.additional_properties {
+                                    let ordinal = unknown;
+                                    unknown_keys
+                                        .get_or_insert_with(BTreeMap::new)
+                                        .entry(decode_utf16(self.src, key))
+                                        .or_insert(ordinal);
                                 }
                             }
                         }
@@ -592,6 +709,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                     Some((i, prop)) => {
                         slot = base + 1 + i;
                         let bit = 1u64 << i;
+                        self.suspect |= seen & bit != 0;
                         let path_len = self.path.len();
                         if C {
                             self.path.push_str(prop.path_segment);
@@ -603,7 +721,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                                 self.pos += len + 2;
                                 true
                             } else {
-                                let (s, next) = scan_string(self.src, self.pos + 1).map_err(|e| self.fail(e))?;
+                                let (s, next) = self.string(self.pos + 1)?;
                                 self.pos = next;
                                 self.string_checks(prop.node, s)
                             }
@@ -658,18 +776,53 @@ impl<'a, const C: bool> Parser<'a, C> {
             }
         }
         let missing = node.required & !seen;
-        if C {
-            for (i, p) in props.iter().enumerate() {
-                if missing & (1u64 << i) != 0 {
-                    self.issue(Keyword::Required, format!("must have required property '{}'", p.name));
-                }
-            }
-            for k in unknown_keys.iter().flatten() {
-                let name = String::from_utf16_lossy(k);
-                self.issue(Keyword::AdditionalProperties, format!("must NOT have additional properties: '{name}'"));
+        if C && (missing != 0 || unknown_keys.is_some() || self.issues.len() > region) {
+            self.order_object_issues(node, region, missing, seen, &ranges, unknown_keys);
+        }
+        Ok(bad == 0 && missing == 0 && (unknown == 0 || node.additional_properties))
+    }
+
+    /// Rewrites this object's issues (from `region` on, grouped by property in document order)
+    /// into ajv's order: `required` in the schema's `required` order, `additionalProperties` in
+    /// JavaScript's key order, then each property's issues in schema order.
+    #[cold]
+    fn order_object_issues(
+        &mut self,
+        node: &'static Node,
+        region: usize,
+        missing: u64,
+        seen: u64,
+        ranges: &[(usize, usize); MAX_PROPERTIES],
+        unknown_keys: Option<BTreeMap<Vec<u16>, usize>>,
+    ) {
+        let mut body: Vec<Option<Issue>> = self.issues.drain(region..).map(Some).collect();
+        for &i in node.required_order {
+            if missing & (1u64 << i) != 0 {
+                let name = node.properties.get(i as usize).map_or("", |p| p.name);
+                self.issue(Keyword::Required, format!("must have required property '{name}'"), None);
             }
         }
-        Ok(bad == 0 && missing == 0 && !unknown)
+        let mut keys: Vec<(Vec<u16>, usize)> = unknown_keys.into_iter().flatten().collect();
+        // JavaScript's own-key order: array indices ascending, then strings in insertion order.
+        keys.sort_by_key(|(k, ordinal)| match array_index(k) {
+            Some(n) => (0, n, 0),
+            None => (1, 0, *ordinal),
+        });
+        for (key, _) in keys {
+            let mut message = String::from("has unknown property ");
+            show_string(&mut message, &key);
+            self.issue(Keyword::AdditionalProperties, message, Some(Tolerance::UnknownProperties));
+        }
+        for (i, &(start, end)) in ranges.iter().enumerate().take(node.properties.len()) {
+            if seen & (1u64 << i) == 0 {
+                continue;
+            }
+            for slot in body.get_mut(start.saturating_sub(region)..end.saturating_sub(region)).into_iter().flatten() {
+                if let Some(issue) = slot.take() {
+                    self.issues.push(issue);
+                }
+            }
+        }
     }
 
     /// An array whose items are validated against `items`; `pos` is just past `[`.
@@ -720,7 +873,7 @@ impl<'a, const C: bool> Parser<'a, C> {
             };
             match b {
                 b'"' => {
-                    let (_, next) = scan_string(src, self.pos + 1).map_err(|e| self.fail(e))?;
+                    let (_, next) = self.string(self.pos + 1)?;
                     self.pos = next;
                 }
                 b'-' | b'0'..=b'9' => {
@@ -761,6 +914,8 @@ impl<'a, const C: bool> Parser<'a, C> {
                         self.pos += 1;
                         self.skip_ws();
                         if object {
+                            // A second key in an object nobody checks: maybe a repeated one.
+                            self.suspect = true;
                             self.key_colon()?;
                         }
                         break;
@@ -784,7 +939,7 @@ impl<'a, const C: bool> Parser<'a, C> {
     #[inline]
     fn key_colon(&mut self) -> R<()> {
         self.expect(b'"')?;
-        let (_, next) = scan_string(self.src, self.pos).map_err(|e| self.fail(e))?;
+        let (_, next) = self.string(self.pos)?;
         self.pos = next;
         self.skip_ws();
         self.expect(b':')?;

@@ -14,9 +14,11 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt::Write;
 
+use crate::engine::Parser;
 use crate::schema::schemas::{ACTIONS, ACTION_HASH, ALL};
+use crate::schema::ANY;
 use crate::text::{decode_utf16, decode_utf8, scan_string, ucs2_length, Str};
-use crate::{check_syntax, validate_with, Issue, Keyword, OcppErrorCode, Schema};
+use crate::{check, warnings, Issue, Keyword, OcppErrorCode, Schema, Tolerances, Warning};
 
 /// OCPP-J 1.6 §4.1.2: the uniqueId is at most 36 characters (counted as code points, the way
 /// ajv's `maxLength` counts).
@@ -146,6 +148,10 @@ pub struct Frame {
     /// Payload issues sorted by (instancePath, keyword), or the one `parse` issue of a frame that
     /// is not JSON. Without `all_errors`, the first of the sorted list.
     pub issues: Vec<Issue>,
+    /// The payload's deviations the caller's tolerances accepted, in issue order.
+    pub tolerated: Vec<Issue>,
+    /// The payload's warnings (paths relative to the payload).
+    pub warnings: Vec<Warning>,
     /// The answer for `Call` frames that fail and `Invalid` frames; `None` otherwise (responses
     /// are never answered).
     pub call_error: Option<CallError>,
@@ -160,14 +166,30 @@ impl Frame {
 
     fn invalid(unique_id: Option<String>, code: CallErrorCode, description: &str, issues: Vec<Issue>) -> Frame {
         let call_error = call_error(unique_id.as_deref(), code, String::from(description), &[]);
-        Frame { kind: FrameKind::Invalid, unique_id, action: None, payload: None, issues, call_error: Some(call_error) }
+        Frame {
+            kind: FrameKind::Invalid,
+            unique_id,
+            action: None,
+            payload: None,
+            issues,
+            tolerated: Vec::new(),
+            warnings: Vec::new(),
+            call_error: Some(call_error),
+        }
     }
+}
+
+/// What a payload's check found.
+struct Payload {
+    issues: Vec<Issue>,
+    tolerated: Vec<Issue>,
+    warnings: Vec<Warning>,
 }
 
 /// Validates an OCPP-J frame; see the module docs and `SEMANTICS.md` ("Frames"). `response_to`
 /// is the request schema of the pending CALL that a CALLRESULT answers, when the caller knows it.
-pub fn validate_frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> Frame {
-    fast(input, all_errors).unwrap_or_else(|| slow(input, all_errors, response_to))
+pub fn validate_frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: Tolerances) -> Frame {
+    fast(input, all_errors, tolerate).unwrap_or_else(|| slow(input, all_errors, response_to, tolerate))
 }
 
 /// `<Request>Response` for a request schema.
@@ -328,9 +350,10 @@ fn call(
     action_text: Str,
     action: Action,
     payload: (usize, usize),
-    issues: Vec<Issue>,
+    found: Payload,
     all_errors: bool,
 ) -> Frame {
+    let Payload { issues, tolerated, warnings } = found;
     let unique_id = decode(src, id);
     let (issues, call_error) = match action {
         Action::NotImplemented => (
@@ -356,22 +379,30 @@ fn call(
         unique_id: Some(unique_id),
         payload: Some(payload),
         issues,
+        tolerated,
+        warnings,
         call_error,
     }
 }
 
-/// Payload issues against `schema` (none when there is no schema to apply); `Err` when the
-/// slice is not exactly one JSON value (the frame then needs the slow path's diagnosis).
-fn check_payload(slice: &[u8], schema: Option<&'static Schema>) -> Result<Vec<Issue>, ()> {
+/// Payload issues against `schema` (none when there is no schema to apply), tolerated
+/// deviations and warnings; `Err` when the slice is not exactly one JSON value (the frame then
+/// needs the slow path's diagnosis).
+fn check_payload(slice: &[u8], schema: Option<&'static Schema>, tolerate: Tolerances) -> Result<Payload, ()> {
     match schema {
         Some(schema) => {
-            let issues = validate_with(schema, slice, true);
-            if issues.first().is_some_and(|i| i.keyword == Keyword::Parse) {
+            let report = check(schema, slice, true, tolerate);
+            if report.issues.first().is_some_and(|i| i.keyword == Keyword::Parse) {
                 return Err(());
             }
-            Ok(issues)
+            Ok(Payload { issues: report.issues, tolerated: report.tolerated, warnings: report.warnings })
         }
-        None => check_syntax(slice).map(|()| Vec::new()).map_err(|_| ()),
+        None => {
+            let mut p = Parser::<false>::new(slice);
+            p.run(&ANY).map_err(|_| ())?;
+            let warnings = if p.suspect { warnings::scan(slice) } else { Vec::new() };
+            Ok(Payload { issues: Vec::new(), tolerated: Vec::new(), warnings })
+        }
     }
 }
 
@@ -383,7 +414,7 @@ fn schema_of(action: Action) -> Option<&'static Schema> {
 }
 
 /// `[2,"id","action",<payload>]` with the message type written as `2`; `None` for anything else.
-fn fast(src: &[u8], all_errors: bool) -> Option<Frame> {
+fn fast(src: &[u8], all_errors: bool, tolerate: Tolerances) -> Option<Frame> {
     let mut i = skip_ws(src, 0);
     let expect = |i: usize, b: u8| (src.get(i) == Some(&b)).then_some(i + 1);
     i = skip_ws(src, expect(i, b'[')?);
@@ -408,15 +439,16 @@ fn fast(src: &[u8], all_errors: bool) -> Option<Frame> {
         end -= 1;
     }
     let resolved = resolve_action(src, action);
-    let issues = check_payload(src.get(start..end)?, schema_of(resolved)).ok()?;
-    Some(call(src, id, action, resolved, (start, end), issues, all_errors))
+    let found = check_payload(src.get(start..end)?, schema_of(resolved), tolerate).ok()?;
+    Some(call(src, id, action, resolved, (start, end), found, all_errors))
 }
 
 /// Any frame: whole-text syntax first, then the envelope of a text known to be valid JSON.
-fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> Frame {
-    if let Err(e) = check_syntax(src) {
-        let parse = Issue { instance_path: String::new(), keyword: Keyword::Parse, message: e.to_string() };
-        return Frame::invalid(None, CallErrorCode::FormationViolation, descriptions::NOT_JSON, alloc::vec![parse]);
+fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: Tolerances) -> Frame {
+    if let Err(e) = crate::check_syntax(src) {
+        let parse = Issue { instance_path: String::new(), keyword: Keyword::Parse, message: e.to_string(), tolerated_by: None };
+        let id = readable_id(src);
+        return Frame::invalid(id, CallErrorCode::FormationViolation, descriptions::NOT_JSON, alloc::vec![parse]);
     }
     let open = skip_ws(src, 0);
     if src.get(open) != Some(&b'[') {
@@ -440,7 +472,15 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> F
     let id = string_at(1);
     let unique_id = || id.map(|s| decode(src, s));
     let Some(id) = id else {
-        return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::ID_NOT_STRING, Vec::new());
+        // A number id is echoed as written, so a charger that numbers its calls can match the answer.
+        let echoed = el
+            .get(1)
+            .filter(|_| count > 1)
+            .and_then(|&(s, e)| src.get(s..e))
+            .filter(|t| t.len() <= MAX_UNIQUE_ID_LEN && number(t).is_some())
+            .and_then(|t| core::str::from_utf8(t).ok())
+            .map(String::from);
+        return Frame::invalid(echoed, CallErrorCode::ProtocolError, descriptions::ID_NOT_STRING, Vec::new());
     };
     if ucs2_length(src, id, MAX_UNIQUE_ID_LEN) > MAX_UNIQUE_ID_LEN {
         return Frame::invalid(unique_id(), CallErrorCode::ProtocolError, descriptions::ID_TOO_LONG, Vec::new());
@@ -453,16 +493,18 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> F
             return protocol_error(descriptions::WRONG_LENGTH_RESULT);
         };
         let response = response_to.and_then(response_schema);
-        let Ok(issues) = check_payload(src.get(start..end).unwrap_or(&[]), response) else {
+        let Ok(found) = check_payload(src.get(start..end).unwrap_or(&[]), response, tolerate) else {
             return not_json();
         };
-        let issues = if issues.is_empty() { issues } else { sorted(issues, all_errors) };
+        let issues = if found.issues.is_empty() { found.issues } else { sorted(found.issues, all_errors) };
         return Frame {
             kind: FrameKind::CallResult,
             unique_id: unique_id(),
             action: None,
             payload: Some((start, end)),
             issues,
+            tolerated: found.tolerated,
+            warnings: found.warnings,
             call_error: None,
         };
     }
@@ -485,6 +527,8 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> F
             action: None,
             payload: Some((start, end)),
             issues: Vec::new(),
+            tolerated: Vec::new(),
+            warnings: Vec::new(),
             call_error: None,
         };
     }
@@ -496,10 +540,64 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> F
         return protocol_error(descriptions::WRONG_LENGTH);
     };
     let resolved = resolve_action(src, action);
-    let Ok(issues) = check_payload(src.get(start..end).unwrap_or(&[]), schema_of(resolved)) else {
+    let Ok(found) = check_payload(src.get(start..end).unwrap_or(&[]), schema_of(resolved), tolerate) else {
         return not_json();
     };
-    call(src, id, action, resolved, (start, end), issues, all_errors)
+    call(src, id, action, resolved, (start, end), found, all_errors)
+}
+
+/// The uniqueId of a frame that is not JSON, when its start still reads `[`, a number, `,` and a
+/// complete string of at most 36 code points (SEMANTICS.md, Frames step 3).
+fn readable_id(src: &[u8]) -> Option<String> {
+    let mut i = skip_ws(src, 0);
+    if src.get(i) != Some(&b'[') {
+        return None;
+    }
+    i = skip_ws(src, i + 1);
+    i = skip_ws(src, i + json_number_len(src, i)?);
+    if src.get(i) != Some(&b',') {
+        return None;
+    }
+    i = skip_ws(src, i + 1);
+    if src.get(i) != Some(&b'"') {
+        return None;
+    }
+    let (id, _) = scan_string(src, i + 1).ok()?;
+    (ucs2_length(src, id, MAX_UNIQUE_ID_LEN) <= MAX_UNIQUE_ID_LEN).then(|| decode(src, id))
+}
+
+/// The length of the JSON number (`-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?`) at `i`, if one starts there.
+fn json_number_len(src: &[u8], start: usize) -> Option<usize> {
+    let digit = |i: usize| src.get(i).is_some_and(u8::is_ascii_digit);
+    let digits = |mut i: usize| {
+        while digit(i) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = start + usize::from(src.get(start) == Some(&b'-'));
+    match src.get(i) {
+        Some(b'0') => i += 1,
+        Some(b'1'..=b'9') => i = digits(i),
+        _ => return None,
+    }
+    if src.get(i) == Some(&b'.') {
+        if !digit(i + 1) {
+            return None;
+        }
+        i = digits(i + 1);
+    }
+    if matches!(src.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(src.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        if !digit(i) {
+            return None;
+        }
+        i = digits(i);
+    }
+    Some(i - start)
 }
 
 /// The JavaScript value of a JSON number token (`None` if the token is not a number).

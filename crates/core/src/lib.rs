@@ -14,6 +14,7 @@ use alloc::vec::Vec;
 
 mod datetime;
 mod decimal;
+mod display;
 mod engine;
 mod error;
 pub mod frame;
@@ -22,6 +23,7 @@ mod schema;
 mod simd;
 mod text;
 mod uri;
+mod warnings;
 
 /// The integration tests' payload and document generators, for unit tests of internals.
 #[cfg(test)]
@@ -101,6 +103,92 @@ pub struct Issue {
     pub instance_path: String,
     pub keyword: Keyword,
     pub message: String,
+    /// Set when the caller's tolerances accept this deviation (see [`check`]); strict results never set it.
+    pub tolerated_by: Option<Tolerance>,
+}
+
+/// A named, opt-in acceptance of one kind of schema deviation real chargers produce; defined
+/// precisely in SEMANTICS.md ("Tolerances").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tolerance {
+    Errata,
+    OffsetlessTimestamps,
+    FractionalIntegers,
+    OverlongStrings,
+    UnknownProperties,
+}
+
+impl Tolerance {
+    /// In bit order: `ALL[i]` is bit `1 << i` of a [`Tolerances`] set.
+    pub const ALL: [Tolerance; 5] = [
+        Tolerance::Errata,
+        Tolerance::OffsetlessTimestamps,
+        Tolerance::FractionalIntegers,
+        Tolerance::OverlongStrings,
+        Tolerance::UnknownProperties,
+    ];
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Tolerance::Errata => "errata",
+            Tolerance::OffsetlessTimestamps => "offsetlessTimestamps",
+            Tolerance::FractionalIntegers => "fractionalIntegers",
+            Tolerance::OverlongStrings => "overlongStrings",
+            Tolerance::UnknownProperties => "unknownProperties",
+        }
+    }
+    pub const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// A set of tolerances as the bindings pass it: bit `1 << i` is `Tolerance::ALL[i]`; unknown bits
+/// are ignored, 0 is strict.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tolerances(pub u8);
+
+impl Tolerances {
+    pub const STRICT: Tolerances = Tolerances(0);
+    pub const fn contains(self, t: Tolerance) -> bool {
+        self.0 & t.bit() != 0
+    }
+    pub const fn is_strict(self) -> bool {
+        self.0 & 0x1f == 0
+    }
+}
+
+/// Something `JSON.parse` hides that only the bytes show; never changes a verdict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WarningKind {
+    UnsafeInteger,
+    DuplicateKey,
+    LoneSurrogate,
+}
+
+impl WarningKind {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::UnsafeInteger => "unsafeInteger",
+            WarningKind::DuplicateKey => "duplicateKey",
+            WarningKind::LoneSurrogate => "loneSurrogate",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub instance_path: String,
+    pub kind: WarningKind,
+    pub message: String,
+}
+
+/// Everything [`check`] finds: `issues` decide the verdict, `tolerated` were accepted by the
+/// caller's tolerances, `warnings` never change anything.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub valid: bool,
+    pub issues: Vec<Issue>,
+    pub tolerated: Vec<Issue>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Issue {
@@ -146,29 +234,56 @@ pub fn check_syntax(input: &[u8]) -> Result<(), SyntaxError> {
     Parser::<false>::new(input).run(&schema::ANY).map(|_| ())
 }
 
-/// [`validate`] against any compiled schema.
-///
-/// The verdict comes from the allocation-free pass; only an invalid payload is read a second
-/// time to collect issues with their paths, so valid traffic costs the same as [`is_valid`].
+/// [`validate`] against any compiled schema: the strict issues, in ajv's order.
 pub fn validate_with(schema: &'static Schema, input: &[u8], all_errors: bool) -> Vec<Issue> {
+    let mut report = check(schema, input, all_errors, Tolerances::STRICT);
+    report.issues.truncate(if all_errors { usize::MAX } else { 1 });
+    report.issues
+}
+
+/// The verdict with tolerances: strict when `tolerate` is empty. A valid payload costs one
+/// allocation-free pass; only a strictly invalid one is read again to see what is tolerated.
+pub fn is_valid_tolerant(schema: &'static Schema, input: &[u8], tolerate: Tolerances) -> bool {
     match Parser::<false>::new(input).run_schema(schema) {
-        Ok(true) => return Vec::new(),
-        Err(e) => return vec![parse_issue(e)],
-        Ok(false) => {}
-    }
-    let mut p = Parser::<true>::new(input);
-    match p.run_schema(schema) {
-        Ok(_) => {
-            let mut issues = p.issues;
-            if !all_errors {
-                issues.truncate(1);
-            }
-            issues
+        Ok(true) => true,
+        Err(_) => false,
+        Ok(false) if tolerate.is_strict() => false,
+        Ok(false) => {
+            let mut p = Parser::<true>::new(input).tolerating(tolerate);
+            p.run_schema(schema).is_ok() && p.issues.iter().all(|i| i.tolerated_by.is_some())
         }
-        Err(e) => vec![parse_issue(e)],
     }
 }
 
+/// Verdict, issues (ajv's order; only the first unless `all_errors`), tolerated deviations (all
+/// of them) and warnings.
+///
+/// The verdict comes from the allocation-free pass; only an invalid payload is read a second
+/// time to collect issues with their paths, and only a payload whose first pass saw a possible
+/// warning (a repeated key, a long integer, a surrogate escape) is scanned for warnings, so
+/// valid traffic costs the same as [`is_valid`].
+pub fn check(schema: &'static Schema, input: &[u8], all_errors: bool, tolerate: Tolerances) -> Report {
+    let mut fast = Parser::<false>::new(input);
+    let suspect = match fast.run_schema(schema) {
+        Ok(true) => {
+            let warnings = if fast.suspect { warnings::scan(input) } else { Vec::new() };
+            return Report { valid: true, warnings, ..Report::default() };
+        }
+        Err(e) => return Report { valid: false, issues: vec![parse_issue(e)], ..Report::default() },
+        Ok(false) => fast.suspect,
+    };
+    let mut p = Parser::<true>::new(input).tolerating(tolerate);
+    if let Err(e) = p.run_schema(schema) {
+        return Report { valid: false, issues: vec![parse_issue(e)], ..Report::default() };
+    }
+    let (tolerated, mut issues): (Vec<Issue>, Vec<Issue>) = p.issues.into_iter().partition(|i| i.tolerated_by.is_some());
+    if !all_errors {
+        issues.truncate(1);
+    }
+    let warnings = if suspect { warnings::scan(input) } else { Vec::new() };
+    Report { valid: issues.is_empty(), issues, tolerated, warnings }
+}
+
 fn parse_issue(e: SyntaxError) -> Issue {
-    Issue { instance_path: String::new(), keyword: Keyword::Parse, message: e.to_string() }
+    Issue { instance_path: String::new(), keyword: Keyword::Parse, message: e.to_string(), tolerated_by: None }
 }

@@ -58,6 +58,9 @@ pub struct Node {
     pub(crate) prop_hash: NameHash,
     /// Bit `i` set = `properties[i]` is required.
     pub(crate) required: u64,
+    /// The required properties' indices in the order of the schema's `required` array, the order
+    /// ajv reports them missing in.
+    pub(crate) required_order: &'static [u8],
     pub(crate) additional_properties: bool,
     /// Whether an object value needs key-by-key tracking (else it is only skipped).
     pub(crate) object_keywords: bool,
@@ -66,6 +69,8 @@ pub struct Node {
     pub(crate) pred_base: u16,
     /// How a plain short string is settled here without the general string checks.
     pub(crate) plain: PlainString,
+    /// An enum that contains `Celcius` (UnitOfMeasure): the errata tolerance adds values here.
+    pub(crate) unit_of_measure: bool,
 }
 
 /// A `multipleOf` value m = `coefficient` × 10^`exponent` (`coefficient` has no trailing zero).
@@ -265,14 +270,9 @@ impl Node {
     pub fn property(&self, name: &str) -> Option<&'static Node> {
         self.properties.iter().find(|p| p.name == name).map(|p| p.node)
     }
-    /// Names of the required properties, in table order.
+    /// Names of the required properties, in the order of the schema's `required` array.
     pub fn required(&self) -> impl Iterator<Item = &'static str> {
-        let mask = self.required;
-        self.properties
-            .iter()
-            .enumerate()
-            .filter(move |(i, _)| mask & (1u64 << i) != 0)
-            .map(|(_, p)| p.name)
+        self.required_order.iter().filter_map(|&i| self.properties.get(i as usize)).map(|p| p.name)
     }
 }
 
@@ -287,11 +287,13 @@ pub(crate) static ANY: Node = Node {
     properties: &[],
     prop_hash: NameHash::LINEAR,
     required: 0,
+    required_order: &[],
     additional_properties: true,
     object_keywords: false,
     items: None,
     pred_base: 0,
     plain: PlainString::General,
+    unit_of_measure: false,
 };
 
 /// Every schema compiled from `crates/core/schemas/ocpp1.6/*.json`.

@@ -32,6 +32,8 @@ pub(crate) struct Str {
     pub end: usize,
     pub escaped: bool,
     pub non_ascii: bool,
+    /// A `\uD800`–`\uDFFF` escape occurs: maybe a lone surrogate (a warning), decided later.
+    pub surrogate_escape: bool,
 }
 
 /// Scans a string whose opening quote is at `start - 1`. Returns the string and the offset just
@@ -41,6 +43,7 @@ pub(crate) fn scan_string(src: &[u8], start: usize) -> Result<(Str, usize), Synt
     let mut i = start;
     let mut escaped = false;
     let mut non_ascii = false;
+    let mut surrogate_escape = false;
     loop {
         while let Some(chunk) = src.get(i..).and_then(|s| s.first_chunk::<8>()) {
             let m = special_mask(u64::from_le_bytes(*chunk));
@@ -55,10 +58,13 @@ pub(crate) fn scan_string(src: &[u8], start: usize) -> Result<(Str, usize), Synt
         };
         match b {
             b'"' => {
-                return Ok((Str { start, end: i, escaped, non_ascii }, i + 1));
+                return Ok((Str { start, end: i, escaped, non_ascii, surrogate_escape }, i + 1));
             }
             b'\\' => {
                 escaped = true;
+                surrogate_escape |= src.get(i + 1) == Some(&b'u')
+                    && matches!(src.get(i + 2), Some(b'd' | b'D'))
+                    && matches!(src.get(i + 3), Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'));
                 i = check_escape(src, i)?;
             }
             0..=0x1F => return Err(SyntaxError::ControlCharacter { at: i }),

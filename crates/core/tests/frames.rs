@@ -3,7 +3,7 @@
 use ocpp_validate_core::frame::{descriptions, MAX_REPORTED_ISSUES};
 use ocpp_validate_core::{
     build_call_error, check_syntax, find_schema, validate_frame, validate_with, CallErrorCode, Frame, FrameKind, Issue, Keyword,
-    CHARGE_POINT_ACTIONS,
+    Tolerances, CHARGE_POINT_ACTIONS,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -51,9 +51,9 @@ fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
 }
 
 fn check(input: &[u8]) -> Frame {
-    let first = validate_frame(input, false, None);
+    let first = validate_frame(input, false, None, Tolerances::STRICT);
     check_invariants(input, &first, false);
-    let all = validate_frame(input, true, None);
+    let all = validate_frame(input, true, None, Tolerances::STRICT);
     check_invariants(input, &all, true);
     assert_eq!(
         (first.kind, &first.unique_id, &first.action, first.payload),
@@ -61,7 +61,7 @@ fn check(input: &[u8]) -> Frame {
     );
     assert_eq!(first.issues.first(), all.issues.first(), "the first issue is the first of the sorted list");
     // Knowing the pending call changes only what a CALLRESULT's payload is checked against.
-    let answered = validate_frame(input, true, find_schema("BootNotification"));
+    let answered = validate_frame(input, true, find_schema("BootNotification"), Tolerances::STRICT);
     check_invariants(input, &answered, true);
     if all.kind != FrameKind::CallResult {
         assert_eq!(answered, all);
@@ -94,17 +94,20 @@ fn every_action_gets_the_right_answer() {
 fn responses_are_checked_not_answered() {
     let boot = find_schema("BootNotification");
     let ok = br#"[3,"r1",{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}]"#;
-    let f = validate_frame(ok, true, boot);
+    let f = validate_frame(ok, true, boot, Tolerances::STRICT);
     assert!(f.is_valid() && f.kind == FrameKind::CallResult && f.call_error.is_none());
     assert_eq!(
         &ok[f.payload.unwrap().0..f.payload.unwrap().1],
         br#"{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}"#
     );
     let missing = br#"[3,"r1",{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z"}]"#;
-    let f = validate_frame(missing, true, boot);
+    let f = validate_frame(missing, true, boot, Tolerances::STRICT);
     assert!(!f.is_valid() && f.call_error.is_none());
     assert_eq!(f.issues[0].keyword, Keyword::Required);
-    assert!(validate_frame(missing, true, None).is_valid(), "without the pending call only syntax is checked");
+    assert!(
+        validate_frame(missing, true, None, Tolerances::STRICT).is_valid(),
+        "without the pending call only syntax is checked"
+    );
     let f = check(br#"[3,"r1",{},1]"#);
     assert_eq!((f.kind, f.call_error.unwrap().description.as_str()), (FrameKind::Invalid, descriptions::WRONG_LENGTH_RESULT));
     assert!(check(br#"[4,"e1","GenericError","",{}]"#).is_valid());
@@ -171,7 +174,7 @@ fn hostile_frames_get_an_answer() {
 
 #[test]
 fn call_error_builder_escapes() {
-    let issue = Issue { instance_path: "/a\"b".into(), keyword: Keyword::Type, message: String::new() };
+    let issue = Issue { instance_path: "/a\"b".into(), keyword: Keyword::Type, message: String::new(), tolerated_by: None };
     let text = build_call_error("i\"d\n\u{1}", CallErrorCode::GenericError, "d\\", &[issue]);
     assert_eq!(text, r#"[4,"i\"d\n\u0001","GenericError","d\\",{"issues":[{"instancePath":"/a\"b","keyword":"type"}]}]"#);
 }

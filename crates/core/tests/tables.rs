@@ -21,21 +21,17 @@ fn check(node: &Node, json: &Value, at: &str) {
         obj.get("additionalProperties").map(|a| a.as_bool().unwrap()).unwrap_or(true),
         "{at}: additionalProperties"
     );
-    let mut want_req: Vec<&str> = obj
+    let want_req: Vec<&str> = obj
         .get("required")
         .map(|r| r.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect())
         .unwrap_or_default();
-    let mut got_req: Vec<&str> = node.required().collect();
-    want_req.sort();
-    got_req.sort();
-    assert_eq!(got_req, want_req, "{at}: required");
+    let got_req: Vec<&str> = node.required().collect();
+    assert_eq!(got_req, want_req, "{at}: required, in the schema's order");
 
     let props = obj.get("properties").map(|p| p.as_object().unwrap().clone()).unwrap_or_default();
-    let mut got_names: Vec<&str> = node.properties().map(|(n, _)| n).collect();
-    let mut want_names: Vec<&str> = props.keys().map(String::as_str).collect();
-    got_names.sort();
-    want_names.sort();
-    assert_eq!(got_names, want_names, "{at}: properties");
+    let got_names: Vec<&str> = node.properties().map(|(n, _)| n).collect();
+    let want_names: Vec<&str> = props.keys().map(String::as_str).collect();
+    assert_eq!(got_names, want_names, "{at}: properties, in the schema's order");
     for (name, sub) in &props {
         check(node.property(name).unwrap(), sub, &format!("{at}/properties/{name}"));
     }

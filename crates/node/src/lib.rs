@@ -7,7 +7,7 @@ mod error;
 use error::BindingError;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use ocpp_validate_core::Schema;
+use ocpp_validate_core::{Schema, Tolerances};
 
 #[napi(object, object_from_js = false)]
 pub struct ValidationIssue {
@@ -28,6 +28,52 @@ impl From<ocpp_validate_core::Issue> for ValidationIssue {
     }
 }
 
+/// An issue the caller's tolerances accepted.
+#[napi(object, object_from_js = false)]
+pub struct ToleratedIssue {
+    pub instance_path: String,
+    pub keyword: &'static str,
+    pub message: String,
+    pub ocpp_error_code: &'static str,
+    pub tolerance: &'static str,
+}
+
+#[napi(object, object_from_js = false)]
+pub struct ValidationWarning {
+    pub instance_path: String,
+    pub warning: &'static str,
+    pub message: String,
+}
+
+/// `check`'s result: the verdict, the issues, what was tolerated, the warnings.
+#[napi(object, object_from_js = false)]
+pub struct ValidationReport {
+    pub valid: bool,
+    pub errors: Vec<ValidationIssue>,
+    pub tolerated: Vec<ToleratedIssue>,
+    pub warnings: Vec<ValidationWarning>,
+}
+
+fn tolerated(issues: Vec<ocpp_validate_core::Issue>) -> Vec<ToleratedIssue> {
+    issues
+        .into_iter()
+        .map(|i| ToleratedIssue {
+            keyword: i.keyword.as_str(),
+            ocpp_error_code: i.keyword.ocpp_error_code().as_str(),
+            tolerance: i.tolerated_by.map_or("", |t| t.as_str()),
+            instance_path: i.instance_path,
+            message: i.message,
+        })
+        .collect()
+}
+
+fn warnings(warnings: Vec<ocpp_validate_core::Warning>) -> Vec<ValidationWarning> {
+    warnings
+        .into_iter()
+        .map(|w| ValidationWarning { warning: w.kind.as_str(), instance_path: w.instance_path, message: w.message })
+        .collect()
+}
+
 /// The CallError answer of a frame (see `ocpp_validate_core::frame`).
 #[napi(object, object_from_js = false)]
 pub struct FrameCallError {
@@ -45,6 +91,8 @@ pub struct FrameValidation {
     pub payload_range: Option<Vec<f64>>,
     pub valid: bool,
     pub errors: Vec<ValidationIssue>,
+    pub tolerated: Vec<ToleratedIssue>,
+    pub warnings: Vec<ValidationWarning>,
     pub call_error: Option<FrameCallError>,
 }
 
@@ -61,8 +109,13 @@ fn response_to(message: i32) -> Result<Option<&'static Schema>> {
     schema(message as u32).map(Some)
 }
 
-fn frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -> FrameValidation {
-    let f = ocpp_validate_core::validate_frame(input, all_errors, response_to);
+/// The facade passes the tolerance set as its bit mask (bit i = `Tolerance::ALL[i]`).
+fn tolerances(mask: u32) -> Tolerances {
+    Tolerances(mask as u8)
+}
+
+fn frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: u32) -> FrameValidation {
+    let f = ocpp_validate_core::validate_frame(input, all_errors, response_to, tolerances(tolerate));
     FrameValidation {
         kind: f.kind.as_str(),
         valid: f.is_valid(),
@@ -70,6 +123,8 @@ fn frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -
         action: f.action,
         payload_range: f.payload.map(|(start, end)| vec![start as f64, end as f64]),
         errors: f.issues.into_iter().map(Into::into).collect(),
+        tolerated: tolerated(f.tolerated),
+        warnings: warnings(f.warnings),
         call_error: f.call_error.map(|c| FrameCallError {
             error_code: c.code.as_str(),
             error_description: c.description,
@@ -78,8 +133,14 @@ fn frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>) -
     }
 }
 
-fn issues(schema: &'static Schema, input: &[u8], all_errors: bool) -> Vec<ValidationIssue> {
-    ocpp_validate_core::validate_with(schema, input, all_errors).into_iter().map(Into::into).collect()
+fn report(schema: &'static Schema, input: &[u8], all_errors: bool, tolerate: u32) -> ValidationReport {
+    let r = ocpp_validate_core::check(schema, input, all_errors, tolerances(tolerate));
+    ValidationReport {
+        valid: r.valid,
+        errors: r.issues.into_iter().map(Into::into).collect(),
+        tolerated: tolerated(r.tolerated),
+        warnings: warnings(r.warnings),
+    }
 }
 
 #[napi]
@@ -103,41 +164,69 @@ pub fn is_valid_string(input: String, message: u32) -> Result<bool> {
     Ok(ocpp_validate_core::is_valid_with(schema(message)?, input.as_bytes()))
 }
 
+/// The tolerance names in bit order: bit `1 << i` of a `tolerate` argument is name `i`.
 #[napi]
-pub fn validate_bytes(input: &[u8], message: u32, all_errors: bool) -> Result<Vec<ValidationIssue>> {
-    Ok(issues(schema(message)?, input, all_errors))
+pub fn tolerance_names() -> Vec<&'static str> {
+    ocpp_validate_core::Tolerance::ALL.iter().map(|t| t.as_str()).collect()
 }
 
 #[napi]
-pub fn validate_string(input: String, message: u32, all_errors: bool) -> Result<Vec<ValidationIssue>> {
-    Ok(issues(schema(message)?, input.as_bytes(), all_errors))
+pub fn is_valid_tolerant_bytes(input: &[u8], message: u32, tolerate: u32) -> Result<bool> {
+    Ok(ocpp_validate_core::is_valid_tolerant(schema(message)?, input, tolerances(tolerate)))
 }
 
 #[napi]
-pub fn validate_frame_bytes(input: &[u8], all_errors: bool, response_to_message: i32) -> Result<FrameValidation> {
-    Ok(frame(input, all_errors, response_to(response_to_message)?))
+pub fn is_valid_tolerant_string(input: String, message: u32, tolerate: u32) -> Result<bool> {
+    Ok(ocpp_validate_core::is_valid_tolerant(schema(message)?, input.as_bytes(), tolerances(tolerate)))
 }
 
 #[napi]
-pub fn validate_frame_string(input: String, all_errors: bool, response_to_message: i32) -> Result<FrameValidation> {
-    Ok(frame(input.as_bytes(), all_errors, response_to(response_to_message)?))
+pub fn validate_bytes(input: &[u8], message: u32, all_errors: bool, tolerate: u32) -> Result<ValidationReport> {
+    Ok(report(schema(message)?, input, all_errors, tolerate))
+}
+
+#[napi]
+pub fn validate_string(input: String, message: u32, all_errors: bool, tolerate: u32) -> Result<ValidationReport> {
+    Ok(report(schema(message)?, input.as_bytes(), all_errors, tolerate))
+}
+
+#[napi]
+pub fn validate_frame_bytes(input: &[u8], all_errors: bool, response_to_message: i32, tolerate: u32) -> Result<FrameValidation> {
+    Ok(frame(input, all_errors, response_to(response_to_message)?, tolerate))
+}
+
+#[napi]
+pub fn validate_frame_string(
+    input: String,
+    all_errors: bool,
+    response_to_message: i32,
+    tolerate: u32,
+) -> Result<FrameValidation> {
+    Ok(frame(input.as_bytes(), all_errors, response_to(response_to_message)?, tolerate))
 }
 
 /// One crossing for many payloads: one byte per input (1 valid, 0 invalid), in input order.
 #[napi]
-pub fn is_valid_batch(inputs: Array, message: u32) -> Result<Uint8Array> {
+pub fn is_valid_batch(inputs: Array, message: u32, tolerate: u32) -> Result<Uint8Array> {
     let schema = schema(message)?;
+    let tolerate = tolerances(tolerate);
     let mut verdicts = Vec::with_capacity(inputs.len() as usize);
     for index in 0..inputs.len() {
         let Some(item) = inputs.get::<Unknown>(index)? else {
             return Err(BindingError::NotJsonInput { index: Some(index), found: ValueType::Undefined }.into());
         };
         let valid = match item.get_type()? {
-            ValueType::String => ocpp_validate_core::is_valid_with(schema, item.coerce_to_string()?.into_utf8()?.as_slice()),
+            ValueType::String => {
+                ocpp_validate_core::is_valid_tolerant(schema, item.coerce_to_string()?.into_utf8()?.as_slice(), tolerate)
+            }
             ValueType::Object if item.is_typedarray()? || item.is_buffer()? => {
                 // SAFETY: `item` is a live value of this call's env, checked above to be a typed array;
                 // the borrowed slice does not outlive this iteration.
-                ocpp_validate_core::is_valid_with(schema, unsafe { <&[u8]>::from_napi_value(item.env(), item.raw()) }?)
+                ocpp_validate_core::is_valid_tolerant(
+                    schema,
+                    unsafe { <&[u8]>::from_napi_value(item.env(), item.raw()) }?,
+                    tolerate,
+                )
             }
             found => return Err(BindingError::NotJsonInput { index: Some(index), found }.into()),
         };

@@ -4,7 +4,7 @@
 //! grows), writes the payload into wasm memory there (`set` for bytes, `TextEncoder.encodeInto`
 //! for strings) and calls a `*Scratch` function with the length.
 
-use ocpp_validate_core::Schema;
+use ocpp_validate_core::{Schema, Tolerances};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -45,6 +45,62 @@ impl From<ocpp_validate_core::Issue> for ValidationIssue {
     }
 }
 
+/// An issue the caller's tolerances accepted.
+#[wasm_bindgen(getter_with_clone)]
+#[derive(Clone)]
+pub struct ToleratedIssue {
+    #[wasm_bindgen(js_name = instancePath)]
+    pub instance_path: String,
+    pub keyword: String,
+    pub message: String,
+    #[wasm_bindgen(js_name = ocppErrorCode)]
+    pub ocpp_error_code: String,
+    pub tolerance: String,
+}
+
+#[wasm_bindgen(getter_with_clone)]
+#[derive(Clone)]
+pub struct ValidationWarning {
+    #[wasm_bindgen(js_name = instancePath)]
+    pub instance_path: String,
+    pub warning: String,
+    pub message: String,
+}
+
+/// `check`'s result: the verdict, the issues, what was tolerated, the warnings.
+#[wasm_bindgen(getter_with_clone)]
+pub struct ValidationReport {
+    pub valid: bool,
+    pub errors: Vec<ValidationIssue>,
+    pub tolerated: Vec<ToleratedIssue>,
+    pub warnings: Vec<ValidationWarning>,
+}
+
+fn tolerated(issues: Vec<ocpp_validate_core::Issue>) -> Vec<ToleratedIssue> {
+    issues
+        .into_iter()
+        .map(|i| ToleratedIssue {
+            keyword: i.keyword.as_str().into(),
+            ocpp_error_code: i.keyword.ocpp_error_code().as_str().into(),
+            tolerance: i.tolerated_by.map_or("", |t| t.as_str()).into(),
+            instance_path: i.instance_path,
+            message: i.message,
+        })
+        .collect()
+}
+
+fn warnings(warnings: Vec<ocpp_validate_core::Warning>) -> Vec<ValidationWarning> {
+    warnings
+        .into_iter()
+        .map(|w| ValidationWarning { warning: w.kind.as_str().into(), instance_path: w.instance_path, message: w.message })
+        .collect()
+}
+
+/// The facade passes the tolerance set as its bit mask (bit i = `Tolerance::ALL[i]`).
+fn tolerances(mask: u32) -> Tolerances {
+    Tolerances(mask as u8)
+}
+
 /// `validate_frame`'s result (see `ocpp_validate_core::frame`); ranges are in bytes, `callError*`
 /// fields are set only when there is an answer to send.
 #[wasm_bindgen(getter_with_clone)]
@@ -59,6 +115,8 @@ pub struct FrameValidation {
     pub payload_end: Option<u32>,
     pub valid: bool,
     pub errors: Vec<ValidationIssue>,
+    pub tolerated: Vec<ToleratedIssue>,
+    pub warnings: Vec<ValidationWarning>,
     #[wasm_bindgen(js_name = errorCode)]
     pub error_code: Option<String>,
     #[wasm_bindgen(js_name = errorDescription)]
@@ -109,19 +167,45 @@ pub fn is_valid_scratch(len: usize, message: u32) -> u32 {
     }
 }
 
+/// The tolerance names in bit order: bit `1 << i` of a `tolerate` argument is name `i`.
+#[wasm_bindgen(js_name = toleranceNames)]
+pub fn tolerance_names() -> Vec<String> {
+    ocpp_validate_core::Tolerance::ALL.iter().map(|t| t.as_str().to_string()).collect()
+}
+
+/// [`is_valid_scratch`] with tolerances.
+#[wasm_bindgen(js_name = isValidTolerantScratch)]
+pub fn is_valid_tolerant_scratch(len: usize, message: u32, tolerate: u32) -> u32 {
+    match ocpp_validate_core::schema_at(message as usize) {
+        Some(schema) => {
+            u32::from(with_scratch(len, |input| ocpp_validate_core::is_valid_tolerant(schema, input, tolerances(tolerate))))
+        }
+        None => UNKNOWN_MESSAGE,
+    }
+}
+
 #[wasm_bindgen(js_name = validateScratch)]
-pub fn validate_scratch(len: usize, message: u32, all_errors: bool) -> Result<Vec<ValidationIssue>, JsError> {
+pub fn validate_scratch(len: usize, message: u32, all_errors: bool, tolerate: u32) -> Result<ValidationReport, JsError> {
     let schema = schema(message)?;
-    Ok(with_scratch(len, |input| {
-        ocpp_validate_core::validate_with(schema, input, all_errors).into_iter().map(Into::into).collect()
-    }))
+    let r = with_scratch(len, |input| ocpp_validate_core::check(schema, input, all_errors, tolerances(tolerate)));
+    Ok(ValidationReport {
+        valid: r.valid,
+        errors: r.issues.into_iter().map(Into::into).collect(),
+        tolerated: tolerated(r.tolerated),
+        warnings: warnings(r.warnings),
+    })
 }
 
 /// `response_to_message` -1: the pending call is not known.
 #[wasm_bindgen(js_name = validateFrameScratch)]
-pub fn validate_frame_scratch(len: usize, all_errors: bool, response_to_message: i32) -> Result<FrameValidation, JsError> {
+pub fn validate_frame_scratch(
+    len: usize,
+    all_errors: bool,
+    response_to_message: i32,
+    tolerate: u32,
+) -> Result<FrameValidation, JsError> {
     let response_to = if response_to_message < 0 { None } else { Some(schema(response_to_message as u32)?) };
-    let f = with_scratch(len, |input| ocpp_validate_core::validate_frame(input, all_errors, response_to));
+    let f = with_scratch(len, |input| ocpp_validate_core::validate_frame(input, all_errors, response_to, tolerances(tolerate)));
     let valid = f.is_valid();
     let (code, description, frame) = match f.call_error {
         Some(c) => (Some(c.code.as_str().into()), Some(c.description), Some(c.frame)),
@@ -135,6 +219,8 @@ pub fn validate_frame_scratch(len: usize, all_errors: bool, response_to_message:
         payload_start: f.payload.map(|(start, _)| start as u32),
         payload_end: f.payload.map(|(_, end)| end as u32),
         errors: f.issues.into_iter().map(Into::into).collect(),
+        tolerated: tolerated(f.tolerated),
+        warnings: warnings(f.warnings),
         error_code: code,
         error_description: description,
         call_error_frame: frame,
@@ -144,15 +230,16 @@ pub fn validate_frame_scratch(len: usize, all_errors: bool, response_to_message:
 /// Many payloads in one crossing. Scratch layout: `count` little-endian u32 end offsets (relative
 /// to the payload area), then the payloads back to back. One byte per payload, in order.
 #[wasm_bindgen(js_name = isValidBatchScratch)]
-pub fn is_valid_batch_scratch(count: usize, len: usize, message: u32) -> Result<Vec<u8>, JsError> {
+pub fn is_valid_batch_scratch(count: usize, len: usize, message: u32, tolerate: u32) -> Result<Vec<u8>, JsError> {
     let schema = schema(message)?;
+    let tolerate = tolerances(tolerate);
     Ok(with_scratch(len, |region| {
         let (ends, payloads) = region.split_at(region.len().min(count * 4));
         let mut start = 0usize;
         ends.chunks_exact(4)
             .map(|end| {
                 let end = u32::from_le_bytes([end[0], end[1], end[2], end[3]]) as usize;
-                let valid = payloads.get(start..end).is_some_and(|p| ocpp_validate_core::is_valid_with(schema, p));
+                let valid = payloads.get(start..end).is_some_and(|p| ocpp_validate_core::is_valid_tolerant(schema, p, tolerate));
                 start = end;
                 valid as u8
             })

@@ -15,7 +15,7 @@ describe("frame reference", () => {
 
   it("a valid Heartbeat CALL", () => {
     expect(referenceValidateFrame('[2, "hb-1", "Heartbeat", {} ]')).toEqual({
-      kind: "call", uniqueId: "hb-1", action: "Heartbeat", payloadRange: [25, 27], valid: true, errors: [], callError: null,
+      kind: "call", uniqueId: "hb-1", action: "Heartbeat", payloadRange: [25, 27], valid: true, errors: [], tolerated: [], warnings: [], callError: null,
     });
   });
 
@@ -25,7 +25,7 @@ describe("frame reference", () => {
     const description = "Payload is not a valid BootNotification.req: (root) additionalProperties; (root) required";
     expect(referenceValidateFrame(text)).toEqual({
       kind: "call", uniqueId: "b1", action: "BootNotification", payloadRange: [27, 59], valid: false, errors: issues,
-      callError: { errorCode: "FormationViolation", errorDescription: description, frame: `[4,"b1","FormationViolation","${description}",{"issues":${JSON.stringify(issues)}}]` },
+      tolerated: [], warnings: [], callError: { errorCode: "FormationViolation", errorDescription: description, frame: `[4,"b1","FormationViolation","${description}",{"issues":${JSON.stringify(issues)}}]` },
     });
     const first = referenceValidateFrame(text, { allErrors: false });
     expect(first.errors).toEqual([issues[0]]);
@@ -35,20 +35,20 @@ describe("frame reference", () => {
   it("NotSupported for a Central System action, NotImplemented for an unknown one (payload not validated)", () => {
     expect(referenceValidateFrame('[2,"r","Reset",[1,2]]')).toEqual({
       kind: "call", uniqueId: "r", action: "Reset", payloadRange: [15, 20], valid: false, errors: [],
-      callError: { errorCode: "NotSupported", errorDescription: "Reset is sent by a Central System, not to it", frame: '[4,"r","NotSupported","Reset is sent by a Central System, not to it",{}]' },
+      tolerated: [], warnings: [], callError: { errorCode: "NotSupported", errorDescription: "Reset is sent by a Central System, not to it", frame: '[4,"r","NotSupported","Reset is sent by a Central System, not to it",{}]' },
     });
     expect(referenceValidateFrame('[2,"r","RemoteStartTransaction",{}]').callError?.errorCode).toBe("NotSupported");
     expect(referenceValidateFrame('[2,"f","Foo",{}]')).toEqual({
       kind: "call", uniqueId: "f", action: "Foo", payloadRange: [13, 15], valid: false, errors: [],
-      callError: { errorCode: "NotImplemented", errorDescription: "Action is not an OCPP 1.6 action", frame: '[4,"f","NotImplemented","Action is not an OCPP 1.6 action",{}]' },
+      tolerated: [], warnings: [], callError: { errorCode: "NotImplemented", errorDescription: "Action is not an OCPP 1.6 action", frame: '[4,"f","NotImplemented","Action is not an OCPP 1.6 action",{}]' },
     });
   });
 
   it("CALLRESULT: syntax only without responseTo; validated against <responseTo>Response with it", () => {
     const text = `[3,"bn-1",{"currentTime":"${TS}","status":"Accepted"}]`;
-    expect(referenceValidateFrame(text)).toEqual({ kind: "callresult", uniqueId: "bn-1", action: null, payloadRange: [10, 68], valid: true, errors: [], callError: null });
+    expect(referenceValidateFrame(text)).toEqual({ kind: "callresult", uniqueId: "bn-1", action: null, payloadRange: [10, 68], valid: true, errors: [], tolerated: [], warnings: [], callError: null });
     expect(referenceValidateFrame(text, { responseTo: "BootNotification" })).toEqual({
-      kind: "callresult", uniqueId: "bn-1", action: null, payloadRange: [10, 68], valid: false, errors: [{ instancePath: "", keyword: "required" }], callError: null,
+      kind: "callresult", uniqueId: "bn-1", action: null, payloadRange: [10, 68], valid: false, errors: [{ instancePath: "", keyword: "required" }], tolerated: [], warnings: [], callError: null,
     });
     expect(referenceValidateFrame(`[3,"bn-1",{"currentTime":"${TS}","interval":300,"status":"Accepted"}]`, { responseTo: "BootNotification" }).valid).toBe(true);
     expect(() => referenceValidateFrame(text, { responseTo: "BootNotificationResponse" })).toThrow(TypeError);
@@ -59,12 +59,13 @@ describe("frame reference", () => {
     const pe = (/** @type {string} */ text, /** @type {string} */ description, /** @type {string | null} */ uniqueId) => {
       expect(referenceValidateFrame(text), text).toEqual({
         kind: "invalid", uniqueId, action: null, payloadRange: null, valid: false, errors: [],
-        callError: { errorCode: "ProtocolError", errorDescription: description, frame: JSON.stringify([4, uniqueId ?? "-1", "ProtocolError", description, {}]) },
+        tolerated: [], warnings: [], callError: { errorCode: "ProtocolError", errorDescription: description, frame: JSON.stringify([4, uniqueId ?? "-1", "ProtocolError", description, {}]) },
       });
     };
     pe('[3,"a"]', DESCRIPTIONS.CALLRESULT_WRONG_LENGTH, "a");
     pe('[3,"a",{},{}]', "A CALLRESULT frame has exactly 3 elements", "a");
-    pe("[3,1,{}]", "Unique id is not a string", null);
+    pe("[3,1,{}]", "Unique id is not a string", "1");
+    pe("[3,null,{}]", "Unique id is not a string", null);
     pe(`[3,"${"x".repeat(37)}",{}]`, "Unique id is longer than 36 characters", "x".repeat(37));
     pe(`[4,"${"x".repeat(37)}","GenericError","",{}]`, "Unique id is longer than 36 characters", "x".repeat(37));
     pe('[4,"e","GenericError",""]', "A CALLERROR frame has exactly 5 elements", "e");
@@ -76,7 +77,7 @@ describe("frame reference", () => {
 
   it("a well-formed CALLERROR; payload ranges are UTF-8 byte offsets without surrounding whitespace", () => {
     expect(referenceValidateFrame('[4, "é", "GenericError", "ü" ,  {"a":1}  ]')).toEqual({
-      kind: "callerror", uniqueId: "é", action: null, payloadRange: [34, 41], valid: true, errors: [], callError: null,
+      kind: "callerror", uniqueId: "é", action: null, payloadRange: [34, 41], valid: true, errors: [], tolerated: [], warnings: [], callError: null,
     });
   });
 

@@ -44,7 +44,7 @@ describe("vector files", () => {
         names.add(c.name);
         expect((c.input === undefined) !== (c.inputBase64 === undefined)).toBe(true);
         if (c.input !== undefined) expect(c.input.isWellFormed()).toBe(true);
-        const fields = frames ? ["expected", "expectedFirst", ...(c.responseTo !== undefined ? ["responseTo"] : [])] : ["errors", "valid", ...(c.message !== undefined ? ["message"] : [])];
+        const fields = frames ? ["expected", "expectedFirst", ...(c.responseTo !== undefined ? ["responseTo"] : [])] : ["errors", "first", "valid", "warnings", ...(c.message !== undefined ? ["message"] : [])];
         expect(Object.keys(c).sort()).toEqual([...fields, c.input !== undefined ? "input" : "inputBase64", "name"].sort());
         if (c.message !== undefined) expect(MESSAGE_NAMES).toContain(c.message);
         if (c.responseTo !== undefined) expect(ACTIONS).toContain(c.responseTo);
