@@ -469,7 +469,8 @@ function tableExpr(n, consts) {
       return `T_${n.name}`;
     }
     case "enum":
-      if (!consts.has(n.name)) consts.set(n.name, `{ k: "enum", values: ${q(n.values)}, noProps: ${n.noProps} }`);
+      // uom: OCPP 1.6's UnitOfMeasure (any enum holding the schema's "Celcius"), where the errata tolerance applies
+      if (!consts.has(n.name)) consts.set(n.name, `{ k: "enum", values: ${q(n.values)}, noProps: ${n.noProps}, uom: ${n.values.includes("Celcius")} }`);
       return `T_${n.name}`;
     case "array":
       return `{ k: "array", items: ${tableExpr(n.items, consts)} }`;
@@ -575,7 +576,7 @@ export type SchemaNode =
   | { readonly k: "object"; readonly props: ReadonlyArray<readonly [string, SchemaNode]>; readonly required: readonly string[] }
   | { readonly k: "array"; readonly items: SchemaNode }
   | { readonly k: "string"; readonly noProps: boolean; readonly maxLength?: number; readonly format?: "date-time" | "uri" }
-  | { readonly k: "enum"; readonly values: readonly string[]; readonly noProps: boolean }
+  | { readonly k: "enum"; readonly values: readonly string[]; readonly noProps: boolean; readonly uom: boolean }
   | { readonly k: "integer" }
   | { readonly k: "number"; readonly multipleOf?: string }
   | { readonly k: "boolean" };

@@ -1,4 +1,4 @@
-import type { BackendName, FrameValidationResult, JsonInput, ValidationIssue } from "./types.js";
+import type { BackendName, FrameValidationResult, JsonInput, ToleratedIssue, ValidationIssue, ValidationWarning } from "./types.js";
 
 /**
  * A message is passed across every backend boundary as its index in `MESSAGE_NAMES` (generated from
@@ -6,6 +6,20 @@ import type { BackendName, FrameValidationResult, JsonInput, ValidationIssue } f
  * N-API and wasm for free, a name would be a string conversion per call.
  */
 export type MessageIndex = number;
+
+/**
+ * A set of tolerances as it crosses every backend boundary: bit `1 << i` is `TOLERANCES[i]`
+ * (tolerances.ts); 0 is strict.
+ */
+export type ToleranceMask = number;
+
+/** What `Backend.validate` finds; `errors` empty = valid (tolerated deviations aside). */
+export interface BackendResult {
+  valid: boolean;
+  errors: ValidationIssue[];
+  tolerated: ToleratedIssue[];
+  warnings: ValidationWarning[];
+}
 
 /**
  * What every backend implements for JSON text. The facade adds the object path (always the
@@ -17,16 +31,22 @@ export interface Backend {
   version(): string;
   /** The message names in the backend's own table order; the loader checks it equals MESSAGE_NAMES. */
   messageNames(): readonly string[];
-  isValid(input: JsonInput, message: MessageIndex): boolean;
-  /** Empty array = valid. allErrors=false returns at most one issue. */
-  validate(input: JsonInput, message: MessageIndex, allErrors: boolean): ValidationIssue[];
-  isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex): Uint8Array;
+  /** The tolerance names in bit order; the loader checks it equals TOLERANCES. */
+  toleranceNames(): readonly string[];
+  /** The tolerant verdict (strict for 0). */
+  isValid(input: JsonInput, message: MessageIndex, tolerate: ToleranceMask): boolean;
+  /**
+   * allErrors=false returns at most one issue: the first one the tolerances do not accept.
+   * `tolerated` always lists every accepted deviation; `warnings` are those of the text.
+   */
+  validate(input: JsonInput, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): BackendResult;
+  isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
   /**
    * A whole OCPP-J frame. `payloadRange` is in UTF-8 bytes here, for string input too (the facade
    * converts). `responseTo`: for a CALLRESULT, the index of the request message of the pending call
    * (its `<Action>Response` schema is applied), or -1 when unknown.
    */
-  validateFrame(input: JsonInput, allErrors: boolean, responseTo: MessageIndex): FrameValidationResult;
+  validateFrame(input: JsonInput, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): FrameValidationResult;
   /**
    * Crosses into the backend exactly as `isValid` does (wasm: including the copy into its memory)
    * and returns without reading the input: the benchmark's measure of the boundary cost.

@@ -5,14 +5,16 @@ import type { Backend } from "./backend.js";
 import { createJsBackend } from "./js/index.js";
 import { DEBUG_ENV, logFallbacks, requestedBackend, withFallbacks, type BackendFallback, type FallbackOptions, type FallbackReport } from "./loader.js";
 import { createValidatorFor } from "./validator.js";
+import { toleranceMask } from "./tolerances.js";
 import { wasmBackend, type WasmBinding } from "./wasm.js";
-import type { CreateValidatorOptions, MessageName, Validator } from "./types.js";
+import type { CreateValidatorOptions, MessageName, Tolerance, Validator, ValidatorFor } from "./types.js";
 
 export type * from "./types.js";
 export type * from "./messages.generated.js";
 export type { BackendFallback, FallbackOptions, FallbackReport } from "./loader.js";
 export { MESSAGE_NAMES, ACTIONS, CHARGE_POINT_ACTIONS } from "./messages.generated.js";
 export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
+export { TOLERANCES } from "./tolerances.js";
 
 /**
  * Where the `.wasm` comes from: a URL, Response, bytes or a WebAssembly.Module (wasm-bindgen's
@@ -54,9 +56,11 @@ export function init(module?: WasmModuleSource): Promise<void> {
  * `auto` is wasm once `init()` has resolved, js before that or when it failed; the skipped wasm is
  * then in `validator.fallbacks` (and `onFallback`, and OCPP_VALIDATE_DEBUG where `process.env` exists).
  */
-export function createValidator<M extends MessageName = "StopTransaction">(
-  options: CreateValidatorOptions<M> & FallbackOptions = {},
-): Validator<M> & FallbackReport {
+export function createValidator<M extends MessageName = "StopTransaction", const T extends readonly Tolerance[] = readonly []>(
+  options: CreateValidatorOptions<M, T> & FallbackOptions = {},
+): ValidatorFor<M, T> & FallbackReport {
+  // a wrong tolerance name is the caller's mistake, whichever backend would be used
+  toleranceMask(options.tolerate ?? [], "the tolerate option");
   const requested = requestedBackend(options.backend, undefined);
   if (requested === "native") throw new Error("ocpp-validate: the native backend does not exist in browsers; use wasm or js");
   if (requested === "wasm" && !wasm) {
@@ -68,7 +72,9 @@ export function createValidator<M extends MessageName = "StopTransaction">(
     );
   }
   const message = options.message ?? ("StopTransaction" as M);
-  if (requested !== "js" && wasm) return withFallbacks(createValidatorFor(wasm, message), [], options);
+  const tolerate = options.tolerate;
+  const result = (v: Validator<M>, fallbacks: readonly BackendFallback[]) => withFallbacks(v, fallbacks, options) as unknown as ValidatorFor<M, T> & FallbackReport;
+  if (requested !== "js" && wasm) return result(createValidatorFor(wasm, message, tolerate), []);
   js ??= createJsBackend();
   let fallbacks: readonly BackendFallback[] = [];
   if (requested === "auto") {
@@ -80,7 +86,7 @@ export function createValidator<M extends MessageName = "StopTransaction">(
       logFallbacks(fallbacks, debugSetting());
     }
   }
-  return withFallbacks(createValidatorFor(js, message), fallbacks, options);
+  return result(createValidatorFor(js, message, tolerate), fallbacks);
 }
 
 /** OCPP_VALIDATE_DEBUG where there is a `process.env` (SSR, tests, bundlers that define it). */

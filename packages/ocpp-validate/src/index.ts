@@ -3,13 +3,15 @@
 import { DEBUG_ENV, ENV_OVERRIDE, loadBackend, logFallbacks, requestedBackend, withFallbacks, type FallbackOptions, type FallbackReport, type LoadedBackend } from "./loader.js";
 import { nodeCandidates } from "./node-candidates.js";
 import { createValidatorFor } from "./validator.js";
-import type { BackendName, CreateValidatorOptions, MessageName, Validator } from "./types.js";
+import { toleranceMask } from "./tolerances.js";
+import type { BackendName, CreateValidatorOptions, MessageName, Tolerance, ValidatorFor } from "./types.js";
 
 export type * from "./types.js";
 export type * from "./messages.generated.js";
 export type { BackendFallback, FallbackOptions, FallbackReport } from "./loader.js";
 export { MESSAGE_NAMES, ACTIONS, CHARGE_POINT_ACTIONS } from "./messages.generated.js";
 export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
+export { TOLERANCES } from "./tolerances.js";
 
 const loaded = new Map<BackendName | "auto", LoadedBackend>();
 
@@ -27,9 +29,11 @@ export function init(_module?: unknown): Promise<void> {
  * native → wasm → js). Every backend `auto` skipped is in `validator.fallbacks`, goes to
  * `options.onFallback`, and with OCPP_VALIDATE_DEBUG set is logged to stderr (once per process).
  */
-export function createValidator<M extends MessageName = "StopTransaction">(
-  options: CreateValidatorOptions<M> & FallbackOptions = {},
-): Validator<M> & FallbackReport {
+export function createValidator<M extends MessageName = "StopTransaction", const T extends readonly Tolerance[] = readonly []>(
+  options: CreateValidatorOptions<M, T> & FallbackOptions = {},
+): ValidatorFor<M, T> & FallbackReport {
+  // a wrong tolerance name is the caller's mistake, whichever backend would load
+  toleranceMask(options.tolerate ?? [], "the tolerate option");
   const requested = requestedBackend(options.backend, process.env[ENV_OVERRIDE]);
   let chosen = loaded.get(requested);
   if (!chosen) {
@@ -37,5 +41,6 @@ export function createValidator<M extends MessageName = "StopTransaction">(
     loaded.set(requested, chosen);
     logFallbacks(chosen.fallbacks, process.env[DEBUG_ENV]);
   }
-  return withFallbacks(createValidatorFor(chosen.backend, options.message ?? ("StopTransaction" as M)), chosen.fallbacks, options);
+  const validator = createValidatorFor(chosen.backend, options.message ?? ("StopTransaction" as M), options.tolerate);
+  return withFallbacks(validator, chosen.fallbacks, options) as unknown as ValidatorFor<M, T> & FallbackReport;
 }

@@ -8,4 +8,7 @@ export { nodeCandidates } from "./node-candidates.js";
 export { loadNativeBinding, nativeSources, nativeTriple, detectMusl, NATIVE_PATH_ENV, BUILT_TRIPLES } from "./native.js";
 export type { NativeLoadOptions, NativeSource } from "./native.js";
 export { createValidatorFor } from "./validator.js";
-export type { Backend, MessageIndex } from "./backend.js";
+export type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./backend.js";
+/** The pure-TypeScript backend itself (what `backend: "js"` loads), for comparing backends word for word. */
+export { createJsBackend } from "./js/index.js";
+export { toleranceMask, toleranceList } from "./tolerances.js";

@@ -2,6 +2,7 @@
 // failure mode is testable with fakes, and nothing here touches Node built-ins (the browser entry uses it too).
 import type { Backend } from "./backend.js";
 import { MESSAGE_NAMES } from "./messages.generated.js";
+import { TOLERANCES } from "./tolerances.js";
 import type { BackendName } from "./types.js";
 
 export const BACKEND_NAMES: readonly BackendName[] = ["native", "wasm", "js"];
@@ -75,8 +76,8 @@ function reason(error: unknown): string {
 
 /**
  * Loads a backend and proves it works by calling `version()`, and that it was built from the same
- * schemas as this facade (messages cross as indices, so a stale build would validate against the
- * wrong message); a throw becomes a BackendLoadError.
+ * schemas and tolerances as this facade (messages cross as indices and tolerances as bits, so a
+ * stale build would validate against the wrong message); a throw becomes a BackendLoadError.
  */
 function tryLoad(candidate: BackendCandidate): Backend {
   let file = "?";
@@ -88,6 +89,11 @@ function tryLoad(candidate: BackendCandidate): Backend {
     const names = backend.messageNames();
     if (names.length !== MESSAGE_NAMES.length || names.some((name, i) => name !== MESSAGE_NAMES[i])) {
       throw new Error(`it was built from other schemas (${names.length} messages, this facade has ${MESSAGE_NAMES.length}): rebuild it`);
+    }
+    // Tolerances cross as bits: a build with other names or another order would tolerate the wrong things.
+    const tolerances = backend.toleranceNames();
+    if (tolerances.length !== TOLERANCES.length || tolerances.some((name, i) => name !== TOLERANCES[i])) {
+      throw new Error(`it was built with other tolerances (${tolerances.join(", ") || "none"}; this facade has ${TOLERANCES.join(", ")}): rebuild it`);
     }
     return backend;
   } catch (error) {

@@ -1,30 +1,43 @@
 import { readFileSync } from "node:fs";
-import type { Backend, MessageIndex } from "./backend.js";
-import type { FrameValidationResult, JsonInput, ValidationIssue } from "./types.js";
+import type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./backend.js";
+import type { FrameValidationResult, JsonInput } from "./types.js";
 
-/** What the napi-rs addon (`@ocpp-validate/native-<triple>`) exports. `message`: an index into messageNames(). */
+/** What the addon's validate functions return (the core's Report): the facade's shape, with looser string types. */
+interface NativeResult {
+  valid: boolean;
+  errors: { instancePath: string; keyword: string; message: string; ocppErrorCode: string }[];
+  tolerated: { instancePath: string; keyword: string; message: string; ocppErrorCode: string; tolerance: string }[];
+  warnings: { instancePath: string; warning: string; message: string }[];
+}
+
+/**
+ * What the napi-rs addon (`@ocpp-validate/native-<triple>`) exports. `message`: an index into
+ * messageNames(); `tolerate`: a mask, bit `1 << i` = toleranceNames()[i], 0 = strict.
+ */
 export interface NativeBinding {
   version(): string;
   messageNames(): string[];
+  toleranceNames(): string[];
+  /** The strict verdict: the hot path, with no tolerance argument to convert. */
   isValidBytes(input: Uint8Array, message: MessageIndex): boolean;
   isValidString(input: string, message: MessageIndex): boolean;
-  validateBytes(input: Uint8Array, message: MessageIndex, allErrors: boolean): ValidationIssue[];
-  validateString(input: string, message: MessageIndex, allErrors: boolean): ValidationIssue[];
-  isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex): Uint8Array;
+  isValidTolerantBytes(input: Uint8Array, message: MessageIndex, tolerate: ToleranceMask): boolean;
+  isValidTolerantString(input: string, message: MessageIndex, tolerate: ToleranceMask): boolean;
+  validateBytes(input: Uint8Array, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): NativeResult;
+  validateString(input: string, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): NativeResult;
+  isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
   /** Same shape as FrameValidationResult, with looser string types; payloadRange in bytes. -1: no pending call known. */
-  validateFrameBytes(input: Uint8Array, allErrors: boolean, responseTo: MessageIndex): NativeFrame;
-  validateFrameString(input: string, allErrors: boolean, responseTo: MessageIndex): NativeFrame;
+  validateFrameBytes(input: Uint8Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): NativeFrame;
+  validateFrameString(input: string, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): NativeFrame;
   noopBytes(input: Uint8Array): boolean;
   noopString(input: string): boolean;
 }
 
-type NativeFrame = {
+type NativeFrame = NativeResult & {
   kind: string;
   uniqueId: string | null;
   action: string | null;
   payloadRange: number[] | null;
-  valid: boolean;
-  errors: ValidationIssue[];
   callError: { errorCode: string; errorDescription: string; frame: string } | null;
 };
 
@@ -34,15 +47,25 @@ export function nativeBackend(binding: NativeBinding): Backend {
     name: "native",
     version: () => binding.version(),
     messageNames: () => binding.messageNames(),
-    isValid: (input, message) => (typeof input === "string" ? binding.isValidString(input, message) : binding.isValidBytes(input, message)),
-    validate: (input, message, allErrors) =>
-      typeof input === "string" ? binding.validateString(input, message, allErrors) : binding.validateBytes(input, message, allErrors),
-    isValidBatch: (inputs, message) => binding.isValidBatch(inputs, message),
-    // The addon already returns the result's exact shape (the core guarantees it per kind); only the string types are narrower here.
-    validateFrame: (input, allErrors, responseTo) =>
+    toleranceNames: () => binding.toleranceNames(),
+    isValid: (input, message, tolerate) =>
+      tolerate === 0
+        ? typeof input === "string"
+          ? binding.isValidString(input, message)
+          : binding.isValidBytes(input, message)
+        : typeof input === "string"
+          ? binding.isValidTolerantString(input, message, tolerate)
+          : binding.isValidTolerantBytes(input, message, tolerate),
+    // The addon returns the result's exact shape (the core guarantees codes and names); only the string types are narrower here.
+    validate: (input, message, allErrors, tolerate) =>
       (typeof input === "string"
-        ? binding.validateFrameString(input, allErrors, responseTo)
-        : binding.validateFrameBytes(input, allErrors, responseTo)) as unknown as FrameValidationResult,
+        ? binding.validateString(input, message, allErrors, tolerate)
+        : binding.validateBytes(input, message, allErrors, tolerate)) as unknown as BackendResult,
+    isValidBatch: (inputs, message, tolerate) => binding.isValidBatch(inputs, message, tolerate),
+    validateFrame: (input, allErrors, responseTo, tolerate) =>
+      (typeof input === "string"
+        ? binding.validateFrameString(input, allErrors, responseTo, tolerate)
+        : binding.validateFrameBytes(input, allErrors, responseTo, tolerate)) as unknown as FrameValidationResult,
     noop: (input) => (typeof input === "string" ? binding.noopString(input) : binding.noopBytes(input)),
   };
 }

@@ -15,6 +15,7 @@
  */
 import { createValidator } from "./index.js";
 import { MESSAGE_NAMES } from "./messages.generated.js";
+import { showString } from "./js/messages.js";
 import type { BackendName, MessageName, ValidationIssue, ValidationResult } from "./types.js";
 
 /** What the adapter needs of a validator: any `createValidator(...)` result fits. */
@@ -159,6 +160,54 @@ function errorsText(issues: readonly RpcIssue[]): string {
   return named.join(", ");
 }
 
+/** The value at an ajv instancePath (a JSON Pointer) inside `root`. */
+function at(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const raw of pointer.split("/").slice(1)) {
+    if (typeof v !== "object" || v === null) return undefined;
+    v = (v as Record<string, unknown>)[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return v;
+}
+
+/**
+ * ajv's own message for an issue, as ocpp-rpc's validator would word it: ocpp-rpc users match on
+ * these texts, while ocpp-validate's messages say what was found (`must be string, got 5`). Each of
+ * ours has a fixed shape per keyword (SEMANTICS.md, "Messages") that carries what ajv's needs; an
+ * unknown property's name is found among the keys of the object the issue is about, by its message.
+ */
+function ajvWording(issue: ValidationIssue, payload: unknown): string {
+  const m = issue.message;
+  switch (issue.keyword) {
+    case "type":
+      return /^must be \w+/.exec(m)?.[0] ?? m;
+    case "enum":
+      return "must be equal to one of the allowed values";
+    case "maxLength": {
+      const max = / more than the (\d+) allowed$/.exec(m)?.[1];
+      return max === undefined ? m : `must NOT have more than ${max} characters`;
+    }
+    case "format":
+      return m.endsWith(URI_MESSAGE_END) ? 'must match format "uri"' : 'must match format "date-time"';
+    case "multipleOf": {
+      const divisor = / is not a multiple of (\S+)$/.exec(m)?.[1];
+      return divisor === undefined ? m : `must be multiple of ${divisor}`;
+    }
+    case "additionalProperties": {
+      const object = at(payload, issue.instancePath);
+      if (typeof object === "object" && object !== null) {
+        for (const key in object) if (`has unknown property ${showString(key)}` === m) return `must NOT have additional properties: '${key}'`;
+      }
+      return "must NOT have additional properties";
+    }
+    default:
+      return m;
+  }
+}
+
+/** How every `format: uri` message ends (and no date-time message does). */
+const URI_MESSAGE_END = " is not a URI (RFC 3986, with a scheme such as https:)";
+
 /**
  * What the validator is handed for `params`. ocpp-rpc passes what `JSON.parse` produced (inbound) or
  * what the application gave `call()` / returned from a handler (outbound). Plain objects and arrays
@@ -209,7 +258,7 @@ export function createStrictModeValidator(options: StrictModeValidatorOptions = 
       const reported: RpcIssue[] = (allErrors ? sorted : sorted.slice(0, 1)).map((i) => ({
         instancePath: i.instancePath,
         keyword: i.keyword,
-        message: i.message,
+        message: ajvWording(i, payload),
       }));
       const details: RpcValidationDetails = includeData ? { errors: reported, data: params } : { errors: reported };
       throw createError(sorted[0]!.ocppErrorCode, errorsText(reported), details);

@@ -28,8 +28,48 @@ export interface ValidationIssue {
   ocppErrorCode: OcppErrorCode;
 }
 
-/** `valid` decides the shape: a failure always has at least one issue. */
-export type ValidationResult = { valid: true; errors: [] } | { valid: false; errors: [ValidationIssue, ...ValidationIssue[]] };
+/**
+ * A named, opt-in acceptance of one kind of deviation real chargers produce (crates/core/SEMANTICS.md,
+ * "Tolerances"): `errata` (`Celsius` and `Hertz` as UnitOfMeasure), `offsetlessTimestamps` (a date-time
+ * without an offset, read as UTC), `fractionalIntegers` (a finite number where an integer is required),
+ * `overlongStrings` (every maxLength issue), `unknownProperties` (every additionalProperties issue).
+ */
+export type Tolerance = "errata" | "offsetlessTimestamps" | "fractionalIntegers" | "overlongStrings" | "unknownProperties";
+
+/** An issue the strict rules find that the call's tolerances accepted: the issue itself and which tolerance accepted it. */
+export interface ToleratedIssue extends ValidationIssue {
+  tolerance: Tolerance;
+}
+
+/**
+ * Something `JSON.parse` hides that the text shows: `unsafeInteger` (an integer beyond ±(2^53-1),
+ * which JSON.parse rounds), `duplicateKey` (JSON.parse keeps only the last value), `loneSurrogate`
+ * (a `\uD800`–`\uDFFF` escape that is not half of a pair).
+ */
+export type WarningKind = "unsafeInteger" | "duplicateKey" | "loneSurrogate";
+
+/** Never changes a verdict. Only JSON text has them: an already-parsed value's `warnings` is always `[]`. */
+export interface ValidationWarning {
+  /** The path of the value (for a key: of its member), as ajv writes instancePath. */
+  instancePath: string;
+  warning: WarningKind;
+  message: string;
+}
+
+/** The tolerances of one call. A call's list replaces the validator's default (`tolerate: []` = strict). */
+export interface ToleranceOption {
+  tolerate?: readonly Tolerance[];
+}
+
+/**
+ * `valid` decides the shape: a failure always has at least one issue. `tolerated` lists every
+ * deviation the tolerances accepted (also without allErrors), in issue order; `warnings` what the
+ * text hides from JSON.parse, in document order.
+ */
+export type ValidationResult = ({ valid: true; errors: [] } | { valid: false; errors: [ValidationIssue, ...ValidationIssue[]] }) & {
+  tolerated: ToleratedIssue[];
+  warnings: ValidationWarning[];
+};
 
 export type JsonInput = string | Uint8Array;
 
@@ -37,24 +77,40 @@ export interface Validator<D extends MessageName = "StopTransaction"> extends Fr
   readonly backend: BackendName;
   /** The message used when a call names none. */
   readonly message: D;
-  /** JSON text (string) or bytes (Buffer, Uint8Array). */
-  isValid<M extends MessageName = D>(input: JsonInput, options?: MessageOption<M>): boolean;
+  /** The tolerances used when a call names none (`[]`: strict), in TOLERANCES order. */
+  readonly tolerate: readonly Tolerance[];
+  /** JSON text (string) or bytes (Buffer, Uint8Array). With tolerances, the tolerant verdict. */
+  isValid<M extends MessageName = D>(input: JsonInput, options?: MessageOption<M> & ToleranceOption): boolean;
   /**
    * An already-parsed payload (an object or array as `JSON.parse` returns it): a valid one is
-   * narrowed to the message's type. Anything else (a number, a Map, a Date) is a TypeError.
+   * narrowed to the message's type (strictly valid only: a tolerated deviation is not the type).
+   * Anything else (a number, a Map, a Date) is a TypeError.
    */
-  isValid<M extends MessageName = D>(input: object, options?: MessageOption<M>): input is MessageTypes[M];
+  isValid<M extends MessageName = D>(input: object, options?: MessageOption<M> & { tolerate?: readonly [] }): input is MessageTypes[M];
   /** Either kind of input, when the caller's type does not say which. */
-  isValid<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M>): boolean;
-  validate<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & { allErrors?: boolean }): ValidationResult;
+  isValid<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption): boolean;
+  validate<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption & { allErrors?: boolean }): ValidationResult;
   /** One byte per input, in input order: 1 valid, 0 invalid. */
-  isValidBatch<M extends MessageName = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M>): Uint8Array;
+  isValidBatch<M extends MessageName = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M> & ToleranceOption): Uint8Array;
 }
 
-export interface CreateValidatorOptions<M extends MessageName = "StopTransaction"> {
+/**
+ * A validator created with default tolerances: its verdict on an already-parsed object does not
+ * narrow the object's type (a payload with a tolerated `26008.333` for an integer is not the type).
+ */
+export interface TolerantValidator<D extends MessageName = "StopTransaction"> extends Omit<Validator<D>, "isValid"> {
+  isValid<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption): boolean;
+}
+
+/** What `createValidator` returns for the `tolerate` option's type: only a strict default narrows. */
+export type ValidatorFor<M extends MessageName, T extends readonly Tolerance[]> = T extends readonly [] ? Validator<M> : TolerantValidator<M>;
+
+export interface CreateValidatorOptions<M extends MessageName = "StopTransaction", T extends readonly Tolerance[] = readonly Tolerance[]> {
   backend?: BackendName | "auto";
   /** The default message of every call (a call's own `message` beats it). */
   message?: M;
+  /** The default tolerances of every call (a call's own `tolerate` replaces them); none: strict. */
+  tolerate?: T;
 }
 
 /** What an OCPP-J message is: see `Validator.validateFrame`. */
@@ -90,6 +146,10 @@ interface FrameFields {
   payloadRange: [number, number];
   /** Payload issues sorted by (instancePath, keyword). */
   errors: ValidationIssue[];
+  /** The payload's deviations the tolerances accepted, in issue order (all of them, also without allErrors). */
+  tolerated: ToleratedIssue[];
+  /** The payload's warnings; paths are relative to the payload. */
+  warnings: ValidationWarning[];
 }
 
 /** `[2,"<uniqueId>","<action>",{payload}]`: answer with a CALLRESULT when valid, else with `callError.frame`. */
@@ -118,19 +178,26 @@ export interface CallErrorFrame extends FrameFields {
   action: null;
   valid: true;
   errors: [];
+  tolerated: [];
+  warnings: [];
   callError: null;
 }
 
 /** Anything else: bytes that are not UTF-8 JSON, a malformed envelope. Answer with `callError.frame`. */
 export interface InvalidFrame {
   kind: "invalid";
-  /** Null when the frame has no readable uniqueId (the answer then says "-1"). */
+  /**
+   * What the answer echoes: the id when it can be read (a number id as written; for text that is
+   * not JSON, the string after `[<number>,`), null when nothing can be read (the answer says "-1").
+   */
   uniqueId: string | null;
   action: null;
   payloadRange: null;
   valid: false;
   /** The one "parse" issue of a frame that is not JSON; empty for envelope problems. */
   errors: ValidationIssue[];
+  tolerated: [];
+  warnings: [];
   callError: CallErrorAnswer;
 }
 
@@ -143,6 +210,8 @@ export interface FrameValidator {
    * (the ten Charge Point actions against their request schema; the others NotSupported; unknown
    * ones NotImplemented), a CALLRESULT against `<responseTo>Response` when the pending call's action
    * is given, a CALLERROR for its shape. allErrors=false returns only the first of the sorted issues.
+   * A CALL whose payload is valid only thanks to the tolerances is valid (no callError), with
+   * `tolerated` saying what was accepted.
    */
-  validateFrame(input: JsonInput, options?: { allErrors?: boolean; responseTo?: ActionName }): FrameValidationResult;
+  validateFrame(input: JsonInput, options?: { allErrors?: boolean; responseTo?: ActionName } & ToleranceOption): FrameValidationResult;
 }

@@ -1,8 +1,9 @@
-import type { Backend, MessageIndex } from "./backend.js";
+import type { Backend, MessageIndex, ToleranceMask } from "./backend.js";
 import { isValidValue, validateValue } from "./js/index.js";
 import { byteRangeToStringRange } from "./frame.js";
 import { ACTIONS, MESSAGE_NAMES } from "./messages.generated.js";
-import type { FrameValidationResult, JsonInput, MessageName, ValidationResult, Validator } from "./types.js";
+import { toleranceList, toleranceMask } from "./tolerances.js";
+import type { FrameValidationResult, JsonInput, MessageName, Tolerance, ValidationResult, Validator } from "./types.js";
 
 const MESSAGE_INDEX = new Map<string, MessageIndex>(MESSAGE_NAMES.map((name, index) => [name, index]));
 const ACTION_NAMES = new Set<string>(ACTIONS);
@@ -16,38 +17,52 @@ export function messageIndex(name: unknown, what = "message"): MessageIndex {
   return index;
 }
 
+type CallOptions = { message?: string; tolerate?: readonly Tolerance[] } | undefined;
+
 /**
  * JSON text (string) and bytes (Uint8Array, Buffer) go to the backend. Any other JSON value is an
  * already-parsed payload and goes to the generated JS validator on every backend: handing it to
  * native or wasm would mean serialising it first, which costs more than validating it in JS.
+ * `defaultTolerate`: the tolerances of every call that names none (checked here, so a wrong name
+ * fails at creation).
  */
-export function createValidatorFor<D extends MessageName>(backend: Backend, defaultMessage: D): Validator<D> {
+export function createValidatorFor<D extends MessageName>(backend: Backend, defaultMessage: D, defaultTolerate: readonly Tolerance[] = []): Validator<D> {
   const defaultIndex = messageIndex(defaultMessage);
+  const defaultMask = toleranceMask(defaultTolerate, "the tolerate option");
+  const tolerate = Object.freeze(toleranceList(defaultMask));
   // Most calls name no message or the same one: skip the map lookup for those.
-  const pick = (options: { message?: string } | undefined): MessageIndex =>
+  const pick = (options: CallOptions): MessageIndex =>
     options?.message === undefined || options.message === defaultMessage ? defaultIndex : messageIndex(options.message);
+  // A call's list replaces the default; most calls name none.
+  const mask = (options: CallOptions): ToleranceMask => (options?.tolerate === undefined ? defaultMask : toleranceMask(options.tolerate));
   const validator: Validator<D> = {
     backend: backend.name,
     message: defaultMessage,
-    isValid(input: unknown, options?: { message?: string }): boolean {
+    tolerate,
+    isValid(input: unknown, options?: CallOptions): boolean {
       const message = pick(options);
-      return isText(input) ? backend.isValid(input, message) : isValidValue(parsedValue(input), message);
+      const t = mask(options);
+      return isText(input) ? backend.isValid(input, message, t) : isValidValue(parsedValue(input), message, t);
     },
     validate(input, options): ValidationResult {
       const message = pick(options);
+      const t = mask(options);
       const allErrors = options?.allErrors ?? false;
-      const errors = isText(input) ? backend.validate(input, message, allErrors) : validateValue(parsedValue(input), message, allErrors);
-      return (errors.length === 0 ? { valid: true, errors: [] } : { valid: false, errors }) as ValidationResult;
+      if (isText(input)) return backend.validate(input, message, allErrors, t) as ValidationResult;
+      const { valid, errors, tolerated } = validateValue(parsedValue(input), message, allErrors, t);
+      // the text is gone: an already-parsed value has no warnings
+      return { valid, errors: [...errors], tolerated: [...tolerated], warnings: [] } as unknown as ValidationResult;
     },
     isValidBatch(inputs, options) {
       const message = pick(options);
+      const t = mask(options);
       if (!Array.isArray(inputs)) throw new TypeError(`ocpp-validate: isValidBatch expects an array of strings or Uint8Arrays, got ${describe(inputs)}`);
       for (let i = 0; i < inputs.length; i++) {
         if (!isText(inputs[i])) {
           throw new TypeError(`ocpp-validate: isValidBatch input at index ${i} is ${describe(inputs[i])}; expected a string or Uint8Array`);
         }
       }
-      return backend.isValidBatch(inputs, message);
+      return backend.isValidBatch(inputs, message, t);
     },
     validateFrame(input, options): FrameValidationResult {
       if (!isText(input)) throw new TypeError(`ocpp-validate: validateFrame expects the message as a string or Uint8Array, got ${describe(input)}`);
@@ -55,7 +70,8 @@ export function createValidatorFor<D extends MessageName>(backend: Backend, defa
       if (responseTo !== undefined && !ACTION_NAMES.has(responseTo)) {
         throw new TypeError(`ocpp-validate: unknown responseTo action ${JSON.stringify(responseTo)}; OCPP 1.6 actions are: ${ACTIONS.join(", ")}`);
       }
-      const result = backend.validateFrame(input, options?.allErrors ?? false, responseTo === undefined ? -1 : messageIndex(responseTo));
+      const t = mask(options);
+      const result = backend.validateFrame(input, options?.allErrors ?? false, responseTo === undefined ? -1 : messageIndex(responseTo), t);
       if (typeof input === "string" && result.payloadRange) result.payloadRange = byteRangeToStringRange(input, result.payloadRange);
       return result;
     },

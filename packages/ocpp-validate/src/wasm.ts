@@ -1,27 +1,52 @@
-import type { Backend, MessageIndex } from "./backend.js";
-import type { CallErrorCode, FrameKind, FrameValidationResult, JsonInput, OcppErrorCode, ValidationIssue } from "./types.js";
+import type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./backend.js";
+import type { CallErrorCode, FrameKind, FrameValidationResult, JsonInput, OcppErrorCode, Tolerance, ToleratedIssue, ValidationIssue, ValidationWarning, WarningKind } from "./types.js";
 
 /** What both wasm-pack builds (`@ocpp-validate/wasm/node` and `/web`) export once instantiated. */
 export interface WasmBinding {
   version(): string;
   wasmMemory(): WebAssembly.Memory;
   messageNames(): string[];
+  /** In bit order: bit `1 << i` of a `tolerate` mask is `toleranceNames()[i]`. */
+  toleranceNames(): string[];
   scratch(len: number): number;
-  /** 1 valid, 0 invalid, 2 no message with that index (a number: a Result would allocate per call). */
+  /** The strict verdict: 1 valid, 0 invalid, 2 no message with that index (a number: a Result would allocate per call). */
   isValidScratch(len: number, message: MessageIndex): number;
-  validateScratch(len: number, message: MessageIndex, allErrors: boolean): WasmIssue[];
-  isValidBatchScratch(count: number, len: number, message: MessageIndex): Uint8Array;
+  /** The tolerant verdict, answered like isValidScratch. */
+  isValidTolerantScratch(len: number, message: MessageIndex, tolerate: ToleranceMask): number;
+  validateScratch(len: number, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): WasmResult;
+  isValidBatchScratch(count: number, len: number, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
   /** responseTo -1: no pending call known. */
-  validateFrameScratch(len: number, allErrors: boolean, responseTo: MessageIndex): WasmFrame;
+  validateFrameScratch(len: number, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): WasmFrame;
   noopScratch(len: number): boolean;
 }
 
-interface WasmIssue {
+/** wasm-bindgen objects own memory on the wasm side until freed; plain JS objects have no free(). */
+interface Freeable {
+  free?(): void;
+}
+
+interface WasmIssue extends Freeable {
   instancePath: string;
   keyword: string;
   message: string;
   ocppErrorCode: string;
-  free(): void;
+}
+
+interface WasmTolerated extends WasmIssue {
+  tolerance: string;
+}
+
+interface WasmWarning extends Freeable {
+  instancePath: string;
+  warning: string;
+  message: string;
+}
+
+interface WasmResult extends Freeable {
+  valid: boolean;
+  errors: WasmIssue[];
+  tolerated: WasmTolerated[];
+  warnings: WasmWarning[];
 }
 
 interface WasmFrame {
@@ -32,10 +57,12 @@ interface WasmFrame {
   payloadEnd?: number;
   valid: boolean;
   errors: WasmIssue[];
+  tolerated: WasmTolerated[];
+  warnings: WasmWarning[];
   errorCode?: string;
   errorDescription?: string;
   callErrorFrame?: string;
-  free(): void;
+  free?(): void;
 }
 
 /** Worst-case UTF-8 bytes per UTF-16 code unit (a BMP character above U+07FF). */
@@ -89,15 +116,17 @@ export function wasmBackend(binding: WasmBinding): Backend {
     name: "wasm",
     version: () => binding.version(),
     messageNames: () => binding.messageNames(),
-    isValid(input, message) {
-      const verdict = binding.isValidScratch(put(input, 0), message);
+    toleranceNames: () => binding.toleranceNames(),
+    isValid(input, message, tolerate) {
+      const len = put(input, 0);
+      const verdict = tolerate === 0 ? binding.isValidScratch(len, message) : binding.isValidTolerantScratch(len, message, tolerate);
       if (verdict > 1) throw new Error(`no message with index ${message} (there are ${binding.messageNames().length})`);
       return verdict === 1;
     },
     noop: (input) => binding.noopScratch(put(input, 0)),
-    validate: (input, message, allErrors) => binding.validateScratch(put(input, 0), message, allErrors).map(toPlainIssue),
-    validateFrame: (input, allErrors, responseTo) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors, responseTo)),
-    isValidBatch(inputs, message) {
+    validate: (input, message, allErrors, tolerate) => toPlainResult(binding.validateScratch(put(input, 0), message, allErrors, tolerate)),
+    validateFrame: (input, allErrors, responseTo, tolerate) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors, responseTo, tolerate)),
+    isValidBatch(inputs, message, tolerate) {
       const count = inputs.length;
       const tableBytes = count * 4;
       let end = tableBytes;
@@ -108,7 +137,7 @@ export function wasmBackend(binding: WasmBinding): Backend {
       }
       const table = new DataView(region(end).buffer, address, tableBytes);
       for (let i = 0; i < count; i++) table.setUint32(i * 4, ends[i]!, true);
-      return binding.isValidBatchScratch(count, end, message);
+      return binding.isValidBatchScratch(count, end, message, tolerate);
     },
   };
 }
@@ -120,7 +149,37 @@ function toPlainIssue(issue: WasmIssue): ValidationIssue {
     message: issue.message,
     ocppErrorCode: issue.ocppErrorCode as OcppErrorCode,
   };
-  issue.free();
+  issue.free?.();
+  return plain;
+}
+
+function toPlainTolerated(issue: WasmTolerated): ToleratedIssue {
+  const plain = {
+    instancePath: issue.instancePath,
+    keyword: issue.keyword,
+    message: issue.message,
+    ocppErrorCode: issue.ocppErrorCode as OcppErrorCode,
+    tolerance: issue.tolerance as Tolerance,
+  };
+  issue.free?.();
+  return plain;
+}
+
+function toPlainWarning(w: WasmWarning): ValidationWarning {
+  const plain = { instancePath: w.instancePath, warning: w.warning as WarningKind, message: w.message };
+  w.free?.();
+  return plain;
+}
+
+function toPlainResult(r: WasmResult): BackendResult {
+  // Each getter of a wasm-bindgen struct copies out of wasm memory: read every field once.
+  const plain = {
+    valid: r.valid,
+    errors: r.errors.map(toPlainIssue),
+    tolerated: r.tolerated.map(toPlainTolerated),
+    warnings: r.warnings.map(toPlainWarning),
+  };
+  r.free?.();
   return plain;
 }
 
@@ -133,11 +192,13 @@ function toPlainFrame(f: WasmFrame): FrameValidationResult {
     payloadRange: f.payloadStart === undefined || f.payloadEnd === undefined ? null : [f.payloadStart, f.payloadEnd],
     valid: f.valid,
     errors: f.errors.map(toPlainIssue),
+    tolerated: f.tolerated.map(toPlainTolerated),
+    warnings: f.warnings.map(toPlainWarning),
     callError:
       f.errorCode === undefined
         ? null
         : { errorCode: f.errorCode as CallErrorCode, errorDescription: f.errorDescription ?? "", frame: f.callErrorFrame ?? "" },
   } as FrameValidationResult;
-  f.free();
+  f.free?.();
   return plain;
 }

@@ -17,10 +17,12 @@ const decoder = new TextDecoder();
  * exactly, issues as the same ordered (instancePath, keyword) list.
  */
 export function expectFrame(got: FrameValidationResult, want: FrameResult, input: string | Uint8Array) {
-  const { errors, payloadRange, ...rest } = got;
-  const { errors: wantErrors, payloadRange: wantRange, ...wantRest } = want;
+  const { errors, payloadRange, warnings, ...rest } = got;
+  const { errors: wantErrors, payloadRange: wantRange, warnings: wantWarnings, ...wantRest } = want;
   expect(rest).toEqual(wantRest);
   expect(errors.map((e) => ({ instancePath: e.instancePath, keyword: e.keyword }))).toEqual(wantErrors);
+  expect(warnings.map((w) => ({ instancePath: w.instancePath, warning: w.warning }))).toEqual(wantWarnings);
+  for (const w of warnings) expect(typeof w.message).toBe("string");
   for (const e of errors) {
     expect(typeof e.message).toBe("string");
     expect(typeof e.ocppErrorCode).toBe("string");

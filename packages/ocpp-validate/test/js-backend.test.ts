@@ -3,7 +3,7 @@
 // Correctness tests: fixed seeds and run counts, generous timeouts (never a time limit on runs).
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { createJsBackend, isValidValue, validateValue, invalidUtf8Offset, syntaxErrorOffset, isMultipleOf } from "../src/js/index.js";
+import { createJsBackend, isValidValue, validateValue, syntaxError, isMultipleOf } from "../src/js/index.js";
 import { isDateTime, isDateTimeReference, ucs2length } from "../src/js/date-time.js";
 import { validateEquals } from "../src/js/generated/validate-equals.js";
 import { equals } from "../src/js/generated/equals.js";
@@ -62,11 +62,11 @@ function checkShape(issues: ValidationIssue[]): void {
 function checkInput(input: string | Uint8Array, message = "StopTransaction"): void {
   const m = indexOf(message);
   const all = referenceValidate(input, { message, allErrors: true });
-  expect(backend.isValid(input, m)).toBe(all.valid);
-  const got = backend.validate(input, m, true);
+  expect(backend.isValid(input, m, 0)).toBe(all.valid);
+  const got = backend.validate(input, m, true, 0).errors;
   expect(pairs(got)).toEqual(pairs(all.errors));
   checkShape(got);
-  const one = backend.validate(input, m, false);
+  const one = backend.validate(input, m, false, 0).errors;
   if (all.valid) expect(one).toEqual([]);
   else {
     const first = referenceValidate(input, { message, allErrors: false });
@@ -80,8 +80,8 @@ function checkValue(value: unknown, message = "StopTransaction"): void {
   const m = indexOf(message);
   const all = referenceValidateValue(value, { message, allErrors: true });
   expect(isValidValue(value, m)).toBe(all.valid);
-  expect(pairs(validateValue(value, m, true))).toEqual(pairs(all.errors));
-  const one = validateValue(value, m, false);
+  expect(pairs(validateValue(value, m, true).errors)).toEqual(pairs(all.errors));
+  const one = validateValue(value, m, false).errors;
   if (all.valid) expect(one).toEqual([]);
   else expect(pairs(one)).toEqual(pairs(referenceValidateValue(value, { message, allErrors: false }).errors.slice(0, 1)));
   // typia's own validateEquals agrees on the verdict (it is not rewritten like equals.ts, so it lets
@@ -110,19 +110,19 @@ describe("js backend: tables", () => {
   });
   it("rejects message indices that name no message", () => {
     for (const bad of [-1, 56, 1.5, NaN]) {
-      expect(() => backend.isValid("{}", bad)).toThrow(RangeError);
-      expect(() => backend.validate("{}", bad, true)).toThrow(RangeError);
-      expect(() => backend.isValidBatch(["{}"], bad)).toThrow(RangeError);
+      expect(() => backend.isValid("{}", bad, 0)).toThrow(RangeError);
+      expect(() => backend.validate("{}", bad, true, 0)).toThrow(RangeError);
+      expect(() => backend.isValidBatch(["{}"], bad, 0)).toThrow(RangeError);
       expect(() => isValidValue({}, bad)).toThrow(RangeError);
       expect(() => validateValue({}, bad, false)).toThrow(RangeError);
     }
-    expect(() => backend.validateFrame("[3,\"a\",{}]", true, indexOf("BootNotificationResponse"))).toThrow(RangeError);
-    expect(() => backend.validateFrame("[3,\"a\",{}]", true, 56)).toThrow(RangeError);
+    expect(() => backend.validateFrame("[3,\"a\",{}]", true, indexOf("BootNotificationResponse"), 0)).toThrow(RangeError);
+    expect(() => backend.validateFrame("[3,\"a\",{}]", true, 56, 0)).toThrow(RangeError);
   });
   it("the typia output is strict about unknown keys holding undefined (scripts/build.mjs rewrote it)", () => {
     // Without the rewrite typia lets `{ unknown: undefined }` through; run `node scripts/build.mjs --js-only`.
     for (let m = 0; m < MESSAGE_NAMES.length; m++) {
-      expect(isValidValue({ zzUnknown: undefined }, m), "src/js/generated/equals.ts is typia's raw output: run node scripts/build.mjs --js-only").toBe(false);
+      expect(isValidValue({ zzUnknown: undefined }, m, 0), "src/js/generated/equals.ts is typia's raw output: run node scripts/build.mjs --js-only").toBe(false);
     }
   });
 });
@@ -135,9 +135,9 @@ describe("js backend: shared vectors", () => {
       const m = indexOf(c.message);
       const inputs = typeof c.data === "string" ? [c.data, encoder.encode(c.data)] : [c.data];
       for (const input of inputs) {
-        const valid = backend.isValid(input, m);
-        const all = multiset(backend.validate(input, m, true));
-        const one = backend.validate(input, m, false);
+        const valid = backend.isValid(input, m, 0);
+        const all = multiset(backend.validate(input, m, true, 0).errors);
+        const one = backend.validate(input, m, false, 0).errors;
         const ok =
           valid === c.valid &&
           JSON.stringify(all) === JSON.stringify(c.errors) &&
@@ -153,18 +153,39 @@ describe("js backend: shared vectors", () => {
   it("isValidBatch matches isValid", () => {
     for (const message of new Set(vectors.map((c) => c.message))) {
       const cases = vectors.filter((c) => c.message === message);
-      const batch = backend.isValidBatch(cases.map((c) => c.data), indexOf(message));
+      const batch = backend.isValidBatch(cases.map((c) => c.data), indexOf(message), 0);
       expect(batch.length).toBe(cases.length);
       cases.forEach((c, i) => expect(batch[i]).toBe(c.valid ? 1 : 0));
     }
   });
-  it("parse issues carry a byte offset or say what went wrong", () => {
+  it("parse issues carry a byte offset and say what went wrong, as the core words them", () => {
     const st = indexOf("StopTransaction");
-    expect(backend.validate(new Uint8Array([0x7b, 0x22, 0xff]), st, true)[0]!.message).toBe("invalid UTF-8 at byte 2");
-    expect(backend.validate('{"a":1,}', st, true)[0]!.message).toBe("unexpected '}' at byte 7");
-    expect(backend.validate('{"é":1,}', st, true)[0]!.message).toBe("unexpected '}' at byte 8");
-    expect(backend.validate('{"a":', st, true)[0]!.message).toBe("unexpected end of input");
-    expect(backend.validate("", st, true)[0]!.message).toBe("unexpected end of input");
+    const message = (input: string | Uint8Array) => backend.validate(input, st, true, 0).errors[0]!.message;
+    expect(message(new Uint8Array([0x7b, 0x22, 0xff]))).toBe("invalid UTF-8 at byte 2");
+    expect(message('{"a":1,}')).toBe("unexpected '}' at byte 7");
+    expect(message('{"é":1,}')).toBe("unexpected '}' at byte 8");
+    expect(message('{"a":')).toBe("unexpected end of input");
+    expect(message("")).toBe("unexpected end of input");
+    expect(message("\ufeff{}")).toBe("byte order mark at byte 0: JSON text must not start with U+FEFF");
+    expect(message(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toBe("byte order mark at byte 0: JSON text must not start with U+FEFF");
+    expect(message(" \ufeff{}")).toBe("unexpected byte 0xef at byte 1");
+    expect(message('{"a":tru}')).toBe("unexpected '}' at byte 8");
+    expect(message('{"a":nul l}')).toBe("unexpected byte 0x20 at byte 8");
+    expect(message('{"a":"x\u0001"}')).toBe("unescaped control character in string at byte 7");
+    expect(message('{"a":"\\q"}')).toBe("invalid escape sequence at byte 6");
+    expect(message('{"a":"\\u12G4"}')).toBe("invalid escape sequence at byte 6");
+    expect(message('{"a":-x}')).toBe("invalid number at byte 6");
+    expect(message('{"a":1.}')).toBe("invalid number at byte 7");
+    expect(message('{"a":1e+}')).toBe("invalid number at byte 8");
+    expect(message('{"a":01}')).toBe("unexpected '1' at byte 6");
+    expect(message("{}x")).toBe("unexpected 'x' at byte 2");
+    // the first error in reading order wins, whatever kind a later one is
+    expect(message(new Uint8Array([0x5b, 0x78, 0xff]))).toBe("unexpected 'x' at byte 1");
+    expect(message(new Uint8Array([0x5b, 0xc3, 0xa9]))).toBe("unexpected byte 0xc3 at byte 1");
+    expect(message(new Uint8Array([0x5b, 0xc3, 0x28]))).toBe("invalid UTF-8 at byte 1");
+    expect(message(new Uint8Array([0x5b, 0x22, 0xe2, 0x82]))).toBe("invalid UTF-8 at byte 2");
+    // a string's raw lone surrogate is U+FFFD (EF BF BD) in the bytes the other backends read
+    expect(message("[\ud800]")).toBe("unexpected byte 0xef at byte 1");
     expect(backend.version()).toMatch(/js/);
   });
 });
@@ -346,8 +367,8 @@ describe("js backend: differential vs reference, every message (fast-check)", ()
   it("the same texts are valid at least sometimes (the arbitraries reach valid payloads)", () => {
     for (const message of MESSAGE_NAMES) {
       const samples = fc.sample(textArb(message), { numRuns: 200, seed: 42 });
-      expect(samples.some((t) => backend.isValid(t, indexOf(message))), message).toBe(true);
-      expect(samples.some((t) => !backend.isValid(t, indexOf(message))), message).toBe(true);
+      expect(samples.some((t) => backend.isValid(t, indexOf(message), 0)), message).toBe(true);
+      expect(samples.some((t) => !backend.isValid(t, indexOf(message), 0)), message).toBe(true);
     }
   }, TIMEOUT);
   it("parsed values incl. undefined, NaN, ±Infinity, Date, null-prototype objects, 56 messages × 250 runs", async () => {
@@ -358,8 +379,8 @@ describe("js backend: differential vs reference, every message (fast-check)", ()
   it("isValidBatch equals isValid for every message", () => {
     MESSAGE_NAMES.forEach((message, i) => {
       const texts = fc.sample(textArb(message), { numRuns: 50, seed: 3000 + i });
-      const batch = backend.isValidBatch(texts, i);
-      expect([...batch]).toEqual(texts.map((t) => (backend.isValid(t, i) ? 1 : 0)));
+      const batch = backend.isValidBatch(texts, i, 0);
+      expect([...batch]).toEqual(texts.map((t) => (backend.isValid(t, i, 0) ? 1 : 0)));
     });
   }, TIMEOUT);
   it("hand-picked cases: numbers, booleans, uri, empty objects", () => {
@@ -422,10 +443,11 @@ describe("js backend: StopTransaction text forms (shared arbitraries)", () => {
 // ─────────────────────────── frames ───────────────────────────
 /** The backend's frame result must equal the reference's (byte ranges on both sides at this level). */
 function expectFrame(got: FrameValidationResult, want: FrameResult): void {
-  const { errors, ...rest } = got;
-  const { errors: wantErrors, ...wantRest } = want;
+  const { errors, warnings, ...rest } = got;
+  const { errors: wantErrors, warnings: wantWarnings, ...wantRest } = want;
   expect(rest).toEqual(wantRest);
   expect(pairs(errors)).toEqual(wantErrors);
+  expect(warnings.map((w) => ({ instancePath: w.instancePath, warning: w.warning }))).toEqual(wantWarnings);
   checkShape(errors);
 }
 const responseIndex = (name: string | null): number => (name === null ? -1 : indexOf(name));
@@ -439,8 +461,8 @@ describe("js backend: frames", () => {
       const inputs = typeof c.data === "string" ? [c.data, encoder.encode(c.data)] : [c.data];
       for (const input of inputs) {
         try {
-          expectFrame(backend.validateFrame(input, true, responseIndex(c.responseTo)), c.expected);
-          expectFrame(backend.validateFrame(input, false, responseIndex(c.responseTo)), c.expectedFirst);
+          expectFrame(backend.validateFrame(input, true, responseIndex(c.responseTo), 0), c.expected);
+          expectFrame(backend.validateFrame(input, false, responseIndex(c.responseTo), 0), c.expectedFirst);
         } catch (error) {
           failures.push(`${c.name} (${typeof input}): ${(error as Error).message.split("\n")[0]}`);
         }
@@ -513,27 +535,38 @@ describe("multipleOf, decided in decimal", () => {
   });
 });
 
-describe("syntax error locator", () => {
-  const accepts = (t: string) => {
+describe("syntax errors", () => {
+  const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const accepts = (t: string | Uint8Array) => {
     try {
-      JSON.parse(t);
+      JSON.parse(typeof t === "string" ? t : utf8.decode(t));
       return true;
     } catch {
       return false;
     }
   };
-  it("finds an error exactly when JSON.parse rejects (mutated texts, vectors, random JSON-ish strings)", async () => {
-    const jsonish = fc.string({ unit: fc.constantFrom(..."{}[],:\"\\ 0123456789-+.eEtrufalsn\u0000\t\nxu"), maxLength: 30 });
+  it("finds an error exactly when JSON.parse (after the fatal UTF-8 decoder) rejects: mutated texts, JSON-ish strings, raw bytes, vectors", async () => {
+    const jsonish = fc.string({ unit: fc.constantFrom(..."{}[],:\"\\ 0123456789-+.eEtrufalsn\u0000\t\nxu\ufeff\ud800é"), maxLength: 30 });
     await fc.assert(
       property(fc.oneof(mutatedTextArb, jsonish, fc.json()), (t: string) => {
-        expect(syntaxErrorOffset(t) < 0).toBe(accepts(t));
+        expect(syntaxError(t) === null).toBe(accepts(t));
+        expect(syntaxError(encoder.encode(t)) === null).toBe(accepts(encoder.encode(t)));
       }),
       { numRuns: 20000, seed: 5 },
     );
-    for (const c of loadVectors() as { data: string | Uint8Array }[]) {
-      if (typeof c.data === "string") expect(syntaxErrorOffset(c.data) < 0).toBe(accepts(c.data));
-    }
+    await fc.assert(
+      property(fc.oneof(bytesArb, fc.uint8Array({ maxLength: 12 })), (b: Uint8Array) => {
+        expect(syntaxError(b) === null).toBe(accepts(b));
+      }),
+      { numRuns: 20000, seed: 4 },
+    );
+    for (const c of loadVectors() as { data: string | Uint8Array }[]) expect(syntaxError(c.data) === null).toBe(accepts(c.data));
   }, TIMEOUT);
+  it("works at any depth", () => {
+    expect(syntaxError("[".repeat(100_000) + "]".repeat(100_000))).toBeNull();
+    expect(syntaxError("[".repeat(100_000))).toBe("unexpected end of input");
+    expect(syntaxError(`${"[".repeat(100_000)}}`)).toBe("unexpected '}' at byte 100000");
+  });
 });
 
 describe("date-time port", () => {
@@ -557,20 +590,5 @@ describe("date-time port", () => {
     expect(ucs2length("\uD800")).toBe(1);
     expect(ucs2length("\uDE00\uD83D")).toBe(2);
     expect(ucs2length("\uD83DA")).toBe(2);
-  });
-  it("invalidUtf8Offset agrees with TextDecoder", async () => {
-    const dec = new TextDecoder("utf-8", { fatal: true });
-    await fc.assert(
-      property(fc.uint8Array({ maxLength: 12 }), (b: Uint8Array) => {
-        let ok = true;
-        try {
-          dec.decode(b);
-        } catch {
-          ok = false;
-        }
-        expect(invalidUtf8Offset(b) < 0).toBe(ok);
-      }),
-      { numRuns: 20000, seed: 4 },
-    );
   });
 });

@@ -3,10 +3,12 @@
  * ("Frames": CALL, CALLRESULT, CALLERROR) + the js payload validator. Must give exactly the core's
  * results (shared vectors, packages/test-vectors/frame-reference.mjs).
  */
-import type { MessageIndex } from "../backend.js";
-import type { CallErrorCode, FrameValidationResult, JsonInput, OcppErrorCode, ValidationIssue } from "../types.js";
+import type { MessageIndex, ToleranceMask } from "../backend.js";
+import type { CallErrorCode, FrameValidationResult, JsonInput, OcppErrorCode, ToleratedIssue, ValidationIssue, ValidationWarning } from "../types.js";
 import { ACTIONS, CHARGE_POINT_ACTIONS, MESSAGE_NAMES } from "../messages.generated.js";
 import { ucs2length } from "./date-time.js";
+import { scanString } from "./syntax.js";
+import { textWarnings } from "./warnings.js";
 
 export const MAX_UNIQUE_ID_LEN = 36;
 export const MAX_REPORTED_ISSUES = 8;
@@ -45,11 +47,11 @@ const RESPONSE_INDEX: readonly number[] = MESSAGE_NAMES.map((name) =>
   ACTION_SET.has(name) ? (INDEX.get(name + RESPONSE_SUFFIX) ?? -1) : -1,
 );
 
-type Parsed = { ok: true; value: unknown } | { ok: false; issue: ValidationIssue };
+type Parsed = { ok: true; value: unknown; text: string } | { ok: false; issue: ValidationIssue };
 
 export interface FrameDeps {
   parse(input: JsonInput): Parsed;
-  validateValue(value: unknown, message: MessageIndex, allErrors: boolean): ValidationIssue[];
+  validateValue(value: unknown, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): { errors: ValidationIssue[]; tolerated: ToleratedIssue[] };
   utf8Length(text: string, end: number): number;
 }
 
@@ -62,7 +64,7 @@ function answer(uniqueId: string | null, errorCode: CallErrorCode, errorDescript
 }
 
 function invalid(uniqueId: string | null, code: CallErrorCode, description: string, errors: ValidationIssue[] = []): FrameValidationResult {
-  return { kind: "invalid", uniqueId, action: null, payloadRange: null, valid: false, errors, callError: answer(uniqueId, code, description) };
+  return { kind: "invalid", uniqueId, action: null, payloadRange: null, valid: false, errors, tolerated: [], warnings: [], callError: answer(uniqueId, code, description) };
 }
 
 function payloadDescription(action: string, issues: ValidationIssue[]): string {
@@ -127,19 +129,98 @@ function lastElement(at: (i: number) => number, n: number, count: number): [numb
 
 const isJsonObject = (v: unknown): boolean => typeof v === "object" && v !== null && !Array.isArray(v);
 
-export type FrameValidate = (input: JsonInput, allErrors: boolean, responseTo: MessageIndex) => FrameValidationResult;
+const encoder = new TextEncoder();
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+const isNumberStart = (c: number) => c === 0x2d || (c >= 0x30 && c <= 0x39);
+const isNumberChar = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
+
+/** The end of the JSON number (`-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?`) starting at `i`, or -1. */
+function numberEnd(b: Uint8Array, i: number): number {
+  const digit = (k: number) => b[k] !== undefined && b[k]! >= 0x30 && b[k]! <= 0x39;
+  const digits = (k: number) => {
+    while (digit(k)) k++;
+    return k;
+  };
+  if (b[i] === 0x2d) i++;
+  if (b[i] === 0x30) i++;
+  else if (digit(i)) i = digits(i);
+  else return -1;
+  if (b[i] === 0x2e) {
+    if (!digit(i + 1)) return -1;
+    i = digits(i + 1);
+  }
+  if (b[i] === 0x65 || b[i] === 0x45) {
+    i++;
+    if (b[i] === 0x2b || b[i] === 0x2d) i++;
+    if (!digit(i)) return -1;
+    i = digits(i);
+  }
+  return i;
+}
+
+/**
+ * The uniqueId of a frame that is not JSON, when its start still reads `[`, a number, `,` and a
+ * complete, well-formed string of at most 36 code points (SEMANTICS.md, Frames step 3).
+ */
+function readableId(input: JsonInput): string | null {
+  const b = typeof input === "string" ? encoder.encode(input) : input;
+  const ws = (i: number) => {
+    while (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0a || b[i] === 0x0d) i++;
+    return i;
+  };
+  let i = ws(0);
+  if (b[i] !== 0x5b) return null;
+  i = ws(i + 1);
+  const end = numberEnd(b, i);
+  if (end < 0) return null;
+  i = ws(end);
+  if (b[i] !== 0x2c) return null;
+  i = ws(i + 1);
+  if (b[i] !== 0x22) return null;
+  let close: number;
+  try {
+    close = scanString(b, i + 1);
+  } catch {
+    return null;
+  }
+  const id = JSON.parse(utf8.decode(b.subarray(i, close))) as string;
+  return id.length > MAX_UNIQUE_ID_LEN && ucs2length(id) > MAX_UNIQUE_ID_LEN ? null : wellFormed(id);
+}
+
+/**
+ * A uniqueId written as a number (`[2,1234,…]`), as written, when at most 36 characters: what the
+ * answer echoes so that the charger can match it. `text` is a valid JSON array whose first element is
+ * a number.
+ */
+function numberId(text: string): string | null {
+  const ws = (i: number) => {
+    while (isWs(text.charCodeAt(i))) i++;
+    return i;
+  };
+  let i = ws(ws(0) + 1);
+  while (isNumberChar(text.charCodeAt(i))) i++;
+  i = ws(ws(i) + 1);
+  if (!isNumberStart(text.charCodeAt(i))) return null;
+  let end = i;
+  while (isNumberChar(text.charCodeAt(end))) end++;
+  return end - i <= MAX_UNIQUE_ID_LEN ? text.slice(i, end) : null;
+}
+
+export type FrameValidate = (input: JsonInput, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask) => FrameValidationResult;
 
 export function createFrameValidator(deps: FrameDeps): FrameValidate {
-  /** UTF-8 byte range of the payload (the frame's last element). */
-  const payloadRange = (input: JsonInput, count: number): [number, number] => {
-    if (typeof input === "string") {
-      const [start, end] = lastElement((i) => input.charCodeAt(i), input.length, count);
-      return [deps.utf8Length(input, start), deps.utf8Length(input, end)];
-    }
-    return lastElement((i) => input[i]!, input.length, count);
+  /**
+   * The payload (the frame's last element): its UTF-8 byte range and, unless `value` is omitted
+   * (a CALLERROR's details have none), its warnings, read off its text (`text` is the decoded frame).
+   */
+  const payload = (input: JsonInput, text: string, count: number, ...value: [unknown?]): { payloadRange: [number, number]; warnings: ValidationWarning[] } => {
+    const [start, end] = lastElement((i) => text.charCodeAt(i), text.length, count);
+    const warnings = value.length === 0 ? [] : textWarnings(text.slice(start, end), value[0]);
+    if (typeof input === "string") return { payloadRange: [deps.utf8Length(text, start), deps.utf8Length(text, end)], warnings };
+    return { payloadRange: lastElement((i) => input[i]!, input.length, count), warnings };
   };
 
-  return (input, allErrors, responseTo) => {
+  return (input, allErrors, responseTo, tolerate) => {
     let responseIndex = -1;
     if (responseTo !== -1) {
       responseIndex = RESPONSE_INDEX[responseTo] ?? -1;
@@ -147,8 +228,9 @@ export function createFrameValidator(deps: FrameDeps): FrameValidate {
     }
     // 1. UTF-8 JSON text
     const parsed = deps.parse(input);
-    if (!parsed.ok) return invalid(null, "FormationViolation", FRAME_DESCRIPTIONS.NOT_JSON, [parsed.issue]);
+    if (!parsed.ok) return invalid(readableId(input), "FormationViolation", FRAME_DESCRIPTIONS.NOT_JSON, [parsed.issue]);
     const frame = parsed.value;
+    const text = parsed.text;
     // 2. array, message type
     if (!Array.isArray(frame)) return invalid(null, "ProtocolError", FRAME_DESCRIPTIONS.NOT_ARRAY);
     const type: unknown = frame[0];
@@ -156,17 +238,18 @@ export function createFrameValidator(deps: FrameDeps): FrameValidate {
     if (type !== 2 && type !== 3 && type !== 4) return invalid(null, "ProtocolError", FRAME_DESCRIPTIONS.TYPE_UNSUPPORTED);
     // 3. uniqueId, every kind
     const id: unknown = frame[1];
-    if (typeof id !== "string") return invalid(null, "ProtocolError", FRAME_DESCRIPTIONS.ID_NOT_STRING);
+    if (typeof id !== "string") return invalid(typeof id === "number" ? numberId(text) : null, "ProtocolError", FRAME_DESCRIPTIONS.ID_NOT_STRING);
     const uniqueId = wellFormed(id);
     if (id.length > MAX_UNIQUE_ID_LEN && ucs2length(id) > MAX_UNIQUE_ID_LEN) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ID_TOO_LONG);
 
     if (type === 3) {
       // 5. CALLRESULT: never answered
       if (frame.length !== 3) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.CALLRESULT_WRONG_LENGTH);
-      const base = { kind: "callresult" as const, uniqueId, action: null, payloadRange: payloadRange(input, 3), callError: null };
-      if (responseIndex < 0) return { ...base, valid: true, errors: [] };
-      const errors = sortedIssues(deps.validateValue(frame[2], responseIndex, true), allErrors);
-      return { ...base, valid: errors.length === 0, errors };
+      const base = { kind: "callresult" as const, uniqueId, action: null, ...payload(input, text, 3, frame[2]), callError: null };
+      if (responseIndex < 0) return { ...base, valid: true, errors: [], tolerated: [] };
+      const found = deps.validateValue(frame[2], responseIndex, true, tolerate);
+      const errors = sortedIssues([...found.errors], allErrors);
+      return { ...base, valid: errors.length === 0, errors, tolerated: [...found.tolerated] };
     }
     if (type === 4) {
       // 6. CALLERROR: well-formed or ProtocolError; never answered
@@ -174,23 +257,26 @@ export function createFrameValidator(deps: FrameDeps): FrameValidate {
       if (typeof frame[2] !== "string") return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ERROR_CODE_NOT_STRING);
       if (typeof frame[3] !== "string") return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ERROR_DESCRIPTION_NOT_STRING);
       if (!isJsonObject(frame[4])) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ERROR_DETAILS_NOT_OBJECT);
-      return { kind: "callerror", uniqueId, action: null, payloadRange: payloadRange(input, 5), valid: true, errors: [], callError: null };
+      const payloadRange = payload(input, text, 5).payloadRange;
+      return { kind: "callerror", uniqueId, action: null, payloadRange, valid: true, errors: [], tolerated: [], warnings: [], callError: null };
     }
     // 4. CALL
     const action: unknown = frame[2];
     if (typeof action !== "string") return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.ACTION_NOT_STRING);
     if (frame.length !== 4) return invalid(uniqueId, "ProtocolError", FRAME_DESCRIPTIONS.WRONG_LENGTH);
-    const call = { kind: "call" as const, uniqueId, action: wellFormed(action), payloadRange: payloadRange(input, 4) };
+    const call = { kind: "call" as const, uniqueId, action: wellFormed(action), ...payload(input, text, 4, frame[3]) };
     const message = CP_ACTION_INDEX.get(action);
     if (message === undefined) {
       const callError = ACTION_SET.has(action)
         ? answer(uniqueId, "NotSupported", notSupportedDescription(action))
         : answer(uniqueId, "NotImplemented", FRAME_DESCRIPTIONS.NOT_IMPLEMENTED);
-      return { ...call, valid: false, errors: [], callError };
+      return { ...call, valid: false, errors: [], tolerated: [], callError };
     }
-    const errors = sortedIssues(deps.validateValue(frame[3], message, true), allErrors);
-    if (errors.length === 0) return { ...call, valid: true, errors: [], callError: null };
+    const found = deps.validateValue(frame[3], message, true, tolerate);
+    const tolerated = [...found.tolerated];
+    const errors = sortedIssues([...found.errors], allErrors);
+    if (errors.length === 0) return { ...call, valid: true, errors: [], tolerated, callError: null };
     const code: OcppErrorCode = errors[0]!.ocppErrorCode;
-    return { ...call, valid: false, errors, callError: answer(uniqueId, code, payloadDescription(action, errors), errors) };
+    return { ...call, valid: false, errors, tolerated, callError: answer(uniqueId, code, payloadDescription(action, errors), errors) };
   };
 }

@@ -1,60 +1,30 @@
 /**
  * The pure-TypeScript backend ("js"): typia-generated boolean validators (generated/equals.ts, one
- * per message) for the verdict, and the schema-table walker (walker.ts) for ajv-shaped issues.
- * Every call names its message by index into MESSAGE_NAMES (../messages.generated.ts).
+ * per message) for the verdict, and the schema-table walker (walker.ts) for ajv-shaped issues and
+ * tolerances. Every call names its message by index into MESSAGE_NAMES (../messages.generated.ts)
+ * and its tolerances by mask (../tolerances.ts).
  */
-import type { Backend, MessageIndex } from "../backend.js";
-import type { JsonInput, ValidationIssue } from "../types.js";
+import type { Backend, BackendResult, MessageIndex, ToleranceMask } from "../backend.js";
+import type { JsonInput, ToleratedIssue, ValidationIssue } from "../types.js";
 import { MESSAGE_NAMES } from "../messages.generated.js";
+import { TOLERANCES } from "../tolerances.js";
 import { equals as EQUALS } from "./generated/equals.js";
-import { collectIssues, parseIssue } from "./walker.js";
-import { syntaxErrorOffset } from "./json-error.js";
+import { allTolerated, collectIssues, parseIssue } from "./walker.js";
+import { syntaxError } from "./syntax.js";
+import { textWarnings } from "./warnings.js";
 import { createFrameValidator } from "./frame.js";
+import { typeMessage } from "./messages.js";
 
 export { OCPP_ERROR_CODE } from "./walker.js";
 export { isDateTime, ucs2length } from "./date-time.js";
 export { isMultipleOf } from "./multiple-of.js";
-export { syntaxErrorOffset } from "./json-error.js";
+export { syntaxError } from "./syntax.js";
+export { scanWarnings, textWarnings } from "./warnings.js";
+export { dateTimeReason, show, showString, suggestion } from "./messages.js";
 
 export const JS_BACKEND_VERSION = "0.1.0 (js: typia 12.2.1 generated)";
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-
-/** Byte offset of the first invalid UTF-8 sequence (WHATWG decoder rules), or -1. */
-export function invalidUtf8Offset(b: Uint8Array): number {
-  const n = b.length;
-  let i = 0;
-  while (i < n) {
-    const c = b[i]!;
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (c >= 0xc2 && c <= 0xdf) need = 1;
-    else if (c >= 0xe0 && c <= 0xef) {
-      need = 2;
-      if (c === 0xe0) lo = 0xa0;
-      else if (c === 0xed) hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      need = 3;
-      if (c === 0xf0) lo = 0x90;
-      else if (c === 0xf4) hi = 0x8f;
-    } else return i;
-    const start = i;
-    i++;
-    for (let k = 0; k < need; k++, i++) {
-      if (i >= n) return start;
-      const d = b[i]!;
-      if (d < lo || d > hi) return start;
-      lo = 0x80;
-      hi = 0xbf;
-    }
-  }
-  return -1;
-}
 
 /** UTF-8 byte length of text.slice(0, end). */
 function utf8Length(text: string, end: number): number {
@@ -71,17 +41,13 @@ function utf8Length(text: string, end: number): number {
   return bytes;
 }
 
-/** "unexpected 'x' at byte N" / "unexpected end of input" for text that JSON.parse rejected. */
-function parseMessage(text: string): string {
-  const at = syntaxErrorOffset(text);
-  if (at < 0) return "invalid JSON";
-  if (at >= text.length) return "unexpected end of input";
-  const cp = text.codePointAt(at)!;
-  const ch = cp < 0x20 || cp === 0x7f ? `\\u${cp.toString(16).padStart(4, "0")}` : String.fromCodePoint(cp);
-  return `unexpected '${ch}' at byte ${utf8Length(text, at)}`;
-}
+export type Parsed = { ok: true; value: unknown; text: string } | { ok: false; issue: ValidationIssue };
 
-type Parsed = { ok: true; value: unknown } | { ok: false; issue: ValidationIssue };
+/** The issue of a text JSON.parse (or the UTF-8 decoder) rejected, worded as the core words it. */
+function rejected(input: JsonInput): Parsed {
+  // Unreachable while syntax.ts and JSON.parse agree (the tests check they do); keeps "invalid => one issue".
+  return { ok: false, issue: parseIssue(syntaxError(input) ?? "invalid JSON") };
+}
 
 function parse(input: JsonInput): Parsed {
   let text: string;
@@ -90,14 +56,13 @@ function parse(input: JsonInput): Parsed {
     try {
       text = decoder.decode(input);
     } catch {
-      const at = invalidUtf8Offset(input);
-      return { ok: false, issue: parseIssue(`invalid UTF-8 at byte ${at < 0 ? 0 : at}`) };
+      return rejected(input);
     }
   }
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(text), text };
   } catch {
-    return { ok: false, issue: parseIssue(parseMessage(text)) };
+    return rejected(input);
   }
 }
 
@@ -112,27 +77,42 @@ function validatorOf(message: MessageIndex): (input: unknown) => boolean {
   return f;
 }
 
-/** Verdict for an already-parsed value (typia-generated). */
-export function isValidValue(value: unknown, message: MessageIndex): boolean {
-  return validatorOf(message)(value);
+/** Verdict for an already-parsed value (typia-generated), tolerant when `tolerate` is not 0. */
+export function isValidValue(value: unknown, message: MessageIndex, tolerate: ToleranceMask = 0): boolean {
+  if (validatorOf(message)(value)) return true;
+  return tolerate !== 0 && allTolerated(value, message, tolerate);
 }
 
-/** ajv-shaped issues for an already-parsed value; empty = valid; allErrors=false returns at most one (ajv's first). */
-export function validateValue(value: unknown, message: MessageIndex, allErrors: boolean): ValidationIssue[] {
-  if (validatorOf(message)(value)) return [];
-  const issues = collectIssues(value, message, allErrors);
-  // Unreachable for JSON values (tests check typia and the walker agree); keeps "invalid => one issue or more".
-  return issues.length ? issues : [{ instancePath: "", keyword: "type", message: "must be object", ocppErrorCode: "TypeConstraintViolation" }];
+export interface ValueResult {
+  valid: boolean;
+  errors: ValidationIssue[];
+  tolerated: ToleratedIssue[];
 }
 
-function isValidText(input: JsonInput, check: (input: unknown) => boolean): boolean {
+const VALID: ValueResult = Object.freeze({ valid: true, errors: [], tolerated: [] }) as unknown as ValueResult;
+
+/**
+ * ajv-shaped issues for an already-parsed value; allErrors=false returns at most one (ajv's first
+ * among those the tolerances do not accept). The returned object may be shared: do not mutate it.
+ */
+export function validateValue(value: unknown, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask = 0): ValueResult {
+  if (validatorOf(message)(value)) return VALID;
+  const { issues, tolerated } = collectIssues(value, message, allErrors, tolerate);
+  // typia and the walker agree on JSON values (the tests check it); this keeps "invalid => one issue or more" for anything else.
+  if (issues.length === 0 && tolerated.length === 0) {
+    return { valid: false, errors: [{ instancePath: "", keyword: "type", message: typeMessage("object", value), ocppErrorCode: "TypeConstraintViolation" }], tolerated };
+  }
+  return { valid: issues.length === 0, errors: issues, tolerated };
+}
+
+function isValidText(input: JsonInput, check: (input: unknown) => boolean, message: MessageIndex, tolerate: ToleranceMask): boolean {
   let value: unknown;
   try {
     value = JSON.parse(typeof input === "string" ? input : decoder.decode(input));
   } catch {
     return false;
   }
-  return check(value);
+  return check(value) || (tolerate !== 0 && allTolerated(value, message, tolerate));
 }
 
 export function createJsBackend(): Backend {
@@ -140,19 +120,21 @@ export function createJsBackend(): Backend {
     name: "js",
     version: () => JS_BACKEND_VERSION,
     messageNames: () => MESSAGE_NAMES,
-    isValid(input: JsonInput, message: MessageIndex): boolean {
-      return isValidText(input, validatorOf(message));
+    toleranceNames: () => TOLERANCES,
+    isValid(input: JsonInput, message: MessageIndex, tolerate: ToleranceMask): boolean {
+      return isValidText(input, validatorOf(message), message, tolerate);
     },
-    validate(input: JsonInput, message: MessageIndex, allErrors: boolean): ValidationIssue[] {
+    validate(input: JsonInput, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): BackendResult {
       validatorOf(message); // a bad index throws whatever the input
       const p = parse(input);
-      if (!p.ok) return [p.issue];
-      return validateValue(p.value, message, allErrors);
+      if (!p.ok) return { valid: false, errors: [p.issue], tolerated: [], warnings: [] };
+      const { valid, errors, tolerated } = validateValue(p.value, message, allErrors, tolerate);
+      return { valid, errors: [...errors], tolerated: [...tolerated], warnings: textWarnings(p.text, p.value) };
     },
-    isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex): Uint8Array {
+    isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Uint8Array {
       const check = validatorOf(message);
       const out = new Uint8Array(inputs.length);
-      for (let i = 0; i < inputs.length; i++) out[i] = isValidText(inputs[i]!, check) ? 1 : 0;
+      for (let i = 0; i < inputs.length; i++) out[i] = isValidText(inputs[i]!, check, message, tolerate) ? 1 : 0;
       return out;
     },
     validateFrame: createFrameValidator({ parse, validateValue, utf8Length }),

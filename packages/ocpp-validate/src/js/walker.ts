@@ -3,18 +3,24 @@
  * scripts/gen-js-types.mjs generates from the schema files (SCHEMAS in types.generated.ts, one per
  * message index). It reproduces ajv-draft-04 (strict:false, strictNumbers:true) + ajv-formats 3 (full)
  * with the decimal multipleOf: the same issues in ajv's order, so that with allErrors the list is
- * ajv's and without it the one issue is ajv's first.
+ * ajv's and without it the one issue is ajv's first. Messages are this project's own
+ * (crates/core/SEMANTICS.md, "Messages"; ./messages.ts), identical to the Rust core's.
  *
  * ajv's order (its generated code): per schema node, the type-less keywords (enum) run after the
  * type check when the node's type has no keyword of its own (string enums), else the type check
  * guards the type's keywords; then by type group: number (multipleOf), string (maxLength, format),
  * array (items), object (required, additionalProperties over `for…in`, properties in schema order).
+ *
+ * Tolerances (SEMANTICS.md, "Tolerances") are decided where an issue is found: a tolerated issue
+ * goes to its own list, in the same order, and never stops the walk.
  * The boolean verdict comes from typia (generated/equals.ts); this only runs on invalid input.
  */
-import type { OcppErrorCode, ValidationIssue } from "../types.js";
+import type { OcppErrorCode, ToleratedIssue, ValidationIssue } from "../types.js";
+import { ERRATA, FRACTIONAL_INTEGERS, OFFSETLESS_TIMESTAMPS, OVERLONG_STRINGS, UNKNOWN_PROPERTIES, toleranceName } from "../tolerances.js";
 import { isDateTime, ucs2length } from "./date-time.js";
 import { isMultipleOf } from "./multiple-of.js";
 import { isUri } from "./uri.js";
+import { dateTimeMessage, enumMessage, maxLengthMessage, multipleOfMessage, requiredMessage, typeMessage, unknownPropertyMessage, uriMessage } from "./messages.js";
 import { SCHEMAS, type SchemaNode } from "./types.generated.js";
 
 export const OCPP_ERROR_CODE: Readonly<Record<string, OcppErrorCode>> = {
@@ -28,6 +34,9 @@ export const OCPP_ERROR_CODE: Readonly<Record<string, OcppErrorCode>> = {
   multipleOf: "PropertyConstraintViolation",
 };
 
+/** The units the 1.6 errata sheet adds to UnitOfMeasure (SEMANTICS.md, `errata`). */
+const ERRATA_UNITS: ReadonlySet<unknown> = new Set(["Celsius", "Hertz"]);
+
 function issue(instancePath: string, keyword: string, message: string): ValidationIssue {
   return { instancePath, keyword, message, ocppErrorCode: OCPP_ERROR_CODE[keyword] ?? "FormationViolation" };
 }
@@ -40,15 +49,37 @@ function seg(key: string | number): string {
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Thrown internally to stop at the first issue when allErrors is false. */
+/** Thrown internally to stop the walk once nothing more can be collected. */
 const STOP = Symbol("stop");
 
-class Collector {
+/** What a walk collects. */
+export interface Collected {
+  issues: ValidationIssue[];
+  tolerated: ToleratedIssue[];
+}
+
+/**
+ * `all`: every issue, else only the first one not tolerated (the tolerated ones are still all
+ * collected, so the walk goes on when tolerances may accept more). `verdict`: only whether some
+ * issue is not tolerated (stops there, builds no message).
+ */
+class Collector implements Collected {
   readonly issues: ValidationIssue[] = [];
-  constructor(private readonly all: boolean) {}
-  add(path: string, keyword: string, message: string): void {
-    this.issues.push(issue(path, keyword, message));
-    if (!this.all) throw STOP;
+  readonly tolerated: ToleratedIssue[] = [];
+  constructor(
+    private readonly all: boolean,
+    private readonly tolerate: number,
+    private readonly verdict: boolean,
+  ) {}
+  /** `tolerance`: the bit of the tolerance that accepts this issue, 0 for none. The message is built only when kept. */
+  add(path: string, keyword: string, tolerance: number, message: () => string): void {
+    if ((tolerance & this.tolerate) !== 0) {
+      if (!this.verdict) this.tolerated.push({ ...issue(path, keyword, message()), tolerance: toleranceName(tolerance) });
+      return;
+    }
+    if (this.verdict) throw STOP;
+    if (this.all || this.issues.length === 0) this.issues.push(issue(path, keyword, message()));
+    if (!this.all && this.tolerate === 0) throw STOP;
   }
 }
 
@@ -65,23 +96,23 @@ function known(node: ObjectNode): ReadonlySet<string> {
 
 /** additionalProperties:false without properties on a non-object schema: every key of an object value is additional. */
 function noProps(v: unknown, path: string, out: Collector): void {
-  if (isPlainObject(v)) for (const key in v) out.add(path, "additionalProperties", `must NOT have additional properties: '${key}'`);
+  if (isPlainObject(v)) for (const key in v) out.add(path, "additionalProperties", UNKNOWN_PROPERTIES, () => unknownPropertyMessage(key));
 }
 
 function walk(node: SchemaNode, v: unknown, path: string, out: Collector): void {
   switch (node.k) {
     case "object": {
       if (!isPlainObject(v)) {
-        out.add(path, "type", "must be object");
+        out.add(path, "type", 0, () => typeMessage("object", v));
         return;
       }
       for (const r of node.required) {
-        if (v[r] === undefined) out.add(path, "required", `must have required property '${r}'`);
+        if (v[r] === undefined) out.add(path, "required", 0, () => requiredMessage(r));
       }
       // ajv: `for (const key in data)` with additionalProperties:false
       const props = known(node);
       for (const key in v) {
-        if (!props.has(key)) out.add(path, "additionalProperties", `must NOT have additional properties: '${key}'`);
+        if (!props.has(key)) out.add(path, "additionalProperties", UNKNOWN_PROPERTIES, () => unknownPropertyMessage(key));
       }
       for (const [key, sub] of node.props) {
         const value = v[key];
@@ -91,59 +122,87 @@ function walk(node: SchemaNode, v: unknown, path: string, out: Collector): void 
     }
     case "array": {
       if (!Array.isArray(v)) {
-        out.add(path, "type", "must be array");
+        out.add(path, "type", 0, () => typeMessage("array", v));
         return;
       }
       for (let i = 0; i < v.length; i++) walk(node.items, v[i], path + seg(i), out);
       return;
     }
     case "string": {
-      if (typeof v !== "string") out.add(path, "type", "must be string");
+      if (typeof v !== "string") out.add(path, "type", 0, () => typeMessage("string", v));
       else {
-        if (node.maxLength !== undefined && v.length > node.maxLength && ucs2length(v) > node.maxLength) {
-          out.add(path, "maxLength", `must NOT have more than ${node.maxLength} characters`);
+        const max = node.maxLength;
+        if (max !== undefined && v.length > max) {
+          const length = ucs2length(v);
+          if (length > max) out.add(path, "maxLength", OVERLONG_STRINGS, () => maxLengthMessage(length, max));
         }
-        if (node.format === "date-time" && !isDateTime(v)) out.add(path, "format", 'must match format "date-time"');
-        else if (node.format === "uri" && !isUri(v)) out.add(path, "format", 'must match format "uri"');
+        if (node.format === "date-time") {
+          if (!isDateTime(v)) out.add(path, "format", isDateTime(`${v}Z`) ? OFFSETLESS_TIMESTAMPS : 0, () => dateTimeMessage(v));
+        } else if (node.format === "uri" && !isUri(v)) out.add(path, "format", 0, () => uriMessage(v));
       }
       if (node.noProps) noProps(v, path, out);
       return;
     }
     case "enum": {
       const isString = typeof v === "string";
-      if (!isString) out.add(path, "type", "must be string");
-      if (!isString || !node.values.includes(v)) out.add(path, "enum", "must be equal to one of the allowed values");
+      if (!isString) out.add(path, "type", 0, () => typeMessage("string", v));
+      if (!isString || !node.values.includes(v)) {
+        out.add(path, "enum", node.uom && ERRATA_UNITS.has(v) ? ERRATA : 0, () => enumMessage(v, node.values));
+      }
       // reported at the value's own path, once per key (`for…in`)
       if (node.noProps) noProps(v, path, out);
       return;
     }
     case "integer": {
-      if (typeof v !== "number" || !Number.isInteger(v)) out.add(path, "type", "must be integer");
+      if (typeof v !== "number" || !Number.isInteger(v)) {
+        out.add(path, "type", typeof v === "number" && Number.isFinite(v) ? FRACTIONAL_INTEGERS : 0, () => typeMessage("integer", v));
+      }
       return;
     }
     case "number": {
-      if (typeof v !== "number" || !Number.isFinite(v)) out.add(path, "type", "must be number");
-      else if (node.multipleOf !== undefined && !isMultipleOf(v, node.multipleOf)) out.add(path, "multipleOf", `must be multiple of ${node.multipleOf}`);
+      if (typeof v !== "number" || !Number.isFinite(v)) out.add(path, "type", 0, () => typeMessage("number", v));
+      else {
+        const m = node.multipleOf;
+        if (m !== undefined && !isMultipleOf(v, m)) out.add(path, "multipleOf", 0, () => multipleOfMessage(v, m));
+      }
       return;
     }
     case "boolean": {
-      if (typeof v !== "boolean") out.add(path, "type", "must be boolean");
+      if (typeof v !== "boolean") out.add(path, "type", 0, () => typeMessage("boolean", v));
       return;
     }
   }
 }
 
-/** ajv-shaped issues for an already-parsed value (empty = valid). */
-export function collectIssues(value: unknown, message: number, allErrors: boolean): ValidationIssue[] {
+function schemaOf(message: number): SchemaNode {
   const schema = SCHEMAS[message];
   if (schema === undefined) throw new RangeError(`ocpp-validate: no message with index ${message}`);
-  const out = new Collector(allErrors);
+  return schema;
+}
+
+/**
+ * ajv-shaped issues for an already-parsed value (none = valid), with the deviations `tolerate`
+ * (a mask) accepts apart. Without allErrors, at most one issue: the first one not tolerated.
+ */
+export function collectIssues(value: unknown, message: number, allErrors: boolean, tolerate = 0): Collected {
+  const out = new Collector(allErrors, tolerate, false);
   try {
-    walk(schema, value, "", out);
+    walk(schemaOf(message), value, "", out);
   } catch (e) {
     if (e !== STOP) throw e;
   }
-  return out.issues;
+  return out;
+}
+
+/** Whether every issue of the value is one `tolerate` accepts (builds no message, stops at the first that is not). */
+export function allTolerated(value: unknown, message: number, tolerate: number): boolean {
+  try {
+    walk(schemaOf(message), value, "", new Collector(false, tolerate, true));
+    return true;
+  } catch (e) {
+    if (e !== STOP) throw e;
+    return false;
+  }
 }
 
 export function parseIssue(message: string): ValidationIssue {
