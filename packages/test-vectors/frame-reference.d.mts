@@ -62,6 +62,8 @@ export type FrameResult = {
     payloadRange: [number, number] | null;
     valid: boolean;
     errors: FrameIssue[];
+    tolerated: [];
+    warnings: import("./warnings-reference.mjs").ReferenceWarning[];
     callError: FrameCallError | null;
 };
 /**

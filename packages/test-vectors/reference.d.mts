@@ -68,7 +68,7 @@ export function referenceValidatorFor({ message, allErrors }?: ReferenceOptions)
  * @param {ReferenceOptions} [options]  allErrors defaults to true
  * @returns {ReferenceResult}
  */
-export function referenceValidateValue(value: unknown, { message, allErrors }?: ReferenceOptions): ReferenceResult;
+export function referenceValidateValue(value: unknown, { message, allErrors, tolerate }?: ReferenceOptions): ReferenceResult;
 /**
  * Decode and parse JSON text the way the reference does.
  * @param {string | Uint8Array} input
@@ -87,7 +87,7 @@ export function referenceParse(input: string | Uint8Array): {
  * @param {ReferenceOptions} [options]  message defaults to StopTransaction, allErrors to true
  * @returns {ReferenceResult}
  */
-export function referenceValidate(input: string | Uint8Array, { message, allErrors }?: ReferenceOptions): ReferenceResult;
+export function referenceValidate(input: string | Uint8Array, { message, allErrors, tolerate }?: ReferenceOptions): ReferenceResult;
 /**
  * Compare two issues by (instancePath, keyword), code-unit order (the order vectors use).
  * @param {{instancePath: string, keyword: string}} a
@@ -134,6 +134,8 @@ export const schema: any;
  * @type {import("ajv").CodeKeywordDefinition}
  */
 export const decimalMultipleOfKeyword: import("ajv").CodeKeywordDefinition;
+/** The tolerance names in bit order (SEMANTICS.md, Tolerances). */
+export const TOLERANCES: readonly string[];
 /**
  * The OCPP-J 1.6 CallError code of each keyword, as the contract states it (the spec's spelling,
  * "Occurence"): what every backend's `ocppErrorCode` is checked against. `multipleOf` is a value
@@ -146,12 +148,19 @@ export type ReferenceIssue = {
     keyword: string;
     message: string;
 };
+export type ReferenceTolerated = {
+    instancePath: string;
+    keyword: string;
+    tolerance: string;
+};
 export type ReferenceResult = {
     valid: boolean;
     errors: ReferenceIssue[];
+    tolerated: ReferenceTolerated[];
 };
 export type ReferenceOptions = {
     message?: string;
     allErrors?: boolean;
+    tolerate?: readonly string[];
 };
 import Ajv04 from "ajv-draft-04";

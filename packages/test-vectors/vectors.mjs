@@ -17,6 +17,12 @@ import { fileURLToPath } from "node:url";
  * @typedef {{ name: string, responseTo?: string, input?: string, inputBase64?: string, expected: FrameResult, expectedFirst: FrameResult }} FrameVectorCase
  *   responseTo: the request a CALLRESULT answers (pass it as the validator's responseTo); absent = none
  * @typedef {Omit<FrameVectorCase, "responseTo"> & { responseTo: string | null, file: string, data: string | Uint8Array }} LoadedFrameCase
+ * @typedef {{ instancePath: string, keyword: string, message: string }} DiagnosticIssue
+ * @typedef {DiagnosticIssue & { tolerance: string }} DiagnosticTolerated
+ * @typedef {{ instancePath: string, warning: string, message: string }} DiagnosticWarning
+ * @typedef {{ valid: boolean, errors: DiagnosticIssue[], tolerated: DiagnosticTolerated[], warnings: DiagnosticWarning[] }} DiagnosticResult
+ * @typedef {{ name: string, message?: string, input?: string, inputBase64?: string, tolerate?: string[], allErrors?: boolean, expect: DiagnosticResult }} DiagnosticCase
+ * @typedef {Omit<DiagnosticCase, "message" | "tolerate" | "allErrors"> & { message: string, tolerate: string[], allErrors: boolean, data: string | Uint8Array }} LoadedDiagnosticCase
  */
 
 /** The message of a payload case without a `message` field. */
@@ -27,9 +33,12 @@ export const vectorsDir = join(dirname(fileURLToPath(import.meta.url)), "vectors
 /** Files whose cases are OCPP-J frames (read with loadFrameVectors), not payloads. */
 export const FRAME_VECTOR_FILES = Object.freeze(["frames.json"]);
 
-/** @returns {string[]} the payload vector file names (sorted; frame files excluded) */
+/** The hand-written file of exact messages, tolerated deviations and warnings (loadDiagnostics). */
+export const DIAGNOSTICS_FILE = "diagnostics.json";
+
+/** @returns {string[]} the payload vector file names (sorted; frame and diagnostics files excluded) */
 export function vectorFileNames() {
-  return allVectorFileNames().filter((f) => !FRAME_VECTOR_FILES.includes(f));
+  return allVectorFileNames().filter((f) => !FRAME_VECTOR_FILES.includes(f) && f !== DIAGNOSTICS_FILE);
 }
 
 /** @returns {string[]} every vector file name (sorted) */
@@ -42,7 +51,7 @@ export function readVectorFile(file) {
   return JSON.parse(readFileSync(join(vectorsDir, file), "utf8"));
 }
 
-/** @param {VectorCase | FrameVectorCase} c @returns {string | Uint8Array} */
+/** @param {VectorCase | FrameVectorCase | DiagnosticCase} c @returns {string | Uint8Array} */
 export function caseInput(c) {
   if (c.inputBase64 !== undefined) return new Uint8Array(Buffer.from(c.inputBase64, "base64"));
   if (c.input === undefined) throw new Error(`vector case '${c.name}' has neither input nor inputBase64`);
@@ -79,4 +88,20 @@ export function loadFrameVectors() {
     for (const c of cases) all.push({ ...c, responseTo: c.responseTo ?? null, file, data: caseInput(c) });
   }
   return all;
+}
+
+/**
+ * The cases of vectors/diagnostics.json with defaults filled in (message StopTransaction, tolerate [],
+ * allErrors false): validate `data` with those options and compare the whole result to `expect`.
+ * @returns {LoadedDiagnosticCase[]}
+ */
+export function loadDiagnostics() {
+  const { cases } = /** @type {{ cases: DiagnosticCase[] }} */ (JSON.parse(readFileSync(join(vectorsDir, DIAGNOSTICS_FILE), "utf8")));
+  return cases.map((c) => ({
+    ...c,
+    message: c.message ?? DEFAULT_VECTOR_MESSAGE,
+    tolerate: c.tolerate ?? [],
+    allErrors: c.allErrors ?? false,
+    data: caseInput(c),
+  }));
 }

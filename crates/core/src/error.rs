@@ -43,7 +43,7 @@ impl fmt::Display for SyntaxError {
                 write!(f, "unexpected '{}' at byte {at}", byte as char)
             }
             SyntaxError::UnexpectedByte { at, byte } => write!(f, "unexpected byte 0x{byte:02x} at byte {at}"),
-            SyntaxError::ByteOrderMark => f.write_str("unexpected byte order mark at byte 0"),
+            SyntaxError::ByteOrderMark => f.write_str("byte order mark at byte 0: JSON text must not start with U+FEFF"),
             SyntaxError::InvalidUtf8 { at } => write!(f, "invalid UTF-8 at byte {at}"),
             SyntaxError::ControlCharacter { at } => write!(f, "unescaped control character in string at byte {at}"),
             SyntaxError::InvalidEscape { at } => write!(f, "invalid escape sequence at byte {at}"),

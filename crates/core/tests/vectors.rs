@@ -48,7 +48,7 @@ fn shared_vectors() {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("frames.json"))
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("frames.json") && !p.ends_with("diagnostics.json"))
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no vector files in {dir}");

@@ -5,7 +5,9 @@ import { describe, it, expect } from "vitest";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { buildVectorFiles, buildSchemasModule, schemasModulePath, vectorsDir } from "../generate.mjs";
-import { loadVectors, vectorFileNames, allVectorFileNames, readVectorFile, caseInput, loadFrameVectors, FRAME_VECTOR_FILES } from "../vectors.mjs";
+import { loadVectors, vectorFileNames, allVectorFileNames, readVectorFile, caseInput, loadFrameVectors, loadDiagnostics, FRAME_VECTOR_FILES, DIAGNOSTICS_FILE } from "../vectors.mjs";
+import { referenceValidate as referenceOf, TOLERANCES } from "../reference.mjs";
+import { referenceWarnings } from "../warnings-reference.mjs";
 import { referenceValidate, issueMultiset, MESSAGE_NAMES } from "../reference.mjs";
 import { referenceValidateFrame, ACTIONS, CHARGE_POINT_ACTIONS, CENTRAL_SYSTEM_ACTIONS } from "../frame-reference.mjs";
 
@@ -17,7 +19,8 @@ describe("vector files", () => {
   });
 
   it("every generated file is stored", () => {
-    expect(allVectorFileNames()).toEqual([...generated.keys()].sort());
+    // diagnostics.json is written by hand (its texts are the spec), checked below against the reference.
+    expect(allVectorFileNames()).toEqual([...generated.keys(), DIAGNOSTICS_FILE].sort());
   });
 
   for (const [file, text] of generated) {
@@ -34,6 +37,7 @@ describe("vector files", () => {
 
   it("files stay small, names are unique, inputs are well-formed", () => {
     for (const file of allVectorFileNames()) {
+      if (file === DIAGNOSTICS_FILE) continue;
       const frames = FRAME_VECTOR_FILES.includes(file);
       expect(statSync(join(vectorsDir, file)).size).toBeLessThan(2.2 * 1024 * 1024);
       const { description, cases } = readVectorFile(file);
@@ -163,6 +167,31 @@ describe("frame vectors", () => {
         const n = { call: 4, callresult: 3, callerror: 5 }[/** @type {"call" | "callresult" | "callerror"} */ (e.kind)];
         expect([holed.length, holed[n - 1]], c.name).toEqual([n, null]);
       }
+    }
+  });
+});
+
+describe("diagnostics.json (hand-written texts) agrees with the reference", () => {
+  const cases = loadDiagnostics();
+  const pairs = (/** @type {{instancePath: string, keyword: string}[]} */ l) => l.map((i) => `${i.instancePath} ${i.keyword}`);
+
+  it("has cases for every tolerance, every warning and every keyword", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    for (const t of TOLERANCES) expect(cases.some((c) => c.expect.tolerated.some((d) => d.tolerance === t)), t).toBe(true);
+    for (const w of ["unsafeInteger", "duplicateKey", "loneSurrogate"]) expect(cases.some((c) => c.expect.warnings.some((d) => d.warning === w)), w).toBe(true);
+    for (const k of ["type", "required", "enum", "maxLength", "format", "additionalProperties", "multipleOf", "parse"]) {
+      expect(cases.some((c) => c.expect.errors.some((d) => d.keyword === k)), k).toBe(true);
+    }
+  });
+
+  it("verdicts, issue pairs in order, tolerated deviations and warnings are the reference's", () => {
+    for (const c of cases) {
+      const r = referenceOf(c.data, { message: c.message, allErrors: c.allErrors, tolerate: c.tolerate });
+      expect({ valid: r.valid, errors: pairs(r.errors) }, c.name).toEqual({ valid: c.expect.valid, errors: pairs(c.expect.errors) });
+      expect(r.tolerated, c.name).toEqual(c.expect.tolerated.map(({ instancePath, keyword, tolerance }) => ({ instancePath, keyword, tolerance })));
+      const text = typeof c.data === "string" ? c.data : new TextDecoder().decode(c.data);
+      const parsed = r.errors[0]?.keyword !== "parse";
+      expect(parsed ? referenceWarnings(text) : [], c.name).toEqual(c.expect.warnings.map(({ instancePath, warning }) => ({ instancePath, warning })));
     }
   });
 });
