@@ -172,7 +172,10 @@ export function issueSpan(text: string, issue: ValidationIssue, base = 0): Span 
     return { start: start + base, end: Math.min(start + 1, text.length) + base };
   }
   if (issue.keyword === "additionalProperties") {
-    const name = /additional properties: '(.*)'$/s.exec(issue.message)?.[1];
+    // `has unknown property "<key as JSON.stringify writes it>"`; a key cut to 40 units ends in `…`
+    // and is not searched for (the object is marked instead).
+    const quoted = /has unknown property ("(?:[^"\\]|\\.)*")$/s.exec(issue.message)?.[1];
+    const name = quoted === undefined || quoted.endsWith('…"') ? undefined : (JSON.parse(quoted) as string);
     if (name !== undefined) {
       const member = locatePointer(text, `${issue.instancePath}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, base);
       if (member.exact && member.key) return { start: member.key.start, end: member.value.end };
