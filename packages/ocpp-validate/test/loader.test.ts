@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import * as nodeEntry from "ocpp-validate";
-import { createValidator, init, MESSAGE_NAMES } from "ocpp-validate";
+import { createValidator, init, MESSAGE_NAMES, TOLERANCES } from "ocpp-validate";
 import {
   detectMusl,
   fallbackLine,
@@ -17,6 +17,7 @@ import {
   logFallbacks,
   nativeSources,
   nativeTriple,
+  nodeCandidates,
   requestedBackend,
   type Backend,
   type BackendCandidate,
@@ -26,9 +27,13 @@ const working = (name: Backend["name"]): Backend => ({
   name,
   version: () => "1.0.0",
   messageNames: () => MESSAGE_NAMES,
+  toleranceNames: () => TOLERANCES,
   isValid: () => true,
-  validate: () => [],
+  validate: () => ({ valid: true, errors: [], tolerated: [], warnings: [] }),
   isValidBatch: (inputs) => new Uint8Array(inputs.length).fill(1),
+  validateFrame: () => {
+    throw new Error("not used by the loader");
+  },
 });
 const failing = (name: Backend["name"], message: string): BackendCandidate => ({
   name,
@@ -84,6 +89,33 @@ describe("loadBackend", () => {
     const shuffled: BackendCandidate = { name: "wasm", file: "w", load: () => ({ ...working("wasm"), messageNames: () => [...MESSAGE_NAMES].reverse() }) };
     expect(loadBackend("auto", [stale, shuffled, ok("js")]).backend.name).toBe("js");
     expect(() => loadBackend("native", [stale])).toThrow(/built from other schemas \(1 messages, this facade has 56\): rebuild it/);
+  });
+});
+
+describe("tolerances cross as bits", () => {
+  it("a backend built with other tolerance names, or in another order, is not chosen", () => {
+    const older: BackendCandidate = { name: "native", file: "old.node", load: () => ({ ...working("native"), toleranceNames: () => TOLERANCES.slice(0, 4) }) };
+    const swapped: BackendCandidate = {
+      name: "wasm",
+      file: "w",
+      load: () => ({ ...working("wasm"), toleranceNames: () => [TOLERANCES[1]!, TOLERANCES[0]!, ...TOLERANCES.slice(2)] }),
+    };
+    const none: BackendCandidate = { name: "native", file: "none.node", load: () => ({ ...working("native"), toleranceNames: () => [] }) };
+    const loaded = loadBackend("auto", [older, swapped, ok("js")]);
+    expect(loaded.backend.name).toBe("js");
+    expect(loaded.fallbacks.map((f) => f.reason)).toEqual([
+      "it was built with other tolerances (errata, offsetlessTimestamps, fractionalIntegers, overlongStrings; this facade has errata, offsetlessTimestamps, fractionalIntegers, overlongStrings, unknownProperties): rebuild it",
+      "it was built with other tolerances (offsetlessTimestamps, errata, fractionalIntegers, overlongStrings, unknownProperties; this facade has errata, offsetlessTimestamps, fractionalIntegers, overlongStrings, unknownProperties): rebuild it",
+    ]);
+    expect(() => loadBackend("native", [none])).toThrow(/built with other tolerances \(none; this facade has errata/);
+  });
+
+  it("every real backend names the facade's tolerances in the facade's order", () => {
+    for (const backend of ["native", "wasm", "js"] as const) {
+      expect(loadBackend(backend, nodeCandidates).backend.toleranceNames(), backend).toEqual(TOLERANCES);
+    }
+    expect(TOLERANCES).toEqual(["errata", "offsetlessTimestamps", "fractionalIntegers", "overlongStrings", "unknownProperties"]);
+    expect(Object.isFrozen(TOLERANCES)).toBe(true);
   });
 });
 
