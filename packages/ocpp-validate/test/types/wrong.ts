@@ -13,3 +13,19 @@ v.isValid(42); // error: a number is neither JSON text nor a parsed object
 const f = v.validateFrame("[]");
 const action: string = f.action; // error: only a CALL is sure to have an action
 void action;
+v.isValid("{}", { tolerate: ["celsius"] }); // error: unknown tolerance name
+createValidator({ tolerate: ["errata", "everything"] }); // error: unknown tolerance name
+const lenient = createValidator({ tolerate: ["fractionalIntegers"] });
+if (lenient.isValid(parsed, { message: "MeterValues" })) {
+  const unsure: MeterValues = parsed; // error: a tolerant verdict does not narrow
+  void unsure;
+}
+if (v.isValid(parsed, { message: "MeterValues", tolerate: ["errata"] })) {
+  const unsure: MeterValues = parsed; // error: nor does a strict validator's tolerant call
+  void unsure;
+}
+const bad = v.validateFrame("[]");
+if (bad.kind === "invalid") {
+  const w: string = bad.warnings[0].message; // error: an invalid frame has no warnings
+  void w;
+}
