@@ -454,6 +454,18 @@ describe.each(BACKENDS)("backend %s", (backend) => {
       expect(v.validate("[9007199254740993,").warnings).toEqual([]);
     });
 
+    it("an enum issue suggests the allowed value nearest overall, only when that one is near enough (SEMANTICS.md, Messages)", () => {
+      const enumMessage = (value: string) =>
+        v.validate(JSON.stringify({ chargingProfilePurpose: value }), { message: "ClearChargingProfile" }).errors[0]?.message;
+      expect(enumMessage("TxProfle")).toBe('"TxProfle" is not one of the 3 allowed values; did you mean "TxProfile"?');
+      expect(enumMessage("txdefaultprofile")).toBe('"txdefaultprofile" is not one of the 3 allowed values; did you mean "TxDefaultProfile"?');
+      // nearest is TxProfile (4 edits, more than its 9 / 3); TxDefaultProfile (5 edits, within its 16 / 3) is not the nearest
+      expect(enumMessage("TxDflProfileb")).toBe('"TxDflProfileb" is not one of the 3 allowed values');
+      expect(enumMessage("")).toBe('"" is not one of the 3 allowed values');
+      expect(enumMessage("x".repeat(65))).toBe(`"${"x".repeat(40)}…" is not one of the 3 allowed values`);
+      expect(enumMessage(`${"x".repeat(39)}\u{1F600}`)).toBe(`"${"x".repeat(39)}…" is not one of the 3 allowed values`);
+    });
+
     it("the uniqueId of a CALL is echoed when it is a number or can be read from a broken frame", () => {
       const answer = (frame: string) => JSON.parse(v.validateFrame(frame).callError!.frame)[1] as string;
       expect(answer('[2,1234,"Heartbeat",{}]')).toBe("1234");
