@@ -10,7 +10,11 @@
  * - hands out transaction ids (one counter per gateway, strictly increasing) and remembers every
  *   open transaction per charge point until its StopTransaction;
  * - sends CSMS-initiated calls (`gateway.call(chargePointId, "Reset", { type: "Soft" })`): the
- *   request is validated before it is sent, the charger's CALLRESULT against `<Action>Response`.
+ *   request is validated before it is sent, the charger's CALLRESULT against `<Action>Response`;
+ * - applies a validation policy per action (policy.mjs: tolerances, and `onInvalid: "accept"` to
+ *   answer an invalid CALL as if it were valid), logs every frame that was tolerated, accepted,
+ *   rejected or carried warnings as one JSON line, and counts them per charge point for
+ *   `GET /metrics` (Prometheus text 0.0.4) on the same port (observe.mjs).
  *
  * Hostile input it is built to survive (see test/gateway.test.mjs):
  * - frames above `maxPayload` (default 2 MiB): ws closes that connection with 1009 before
@@ -30,6 +34,12 @@ import { EventEmitter } from "node:events";
 import { createServer } from "node:http";
 import { ACTIONS, CHARGE_POINT_ACTIONS, buildCallError, createValidator } from "ocpp-validate";
 import { WebSocketServer } from "ws";
+import { CONTENT_TYPE } from "./metrics.mjs";
+import { createObserver } from "./observe.mjs";
+import { Policy } from "./policy.mjs";
+
+export { Policy, PolicyError, parsePolicyArgs, ON_INVALID } from "./policy.mjs";
+export { OUTCOMES } from "./observe.mjs";
 
 /**
  * @typedef {import("ocpp-validate").MessageTypes} MessageTypes
@@ -42,6 +52,11 @@ import { WebSocketServer } from "ws";
  * @typedef {import("ocpp-validate").StartTransactionResponse} StartTransactionResponse
  * @typedef {import("ocpp-validate").StopTransactionResponse} StopTransactionResponse
  * @typedef {import("ocpp-validate").DataTransferResponse} DataTransferResponse
+ * @typedef {import("ocpp-validate").Tolerance} Tolerance
+ * @typedef {import("./policy.mjs").OnInvalid} OnInvalid
+ * @typedef {import("./policy.mjs").ActionPolicyOptions} ActionPolicyOptions
+ * @typedef {import("./observe.mjs").FrameRecord} FrameRecord
+ * @typedef {import("./observe.mjs").Outcome} Outcome
  */
 /**
  * The actions a Central System sends: the 18 that only it sends, and DataTransfer (both ways).
@@ -61,6 +76,9 @@ export const CENTRAL_SYSTEM_ACTIONS = /** @type {CentralSystemAction[]} */ (
   ACTIONS.filter((a) => a === "DataTransfer" || !(/** @type {readonly string[]} */ (CHARGE_POINT_ACTIONS)).includes(a))
 );
 const CENTRAL_SYSTEM_ACTION_SET = new Set(/** @type {readonly string[]} */ (CENTRAL_SYSTEM_ACTIONS));
+const CHARGE_POINT_ACTION_SET = new Set(/** @type {readonly string[]} */ (CHARGE_POINT_ACTIONS));
+/** Where `GET` answers the Prometheus exposition unless told otherwise. */
+export const DEFAULT_METRICS_PATH = "/metrics";
 /** OCPP 1.6 identifies a charge point by a CiString of at most 48 characters. */
 const MAX_CHARGE_POINT_ID = 48;
 const PATH = /^\/ocpp\/([^/?#]+)\/?(?:\?.*)?$/;
@@ -102,6 +120,14 @@ export class CallFailure extends Error {
   }
 }
 
+/**
+ * @param {{ valid: boolean, tolerated: readonly unknown[], warnings: readonly unknown[] }} frame
+ * @param {boolean} accepted  invalid, and answered as if valid (onInvalid "accept")
+ * @returns {Outcome}
+ */
+const outcomeOf = (frame, accepted) =>
+  !frame.valid ? (accepted ? "accepted-invalid" : "rejected") : frame.tolerated.length ? "tolerated" : frame.warnings.length ? "valid-with-warnings" : "valid";
+
 /** Code-unit order. @param {string} a @param {string} b */
 const cmp = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -140,6 +166,8 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  * @typedef {object} Peer
  * @property {import("ws").WebSocket} ws
  * @property {string} chargePointId
+ * @property {string} label  its charge_point label in the metrics
+ * @property {Map<string, import("./metrics.mjs").Cell>} validCells  its frames_total{outcome="valid"} counters by action
  * @property {boolean} alive
  * @property {boolean} closed
  * @property {Map<string, Pending>} pending  CSMS calls sent and not yet answered, by uniqueId
@@ -161,7 +189,35 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  * @property {number} [firstTransactionId] the first transaction id handed out (default 1)
  * @property {(idTag: string, chargePointId: string) => IdTagInfo} [authorize]
  *   the idTagInfo for Authorize, StartTransaction and StopTransaction (default: Accepted)
- * @property {(line: string) => void} [log]
+ * @property {(line: string) => void} [log]  human-readable lines about the gateway itself
+ * @property {readonly Tolerance[]} [tolerate]  tolerances for every action without its own list (default none: strict)
+ * @property {OnInvalid} [onInvalid]  "reject" (default): answer an invalid CALL with the validator's
+ *   CALLERROR; "accept": answer it with the normal CALLRESULT and record it as accepted-invalid
+ * @property {Partial<Record<Action, ActionPolicyOptions>>} [actions]
+ *   per-action policy (`{ StopTransaction: { tolerate: [...], onInvalid: "accept" } }`); each field
+ *   replaces the global one for that action. Unknown action or tolerance names reject startGateway
+ *   with a PolicyError. For a Central System action it applies to the charger's CALLRESULT
+ * @property {NodeJS.WritableStream | ((record: FrameRecord) => void) | null} [frameLog]
+ *   one JSON line (or record) per frame that was tolerated, accepted-invalid, rejected or carried
+ *   warnings (default: none)
+ * @property {boolean} [logValid]  also log valid frames without warnings
+ * @property {string | null} [metricsPath]  where GET serves the metrics (default /metrics; null: off)
+ * @property {number} [maxChargePoints]  distinct charge points with their own metrics label (default 1000)
+ */
+
+/**
+ * @typedef {object} GatewayStats
+ * @property {number} connections
+ * @property {number} open
+ * @property {number} messages
+ * @property {number} results  CALLRESULTs sent
+ * @property {Record<string, number>} actions  CALLRESULTs sent per action
+ * @property {Record<string, number>} errors  CALLERRORs sent per code
+ * @property {number} ignored  CALLRESULT/CALLERROR frames that answer no pending call
+ * @property {number} dropped
+ * @property {number} rejected  upgrades refused
+ * @property {{ started: number, stopped: number, unknownStops: number }} transactions
+ * @property {{ sent: number, resolved: number, failed: Record<string, number> }} outgoing  CSMS-initiated calls
  */
 
 /**
@@ -182,8 +238,20 @@ export async function startGateway(options = {}) {
     firstTransactionId = 1,
     authorize = () => ({ status: "Accepted" }),
     log = () => {},
+    frameLog = null,
+    logValid = false,
+    metricsPath = DEFAULT_METRICS_PATH,
+    maxChargePoints,
   } = options;
+  // Before anything listens: a policy naming an action or tolerance that does not exist is a
+  // startup error, not a surprise at the first StopTransaction.
+  const policy = new Policy({ tolerate: options.tolerate, onInvalid: options.onInvalid, actions: options.actions });
+  // One pass serves every action: validate with every tolerance some action uses, then redo the
+  // few frames that relied on one their own action does not allow (validateIncoming).
+  /** @type {{ allErrors: boolean, tolerate?: readonly Tolerance[] }} */
+  const frameOptions = policy.union.length ? { allErrors, tolerate: policy.union } : { allErrors };
   const validator = createValidator({ backend });
+  /** @type {GatewayStats} */
   const stats = {
     connections: 0,
     open: 0,
@@ -211,6 +279,7 @@ export async function startGateway(options = {}) {
   let nextTransactionId = firstTransactionId;
   /** "connect" (chargePointId), "disconnect" (chargePointId, code). */
   const events = new EventEmitter();
+  const observer = createObserver(stats, { transactionsOpen: () => transactions.size }, { frameLog, logValid, maxChargePoints });
 
   /** @param {string} id */
   const chargePoint = (id) => {
@@ -237,7 +306,8 @@ export async function startGateway(options = {}) {
       if (p.vendorId !== DATA_TRANSFER_VENDOR_ID) return { status: "UnknownVendorId" };
       /** @type {DataTransferResponse} */
       const answer = { status: "Accepted" };
-      if (p.data !== undefined) answer.data = p.data;
+      // Only a string: an accepted-invalid request must not make the answer invalid too.
+      if (typeof p.data === "string") answer.data = p.data;
       return answer;
     },
     DiagnosticsStatusNotification: () => ({}),
@@ -278,6 +348,17 @@ export async function startGateway(options = {}) {
   };
 
   const http = createServer((req, res) => {
+    if (metricsPath !== null && (req.url ?? "").split("?")[0] === metricsPath) {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        res.writeHead(405, { allow: "GET, HEAD", "content-type": "text/plain" });
+        res.end("GET the metrics\n");
+        return;
+      }
+      const body = observer.registry.render();
+      res.writeHead(200, { "content-type": CONTENT_TYPE, "content-length": Buffer.byteLength(body), "cache-control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
     res.writeHead(426, { "content-type": "text/plain", upgrade: "websocket" });
     res.end(`OCPP-J endpoint: connect a WebSocket to /ocpp/<chargePointId> with subprotocol ${SUBPROTOCOL}\n`);
   });
@@ -356,9 +437,13 @@ export async function startGateway(options = {}) {
       fail(pending, new CallFailure("callerror", `${peer.chargePointId} answered ${action} with ${errorCode}: ${errorDescription}`, { ...about, errorCode, errorDescription, errorDetails }));
       return;
     }
-    // The first pass only knew the frame is a CALLRESULT; now that its call is known, check its payload.
-    const checked = validator.validateFrame(data, { allErrors: true, responseTo: /** @type {Action} */ (action) });
-    if (!checked.valid || !checked.payloadRange) {
+    // The first pass only knew the frame is a CALLRESULT; now that its call is known, check its
+    // payload, with the policy of the action it answers.
+    const own = policy.forAction(action);
+    const checked = validator.validateFrame(data, own.tolerate.length ? { allErrors: true, responseTo: /** @type {Action} */ (action), tolerate: own.tolerate } : { allErrors: true, responseTo: /** @type {Action} */ (action) });
+    const accepted = !checked.valid && checked.kind === "callresult" && own.onInvalid === "accept";
+    observer.frame(peer, "callresult", action, uniqueId, outcomeOf(checked, accepted), checked);
+    if ((!checked.valid && !accepted) || !checked.payloadRange) {
       log(`${peer.chargePointId}: invalid ${action} CALLRESULT ${uniqueId}: ${describeIssues(checked.errors)}`);
       fail(pending, new CallFailure("invalid-response", `${peer.chargePointId} answered ${action} with a payload that is not a valid ${action}.conf: ${describeIssues(checked.errors)}`, { ...about, issues: checked.errors }));
       return;
@@ -368,11 +453,24 @@ export async function startGateway(options = {}) {
     pending.resolve(JSON.parse(data.toString("utf8", checked.payloadRange[0], checked.payloadRange[1])));
   };
 
+  /**
+   * The frame for a CALL under its own action's tolerances. The first pass used every tolerance
+   * any action uses; its result is exact for this action unless it tolerated something this
+   * action does not allow (tolerances never overlap, so that is the only way they can differ).
+   * @param {Buffer} data
+   */
+  const validateIncoming = (data) => {
+    const frame = validator.validateFrame(data, frameOptions);
+    if (!policy.varies || frame.kind !== "call" || frame.tolerated.length === 0) return frame;
+    const own = policy.forAction(frame.action).tolerate;
+    return frame.tolerated.every((t) => own.includes(t.tolerance)) ? frame : validator.validateFrame(data, { allErrors, tolerate: own });
+  };
+
   wss.on("connection", (/** @type {import("ws").WebSocket} */ ws, /** @type {unknown} */ _req, /** @type {string} */ chargePointId) => {
     stats.connections++;
     stats.open++;
     /** @type {Peer} */
-    const peer = { ws, chargePointId, alive: true, closed: false, pending: new Map(), queue: Promise.resolve() };
+    const peer = { ws, chargePointId, label: observer.chargePointLabel(chargePointId), validCells: new Map(), alive: true, closed: false, pending: new Map(), queue: Promise.resolve() };
     peers.add(peer);
     const cp = chargePoint(chargePointId);
     cp.connections.push(peer);
@@ -398,27 +496,39 @@ export async function startGateway(options = {}) {
     });
     ws.on("message", (/** @type {Buffer} */ data) => {
       stats.messages++;
-      const frame = validator.validateFrame(data, { allErrors });
-      if (frame.kind === "call" && frame.valid) {
+      const frame = validateIncoming(data);
+      // Only a payload that failed its schema can be accepted: NotSupported, NotImplemented and
+      // broken envelopes have no payload a handler could read.
+      const accepted =
+        frame.kind === "call" && !frame.valid && frame.errors.length > 0 && CHARGE_POINT_ACTION_SET.has(frame.action) && policy.forAction(frame.action).onInvalid === "accept";
+      if (frame.kind === "call" && (frame.valid || accepted)) {
         const action = /** @type {ChargePointAction} */ (frame.action);
-        const uniqueId = /** @type {string} */ (frame.uniqueId);
-        const range = /** @type {[number, number]} */ (frame.payloadRange);
+        const uniqueId = frame.uniqueId;
+        const range = frame.payloadRange;
         let answer;
+        /** @type {string | undefined} */
+        let errorCode;
         try {
           const handler = /** @type {(p: unknown, cp: ChargePointState) => object} */ (HANDLERS[action]);
-          const result = handler(JSON.parse(data.toString("utf8", range[0], range[1])), cp);
+          let payload = JSON.parse(data.toString("utf8", range[0], range[1]));
+          // An accepted payload may be null, a number or an array; handlers read members of an object.
+          if (accepted && (typeof payload !== "object" || payload === null || Array.isArray(payload))) payload = {};
+          const result = handler(payload, cp);
           answer = `[3,${JSON.stringify(uniqueId)},${JSON.stringify(result)}]`;
           stats.results++;
           stats.actions[action] = (stats.actions[action] ?? 0) + 1;
         } catch (e) {
           log(`${chargePointId}: ${action} handler failed: ${/** @type {Error} */ (e).message}`);
           stats.errors.InternalError = (stats.errors.InternalError ?? 0) + 1;
+          errorCode = "InternalError";
           answer = buildCallError(uniqueId, "InternalError", `The gateway failed to handle ${action}`);
         }
+        observer.frame(peer, "call", action, uniqueId, outcomeOf(frame, accepted), frame, errorCode ? { answer: "CALLERROR", errorCode } : { answer: "CALLRESULT" });
         send(peer, answer);
       } else if (frame.callError) {
         const code = frame.callError.errorCode;
         stats.errors[code] = (stats.errors[code] ?? 0) + 1;
+        observer.frame(peer, frame.kind, frame.action, frame.uniqueId, "rejected", frame, { answer: "CALLERROR", errorCode: code });
         send(peer, frame.callError.frame);
       } else if (frame.kind === "callresult" || frame.kind === "callerror") {
         onResponse(peer, data, frame);
@@ -522,6 +632,27 @@ export async function startGateway(options = {}) {
     url: `ws://${host}:${boundPort}/ocpp/`,
     backend: validator.backend,
     maxPayload,
+    /** The checked validation policy (`policy.forAction("StopTransaction")`). */
+    policy,
+    /** Where GET serves the metrics, or null. */
+    metricsPath,
+    metrics: {
+      /** The Prometheus text exposition, as GET /metrics answers it. */
+      render: () => observer.registry.render(),
+      /**
+       * One series' value (0 if never counted); labels by name, as in the exposition.
+       * @param {string} name @param {Record<string, string>} [labels]
+       */
+      get(name, labels = {}) {
+        const family = observer.registry.families.get(name);
+        if (!family) throw new TypeError(`no metric ${name}`);
+        return family.get(family.labelNames.map((l) => labels[l]));
+      },
+      /** Frame log lines dropped because the stream did not keep up. */
+      get linesDropped() {
+        return observer.linesDropped;
+      },
+    },
     stats,
     events,
     call,

@@ -267,8 +267,9 @@ describe("gateway answers failures with the validator's CALLERROR", () => {
     expect((await ws.next()).slice(0, 3)).toEqual([4, "x".repeat(37), "ProtocolError"]);
     ws.send(`{"not":"an array"}`);
     expect((await ws.next()).slice(0, 3)).toEqual([4, "-1", "ProtocolError"]);
+    // Not JSON, but the id can be read: it is echoed so the charger can match the answer (SEMANTICS, Frames step 3).
     ws.send(`[2,"c-2","StopTransaction",{`);
-    expect((await ws.next()).slice(0, 3)).toEqual([4, "-1", "FormationViolation"]);
+    expect((await ws.next()).slice(0, 3)).toEqual([4, "c-2", "FormationViolation"]);
     ws.send("");
     expect((await ws.next()).slice(0, 3)).toEqual([4, "-1", "FormationViolation"]);
     // responses that answer no pending call are not answered (and are logged): the next answer is for c-3
@@ -560,9 +561,13 @@ describe("gateway survives", () => {
     const ws = await connect();
     const bad = Buffer.concat([Buffer.from('[2,"u-1","StopTransaction",{"idTag":"'), Buffer.from([0xc0, 0xaf]), Buffer.from(`",${PAYLOAD.slice(1)}]`)]);
     ws.send(bad, { binary: false });
-    expect(await ws.next()).toEqual([4, "-1", "FormationViolation", "Frame is not a valid UTF-8 JSON text", {}]);
+    // The bad bytes come after a readable id, which the answer echoes (SEMANTICS, Frames step 3).
+    expect(await ws.next()).toEqual([4, "u-1", "FormationViolation", "Frame is not a valid UTF-8 JSON text", {}]);
     ws.send(bad, { binary: true });
-    expect((await ws.next()).slice(0, 3)).toEqual([4, "-1", "FormationViolation"]);
+    expect((await ws.next()).slice(0, 3)).toEqual([4, "u-1", "FormationViolation"]);
+    // Invalid UTF-8 inside the id: nothing can be read, so "-1".
+    ws.send(Buffer.concat([Buffer.from('[2,"u'), Buffer.from([0xc0, 0xaf]), Buffer.from(`","StopTransaction",${PAYLOAD}]`)]), { binary: false });
+    expect(await ws.next()).toEqual([4, "-1", "FormationViolation", "Frame is not a valid UTF-8 JSON text", {}]);
     ws.send(Buffer.from(call("u-2")), { binary: true });
     expect(await ws.next()).toEqual(ACCEPTED("u-2"));
     ws.close();
