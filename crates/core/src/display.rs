@@ -134,25 +134,25 @@ pub(crate) fn js_number(out: &mut String, v: f64) {
     }
 }
 
-/// The allowed value a mistyped string most likely meant: the smallest Levenshtein distance over
-/// UTF-16 code units after ASCII lowercasing (first in schema order on a tie), if that distance
-/// is at most max(1, its length / 3).
+/// The allowed value a mistyped string most likely meant: the one at the smallest Levenshtein
+/// distance over UTF-16 code units after ASCII lowercasing (first in schema order on a tie),
+/// suggested only if that distance is at most max(1, its length / 3).
 pub(crate) fn suggestion(value: &[u16], allowed: &[&'static str]) -> Option<&'static str> {
     if value.is_empty() || value.len() > MAX_SUGGESTION_UNITS {
         return None;
     }
     let lower = |u: u16| if (u16::from(b'A')..=u16::from(b'Z')).contains(&u) { u + 32 } else { u };
     let a: Vec<u16> = value.iter().map(|&u| lower(u)).collect();
-    let mut best: Option<(usize, &'static str)> = None;
+    let mut best: Option<(usize, usize, &'static str)> = None;
     let mut row: Vec<usize> = Vec::new();
     for &candidate in allowed {
         let b: Vec<u16> = candidate.encode_utf16().map(lower).collect();
         let d = levenshtein(&a, &b, &mut row);
-        if d <= (b.len() / 3).max(1) && best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, candidate));
+        if best.is_none_or(|(bd, _, _)| d < bd) {
+            best = Some((d, b.len(), candidate));
         }
     }
-    best.map(|(_, c)| c)
+    best.filter(|&(d, len, _)| d <= (len / 3).max(1)).map(|(_, _, c)| c)
 }
 
 fn levenshtein(a: &[u16], b: &[u16], row: &mut Vec<usize>) -> usize {
