@@ -1,113 +1,230 @@
 #!/usr/bin/env node
 // The `ocpp-validate` command: validates OCPP 1.6 payloads (any message) and OCPP-J frames in
-// files, directories and stdin. Exit 0 = all valid, 1 = some invalid, 2 = usage or I/O error.
+// files, directories, stdin and log lines. Exit 0 = all valid, 1 = some invalid, 2 = usage or I/O error.
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Readable } from "node:stream";
-import { createValidator } from "./index.js";
+import { createValidator, TOLERANCES } from "./index.js";
 import { MESSAGE_NAMES } from "./messages.generated.js";
-import type { BackendName, MessageName, ValidationIssue, Validator } from "./types.js";
+import type { BackendName, MessageName, Tolerance, ToleratedIssue, ValidationIssue, ValidationWarning } from "./index.js";
+
+/** `text` cut at spaces into lines of at most `width` characters, each indented by `indent`. */
+function wrap(text: string, indent: number, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && indent + lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.map((l) => " ".repeat(indent) + l).join("\n");
+}
 
 const USAGE = `Usage: ocpp-validate [options] [path ...]
 
 Validates OCPP 1.6 payloads and OCPP-J frames.
-A path is a file or a directory (searched recursively for *.json, *.ndjson, *.jsonl);
-no path or "-" reads stdin.
+A path is a file or a directory (searched recursively for *.json, *.ndjson, *.jsonl, and with
+--extract also *.log); no path or "-" reads stdin.
 
   *.json           one JSON document per file
   *.ndjson/.jsonl  one input per line (blank lines are skipped)
-  stdin            one input per line, unless --format json
+  stdin            one input per line, except that a line which opens an object or array
+                   without closing it (the "{" a pretty-printer writes) starts a multi-line
+                   document: it takes the following lines while they are indented or start
+                   with "}" or "]", until its brackets close (so "jq . | ocpp-validate" works;
+                   NDJSON is still read a line at a time). --format json reads all of stdin
+                   as one document, --format ndjson strictly one input per line.
+  --extract        every line of every input is a log line (see Log lines)
 
 An input whose first non-blank character is "[" is an OCPP-J frame
-[2,"<uniqueId>","<action>",{payload}] (checked against that action's schema);
-anything else is a payload of the --message (default StopTransaction).
+[2,"<uniqueId>","<action>",{payload}] (checked against that action's schema). An object with a
+"message" or "frame" member that holds a frame (the array, or a string of its JSON text) is a
+wrapped frame: {"chargePointId":"CP1","message":[2,"a","Heartbeat",{}]} checks the frame.
+Anything else is a payload of the --message (default StopTransaction).
 
 Options:
-  --backend <name>   auto (default), native, wasm or js
-  --message <name>   the message payloads are checked against: any OCPP 1.6 schema
-                     name, e.g. MeterValues or BootNotificationResponse
-  --all-errors       report every issue, not only the first
-  --json             one JSON line per input on stdout: {file, line, valid, errors, frame?}
-  --format <f>       auto (default: by extension, stdin = ndjson), json or ndjson
-  --quiet            print only the summary (and errors)
-  -h, --help         this text
-  --version          the package version
+  --backend <name>      auto (default), native, wasm or js
+  --message <name>      the message payloads are checked against: any OCPP 1.6 schema
+                        name, e.g. MeterValues or BootNotificationResponse
+  --tolerate <names>    accept these deviations, and report each one that was accepted
+                        (comma-separated; repeatable):
+${wrap(TOLERANCES.join(", "), 24, 94)}
+                        (each is defined in crates/core/SEMANTICS.md, "Tolerances")
+  --all-errors          report every issue, not only the first
+  --json                one JSON line per input on stdout: {file, line, valid, status,
+                        errors, tolerated, warnings, frame?, chargePoint?}; status is valid,
+                        tolerated, invalid or unparseable
+  --format <f>          auto (default: by extension; stdin as above), json or ndjson
+  --extract             find the OCPP-J frame inside each line (see Log lines)
+  --charge-point <re>   a regular expression with a capture group, matched against each raw
+                        line (or document): its first group names the charge point
+  --top <n>             rows per summary table (default 10; 0 prints only the counts)
+  --quiet               no per-input lines, only the summary (and read errors)
+  -h, --help            this text
+  --version             the package version
 
-Exit status: 0 all inputs valid, 1 some invalid, 2 usage or I/O error.`;
+Output:
+  stdout   a line per input that is invalid, valid only thanks to --tolerate, or has
+           warnings ("<file>:<line>: invalid: <issues>"; JSON lines with --json), then the
+           counts: "<n> inputs in <f> files: <v> valid, <t> valid with tolerances,
+           <i> invalid, <u> unparseable, <w> with warnings, <x> lines without a frame"
+           (parts that are 0 are left out, except valid and invalid)
+  stderr   the summary tables: the most frequent issues by keyword and path (array indices
+           as *, frames with their action), tolerated deviations, warnings, and the charge
+           points with the most invalid inputs. With --json the counts go here too, so
+           stdout holds only JSON lines.
+  So "| grep", "| head" and "> file" get the per-input lines; the tables stay on the
+  terminal (add 2>&1 to keep them). When stdout is closed early (| head), reading stops
+  quietly and the exit status is that of the inputs checked so far.
+
+Log lines (--extract):
+  The frame is the bracketed text that starts at the first "[" followed by 2, 3 or 4 and a
+  comma (whitespace allowed) and closes with at least three elements; brackets inside
+  strings do not count. Prefixes such as "[2024-05-17 12:00:01] [CP1] <- " and any text after
+  the frame are skipped. A frame cut off before its closing bracket is checked as it is (and
+  is unparseable). Lines without a frame are counted, not checked.
+
+Charge points (the summary's per charge point table, "chargePoint" in --json):
+  the first group of --charge-point when it matches, else a wrapped frame's chargePointId,
+  chargeBoxId, stationId or identity member. For example, for
+  "[2024-05-17 12:00:01] [CP1] <- [2,...]":  --extract --charge-point '\\] \\[([^\\]]+)\\]'
+
+Exit status: 0 all inputs valid (or valid with the tolerances asked for), 1 some invalid or
+unparseable, 2 usage or I/O error. Lines without a frame do not change it.`;
 
 const EXTENSIONS = new Set([".json", ".ndjson", ".jsonl"]);
+const LOG_EXTENSIONS = new Set([...EXTENSIONS, ".log"]);
 /** Inputs or bytes above which a terminal gets a progress bar. */
 const PROGRESS_MIN_BYTES = 8 << 20;
 const PROGRESS_INTERVAL_MS = 100;
+/** `[`s tried per log line: bounds the work on a line full of `[2,` that never close to a small multiple of its length. */
+const MAX_FRAME_CANDIDATES = 16;
+/** Distinct rows a summary table keeps counting (the rest are counted as "other"), so memory stays bounded on any input. */
+const MAX_GROUPS = 10_000;
+const MAX_CHARGE_POINTS = 100_000;
+const MAX_GROUPS_PER_CHARGE_POINT = 100;
+const FRAME_MEMBERS = new Set(["message", "frame"]);
+const CHARGE_POINT_MEMBERS = new Set(["chargePointId", "chargeBoxId", "stationId", "identity"]);
 
 class UsageError extends Error {}
+/** Thrown out of the read loops when nobody reads stdout any more. */
+class OutputClosed extends Error {}
 
 interface Options {
   backend: BackendName | "auto";
   message: MessageName;
+  tolerate: Tolerance[];
   allErrors: boolean;
   json: boolean;
   quiet: boolean;
   format: "auto" | "json" | "ndjson";
+  extract: boolean;
+  chargePoint: RegExp | null;
+  top: number;
   paths: string[];
 }
 
 function parseArgs(argv: string[]): Options | "help" | "version" {
-  const o: Options = { backend: "auto", message: "StopTransaction", allErrors: false, json: false, quiet: false, format: "auto", paths: [] };
+  const o: Options = {
+    backend: "auto",
+    message: "StopTransaction",
+    tolerate: [],
+    allErrors: false,
+    json: false,
+    quiet: false,
+    format: "auto",
+    extract: false,
+    chargePoint: null,
+    top: 10,
+    paths: [],
+  };
+  const tolerate = new Set<Tolerance>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
+      if (a.includes("=")) return a.slice(a.indexOf("=") + 1);
       const v = argv[++i];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
+    const is = (name: string) => a === name || a.startsWith(`${name}=`);
     if (a === "-h" || a === "--help") return "help";
     else if (a === "--version") return "version";
     else if (a === "--all-errors") o.allErrors = true;
     else if (a === "--json") o.json = true;
     else if (a === "--quiet") o.quiet = true;
-    else if (a === "--backend" || a.startsWith("--backend=")) {
-      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : value();
+    else if (a === "--extract") o.extract = true;
+    else if (is("--backend")) {
+      const v = value();
       if (!["auto", "native", "wasm", "js"].includes(v)) throw new UsageError(`--backend must be auto, native, wasm or js, not ${JSON.stringify(v)}`);
       o.backend = v as Options["backend"];
-    } else if (a === "--message" || a.startsWith("--message=")) {
-      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : value();
+    } else if (is("--message")) {
+      const v = value();
       if (!(MESSAGE_NAMES as readonly string[]).includes(v)) throw new UsageError(`unknown message ${JSON.stringify(v)}; OCPP 1.6 messages are: ${MESSAGE_NAMES.join(", ")}`);
       o.message = v as MessageName;
-    } else if (a === "--format" || a.startsWith("--format=")) {
-      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : value();
+    } else if (is("--tolerate")) {
+      // Empty items are allowed so that `--tolerate "$LIST"` with an empty list means strict.
+      for (const name of value().split(",").map((s) => s.trim()).filter(Boolean)) {
+        if (!(TOLERANCES as readonly string[]).includes(name)) throw new UsageError(`unknown tolerance ${JSON.stringify(name)}; the tolerances are: ${TOLERANCES.join(", ")}`);
+        tolerate.add(name as Tolerance);
+      }
+    } else if (is("--format")) {
+      const v = value();
       if (!["auto", "json", "ndjson"].includes(v)) throw new UsageError(`--format must be auto, json or ndjson, not ${JSON.stringify(v)}`);
       o.format = v as Options["format"];
+    } else if (is("--charge-point")) {
+      const v = value();
+      let re: RegExp;
+      try {
+        re = new RegExp(v);
+      } catch (e) {
+        throw new UsageError(`--charge-point is not a regular expression: ${(e as Error).message}`);
+      }
+      // A regex with an empty alternative matches "" and its match array has one slot per group.
+      if (new RegExp(`${v}|`).exec("")!.length < 2) throw new UsageError(`--charge-point needs a capture group, e.g. 'cp=(\\w+)', not ${JSON.stringify(v)}`);
+      o.chargePoint = re;
+    } else if (is("--top")) {
+      const v = value();
+      if (!/^\d+$/.test(v)) throw new UsageError(`--top must be a whole number, not ${JSON.stringify(v)}`);
+      o.top = Number(v);
     } else if (a === "--") o.paths.push(...argv.slice(i + 1)), (i = argv.length);
     else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option ${a}`);
     else o.paths.push(a);
   }
+  if (o.extract && o.format === "json") throw new UsageError("--extract reads log lines; it cannot be combined with --format json");
+  o.tolerate = TOLERANCES.filter((t) => tolerate.has(t));
   if (o.paths.length === 0) o.paths.push("-");
   return o;
 }
+
+/**
+ * How a source is cut into inputs: `document` = all of it is one input, `lines` = one input per
+ * line, `documents` = one per line, except multi-line documents (stdin; see USAGE).
+ */
+type Reading = "document" | "lines" | "documents";
 
 interface Source {
   /** What output calls it: the path, or "-" for stdin. */
   name: string;
   path: string | null;
   size: number;
-  lines: boolean;
+  reading: Reading;
 }
 
 /** Files under `path` (sorted, recursive), or `path` itself; what cannot be read goes to `fail`. */
-async function expand(path: string, format: Options["format"], out: Source[], fail: (path: string, e: unknown) => void): Promise<void> {
+async function expand(path: string, o: Options, out: Source[], fail: (path: string, e: unknown) => void): Promise<void> {
   if (path === "-") {
-    out.push({ name: "-", path: null, size: 0, lines: format !== "json" });
+    out.push({ name: "-", path: null, size: 0, reading: o.extract || o.format === "ndjson" ? "lines" : o.format === "json" ? "document" : "documents" });
     return;
   }
   let info;
   try {
     info = await stat(path);
     if (info.isDirectory()) {
+      const walked = o.extract ? LOG_EXTENSIONS : EXTENSIONS;
       const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
       for (const e of entries) {
-        if (e.isDirectory() || EXTENSIONS.has(extname(e.name).toLowerCase())) await expand(join(path, e.name), format, out, fail);
+        if (e.isDirectory() || walked.has(extname(e.name).toLowerCase())) await expand(join(path, e.name), o, out, fail);
       }
       return;
     }
@@ -116,11 +233,12 @@ async function expand(path: string, format: Options["format"], out: Source[], fa
     return;
   }
   const ext = extname(path).toLowerCase();
-  out.push({ name: path, path, size: info.size, lines: format === "ndjson" || (format === "auto" && (ext === ".ndjson" || ext === ".jsonl")) });
+  const lines = o.extract || o.format === "ndjson" || (o.format === "auto" && (ext === ".ndjson" || ext === ".jsonl"));
+  out.push({ name: path, path, size: info.size, reading: lines ? "lines" : "document" });
 }
 
-/** Calls `each` with every line (without its `\n`) and its 1-based number, as chunks arrive. */
-async function forEachLine(stream: Readable, each: (line: Buffer, n: number) => void): Promise<void> {
+/** Calls `each` with every line (without its `\n`) and its 1-based number, as chunks arrive, and `chunkDone` after each chunk. */
+async function forEachLine(stream: Readable, each: (line: Buffer, n: number) => void, chunkDone: () => void): Promise<void> {
   let rest: Buffer = Buffer.alloc(0);
   let n = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
@@ -131,41 +249,348 @@ async function forEachLine(stream: Readable, each: (line: Buffer, n: number) => 
       start = nl + 1;
     }
     rest = buf.subarray(start);
+    chunkDone();
   }
   if (rest.length) each(rest, ++n);
 }
 
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
 function isBlank(b: Uint8Array): boolean {
-  for (const c of b) if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
+  for (const c of b) if (!isSpace(c)) return false;
   return true;
 }
 
-function firstNonBlank(b: Uint8Array): number {
-  for (const c of b) if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return c;
+function skipSpace(b: Uint8Array, i: number): number {
+  while (i < b.length && isSpace(b[i]!)) i++;
+  return i;
+}
+
+/** Where a scan of brackets is: carried from line to line for a multi-line document. */
+interface Brackets {
+  depth: number;
+  inString: boolean;
+  escaped: boolean;
+  /** Commas at depth 1: a frame's elements minus one. */
+  commas: number;
+}
+
+const brackets = (): Brackets => ({ depth: 0, inString: false, escaped: false, commas: 0 });
+
+/**
+ * Scans `b` from `from` for the bracket that closes what is open (`[`/`{` and `]`/`}` alike, outside
+ * strings) and returns the index after it, or -1 when the text ends first. Only nesting is
+ * checked; whether the text is JSON is the validator's business.
+ */
+function scanBrackets(b: Uint8Array, from: number, s: Brackets): number {
+  for (let i = from; i < b.length; i++) {
+    const c = b[i]!;
+    if (s.inString) {
+      if (s.escaped) s.escaped = false;
+      else if (c === 0x5c) s.escaped = true;
+      else if (c === 0x22) s.inString = false;
+    } else if (c === 0x22) s.inString = true;
+    else if (c === 0x5b || c === 0x7b) s.depth++;
+    else if (c === 0x5d || c === 0x7d) {
+      if (--s.depth <= 0) return i + 1;
+    } else if (c === 0x2c && s.depth === 1) s.commas++;
+  }
   return -1;
 }
 
-interface Outcome {
-  valid: boolean;
-  errors: ValidationIssue[];
-  frame?: { kind: string; uniqueId: string | null; action: string | null; errorCode: string | null };
+/**
+ * The OCPP-J frame in a log line, as [start, end), or null. Candidates are the `[` followed by
+ * 2, 3 or 4 and a comma: the first that closes with at least three elements is the frame (so a
+ * prefix's `[2024-05-17 …]` or `[3,CP1]` is skipped); failing that, the first that never closes is
+ * a frame cut off and runs to the end of the line, so that it is reported rather than ignored.
+ */
+function findFrame(b: Uint8Array): [number, number] | null {
+  let cut = -1;
+  let tried = 0;
+  for (let i = b.indexOf(0x5b); i >= 0 && tried < MAX_FRAME_CANDIDATES; i = b.indexOf(0x5b, i + 1)) {
+    let j = skipSpace(b, i + 1);
+    if (b[j] !== 0x32 && b[j] !== 0x33 && b[j] !== 0x34) continue;
+    j = skipSpace(b, j + 1);
+    if (b[j] !== 0x2c) continue;
+    tried++;
+    const s = brackets();
+    const end = scanBrackets(b, i, s);
+    if (end < 0) {
+      if (cut < 0) cut = i;
+    } else if (s.commas >= 2) return [i, end];
+  }
+  if (cut < 0) return null;
+  let end = b.length;
+  while (end > cut && isSpace(b[end - 1]!)) end--;
+  return [cut, end];
 }
 
-function check(v: Validator<MessageName>, input: Uint8Array, allErrors: boolean): Outcome {
-  if (firstNonBlank(input) === 0x5b) {
-    const f = v.validateFrame(input, { allErrors });
-    return { valid: f.valid, errors: f.errors, frame: { kind: f.kind, uniqueId: f.uniqueId, action: f.action, errorCode: f.callError?.errorCode ?? null } };
+/** The end of the JSON string starting at b[i] (`"`), after its closing quote; -1 if it does not close. */
+function stringEnd(b: Uint8Array, i: number): number {
+  for (let j = i + 1; j < b.length; j++) {
+    if (b[j] === 0x5c) j++;
+    else if (b[j] === 0x22) return j + 1;
   }
-  return v.validate(input, { allErrors });
+  return -1;
 }
+
+/** The end of the JSON value starting at b[i] (only its extent, not its validity); -1 if it does not end. */
+function valueEnd(b: Uint8Array, i: number): number {
+  const c = b[i];
+  if (c === 0x22) return stringEnd(b, i);
+  if (c === 0x5b || c === 0x7b) return scanBrackets(b, i, brackets());
+  let j = i;
+  while (j < b.length && !isSpace(b[j]!) && b[j] !== 0x2c && b[j] !== 0x7d && b[j] !== 0x5d) j++;
+  return j > i ? j : -1;
+}
+
+const decoder = new TextDecoder();
+
+function decodeString(b: Uint8Array, start: number, end: number): string | null {
+  try {
+    const v: unknown = JSON.parse(decoder.decode(b.subarray(start, end)));
+    return typeof v === "string" ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+interface Unwrapped {
+  frame: Uint8Array | string;
+  chargePoint: string | null;
+}
+
+/**
+ * A wrapped frame: an object with a `message` or `frame` member that holds a frame (an array, or
+ * a string of one), and maybe a charge point id member. The raw bytes of an array member are
+ * what gets validated, so warnings (duplicate keys, unsafe integers) are still seen. Anything
+ * else is not a wrapper (null) and is validated as it is.
+ */
+function unwrap(b: Uint8Array): Unwrapped | null {
+  let i = skipSpace(b, 0);
+  if (b[i] !== 0x7b) return null;
+  let frame: Uint8Array | string | null = null;
+  let chargePoint: string | null = null;
+  i = skipSpace(b, i + 1);
+  if (b[i] === 0x7d) return null;
+  for (;;) {
+    if (b[i] !== 0x22) return null;
+    const keyEnd = stringEnd(b, i);
+    if (keyEnd < 0) return null;
+    const key = decodeString(b, i, keyEnd);
+    i = skipSpace(b, keyEnd);
+    if (b[i] !== 0x3a) return null;
+    const start = skipSpace(b, i + 1);
+    const end = valueEnd(b, start);
+    if (end < 0) return null;
+    if (key !== null && FRAME_MEMBERS.has(key)) {
+      if (b[start] === 0x5b) frame = b.subarray(start, end);
+      else if (b[start] === 0x22) {
+        const text = decodeString(b, start, end);
+        frame = text !== null && text.trimStart().startsWith("[") ? text : null;
+      } else frame = null;
+    } else if (key !== null && CHARGE_POINT_MEMBERS.has(key)) {
+      chargePoint = b[start] === 0x22 ? decodeString(b, start, end) : decoder.decode(b.subarray(start, end));
+    }
+    i = skipSpace(b, end);
+    if (b[i] === 0x2c) i = skipSpace(b, i + 1);
+    else if (b[i] === 0x7d) break;
+    else return null;
+  }
+  return frame === null ? null : { frame, chargePoint };
+}
+
+/** Only an object that names a frame member can be a wrapper: a byte search keeps the unwrap scan off plain payloads. */
+function mayBeWrapper(b: Buffer): boolean {
+  return b.indexOf('"message"') >= 0 || b.indexOf('"frame"') >= 0;
+}
+
+type Status = "valid" | "tolerated" | "invalid" | "unparseable";
+
+interface Outcome {
+  status: Status;
+  valid: boolean;
+  errors: ValidationIssue[];
+  tolerated: ToleratedIssue[];
+  warnings: ValidationWarning[];
+  frame?: { kind: string; uniqueId: string | null; action: string | null; errorCode: string | null };
+  /** For the summary: what a frame that failed without payload issues was answered (ProtocolError, NotImplemented, ...). */
+  refusal?: { errorCode: string; errorDescription: string };
+  chargePoint: string | null;
+}
+
+function statusOf(valid: boolean, errors: ValidationIssue[], tolerated: ToleratedIssue[]): Status {
+  if (!valid) return errors.some((e) => e.keyword === "parse") ? "unparseable" : "invalid";
+  return tolerated.length ? "tolerated" : "valid";
+}
+
+type CliValidator = ReturnType<typeof createValidator<MessageName, Tolerance[]>>;
+
+function check(v: CliValidator, input: Uint8Array | string, frame: boolean, allErrors: boolean, chargePoint: string | null): Outcome {
+  if (frame) {
+    const f = v.validateFrame(input, { allErrors });
+    return {
+      status: statusOf(f.valid, f.errors, f.tolerated),
+      valid: f.valid,
+      errors: f.errors,
+      tolerated: f.tolerated,
+      warnings: f.warnings,
+      frame: { kind: f.kind, uniqueId: f.uniqueId, action: f.action, errorCode: f.callError?.errorCode ?? null },
+      ...(f.callError && f.errors.length === 0 ? { refusal: { errorCode: f.callError.errorCode, errorDescription: f.callError.errorDescription } } : {}),
+      chargePoint,
+    };
+  }
+  const r = v.validate(input, { allErrors });
+  return { status: statusOf(r.valid, r.errors, r.tolerated), valid: r.valid, errors: r.errors, tolerated: r.tolerated, warnings: r.warnings, chargePoint };
+}
+
+const where = (path: string) => path || "(root)";
 
 function describeOutcome(o: Outcome): string {
   const parts: string[] = [];
-  if (o.frame && (o.frame.kind !== "call" || o.errors.length === 0)) {
-    parts.push(o.frame.kind === "call" ? `${o.frame.errorCode}: action ${JSON.stringify(o.frame.action)}` : `${o.frame.kind} frame${o.frame.errorCode ? ` (${o.frame.errorCode})` : ""}`);
+  if (o.frame && (o.frame.kind !== "call" || o.errors.length === 0) && o.frame.errorCode) {
+    parts.push(o.frame.kind === "call" ? `${o.frame.errorCode}: action ${JSON.stringify(o.frame.action)}` : `${o.frame.kind} frame (${o.frame.errorCode})`);
   }
-  for (const e of o.errors) parts.push(`${e.instancePath || "(root)"} ${e.keyword}: ${e.message}`);
+  for (const e of o.errors) parts.push(`${where(e.instancePath)} ${e.keyword}: ${e.message}`);
+  for (const t of o.tolerated) parts.push(`tolerated ${where(t.instancePath)} ${t.keyword} [${t.tolerance}]: ${t.message}`);
+  for (const w of o.warnings) parts.push(`warning ${where(w.instancePath)} ${w.warning}: ${w.message}`);
   return parts.join("; ");
+}
+
+const VERDICT: Record<Status, string> = { valid: "valid with warnings", tolerated: "valid with tolerances", invalid: "invalid", unparseable: "invalid" };
+
+/** Array indices in a path become `*`, so the same field of every array item shares one row. */
+const wildcard = (path: string) => path.replace(/\/\d+(?=\/|$)/g, "/*");
+
+interface Group {
+  columns: string[];
+  count: number;
+  example: string;
+}
+
+/** Inputs counted per row of a table; each input counts once per row. */
+class Groups {
+  readonly rows = new Map<string, Group>();
+  other = 0;
+  constructor(private readonly max: number) {}
+  add(columns: string[], example: string, seen: Set<string>): void {
+    const key = columns.join("\u0000");
+    if (seen.has(key)) return;
+    seen.add(key);
+    const row = this.rows.get(key);
+    if (row) row.count++;
+    else if (this.rows.size < this.max) this.rows.set(key, { columns, count: 1, example });
+    else this.other++;
+  }
+  top(n: number): Group[] {
+    return [...this.rows.values()].sort((a, b) => b.count - a.count || (a.columns.join(" ") < b.columns.join(" ") ? -1 : 1)).slice(0, n);
+  }
+}
+
+type Counts = Record<Status, number> & { warned: number };
+const counts = (): Counts => ({ valid: 0, tolerated: 0, invalid: 0, unparseable: 0, warned: 0 });
+
+interface ChargePointStats {
+  counts: Counts;
+  issues: Groups;
+}
+
+class Summary {
+  readonly counts = counts();
+  inputs = 0;
+  noFrame = 0;
+  readonly issues = new Groups(MAX_GROUPS);
+  readonly tolerated = new Groups(MAX_GROUPS);
+  readonly warnings = new Groups(MAX_GROUPS);
+  readonly chargePoints = new Map<string, ChargePointStats>();
+  otherChargePoints = 0;
+  withoutChargePoint = 0;
+
+  add(o: Outcome): void {
+    this.inputs++;
+    this.counts[o.status]++;
+    if (o.warnings.length) this.counts.warned++;
+    const action = o.frame?.action ? `${o.frame.action} ` : "";
+    const issueRows: Array<[string[], string]> = o.refusal
+      ? [[[o.refusal.errorCode, action ? action.trimEnd() : "(frame)"], o.refusal.errorDescription]]
+      : o.errors.map((e) => [[e.keyword, action + where(wildcard(e.instancePath))], e.message]);
+    let seen = new Set<string>();
+    for (const [columns, example] of issueRows) this.issues.add(columns, example, seen);
+    seen = new Set();
+    for (const t of o.tolerated) this.tolerated.add([t.tolerance, t.keyword, action + where(wildcard(t.instancePath))], t.message, seen);
+    seen = new Set();
+    for (const w of o.warnings) this.warnings.add([w.warning, action + where(wildcard(w.instancePath))], w.message, seen);
+
+    if (o.chargePoint === null) {
+      this.withoutChargePoint++;
+      return;
+    }
+    let cp = this.chargePoints.get(o.chargePoint);
+    if (!cp) {
+      if (this.chargePoints.size >= MAX_CHARGE_POINTS) {
+        this.otherChargePoints++;
+        return;
+      }
+      cp = { counts: counts(), issues: new Groups(MAX_GROUPS_PER_CHARGE_POINT) };
+      this.chargePoints.set(o.chargePoint, cp);
+    }
+    cp.counts[o.status]++;
+    if (o.warnings.length) cp.counts.warned++;
+    seen = new Set();
+    for (const [columns, example] of issueRows) cp.issues.add(columns, example, seen);
+  }
+
+  /** The tables, for stderr; empty when there is nothing to show. */
+  tables(top: number): string {
+    if (top === 0) return "";
+    const out: string[] = [];
+    const table = (title: string, groups: Groups) => {
+      const rows = groups.top(top);
+      if (!rows.length) return;
+      out.push(`${title}:`);
+      const countWidth = String(rows[0]!.count).length;
+      const widths = rows[0]!.columns.map((_, i) => Math.max(...rows.map((r) => r.columns[i]!.length)));
+      for (const r of rows) out.push(`  ${String(r.count).padStart(countWidth)}  ${r.columns.map((c, i) => c.padEnd(widths[i]!)).join("  ")}  ${r.example}`);
+      const more = groups.rows.size - rows.length;
+      if (more || groups.other) out.push(`  (and ${more} more rows${groups.other ? `; ${groups.other} more inputs fell in rows beyond the first ${MAX_GROUPS}` : ""})`);
+    };
+    table("Most frequent issues (inputs, keyword, path, first message)", this.issues);
+    table("Most frequent tolerated deviations (inputs, tolerance, keyword, path, first message)", this.tolerated);
+    table("Most frequent warnings (inputs, warning, path, first message)", this.warnings);
+
+    const flagged = (c: Counts) => c.invalid + c.unparseable + c.tolerated + c.warned > 0;
+    const points = [...this.chargePoints.entries()].filter(([, s]) => flagged(s.counts));
+    if (points.length) {
+      const bad = (c: Counts) => c.invalid + c.unparseable;
+      points.sort(([a, x], [b, y]) => bad(y.counts) - bad(x.counts) || y.counts.tolerated - x.counts.tolerated || y.counts.warned - x.counts.warned || (a < b ? -1 : a > b ? 1 : 0));
+      const shown = points.slice(0, top);
+      const known = `${this.chargePoints.size}${this.otherChargePoints ? "+" : ""}`;
+      out.push(`By charge point, most invalid first (${points.length} of ${known} charge points had invalid, tolerated or warned inputs):`);
+      // An id comes from the input: one with spaces or control characters is quoted so that it cannot garble the table.
+      const label = (id: string) => (/^[\x21-\x7e]+$/.test(id) ? id : JSON.stringify(id));
+      const width = Math.max(...shown.map(([id]) => label(id).length));
+      for (const [id, s] of shown) {
+        const c = s.counts;
+        const n = c.valid + c.tolerated + c.invalid + c.unparseable;
+        const [first] = s.issues.top(1);
+        out.push(`  ${label(id).padEnd(width)}  ${n} input${n === 1 ? "" : "s"}: ${countParts(c).join(", ")}${first ? `; most frequent: ${first.columns.join(" ")} (${first.count})` : ""}`);
+      }
+      if (points.length > shown.length) out.push(`  (and ${points.length - shown.length} more)`);
+      if (this.withoutChargePoint) out.push(`  (${this.withoutChargePoint} input${this.withoutChargePoint === 1 ? "" : "s"} named no charge point)`);
+    }
+    return out.length ? out.join("\n") + "\n" : "";
+  }
+}
+
+/** "3 valid, 1 valid with tolerances, 2 invalid, ...": valid and invalid always, the rest when not 0. */
+function countParts(c: Counts): string[] {
+  return [
+    `${c.valid} valid`,
+    ...(c.tolerated ? [`${c.tolerated} valid with tolerances`] : []),
+    `${c.invalid} invalid`,
+    ...(c.unparseable ? [`${c.unparseable} unparseable`] : []),
+    ...(c.warned ? [`${c.warned} with warnings`] : []),
+  ];
 }
 
 class Progress {
@@ -185,8 +610,73 @@ class Progress {
   }
   clear(): void {
     if (this.shown) process.stderr.write("\r\x1b[K");
+    this.shown = false;
   }
 }
+
+/**
+ * Cuts stdin's lines into inputs: a line is one input, unless it opens an object or array that it
+ * does not close; then it starts a document that takes the following lines while they can
+ * continue a pretty-printed one (indented, or starting with a closing bracket) until its brackets
+ * close. A truncated NDJSON line is therefore ended by the next line (which starts at column 0)
+ * and reported on its own instead of swallowing the rest of the input.
+ */
+class Documents {
+  private parts: Buffer[] = [];
+  private first = 0;
+  private state = brackets();
+  constructor(
+    private readonly evaluate: (input: Buffer) => Outcome | null,
+    private readonly report: (outcome: Outcome | null, line: number) => void,
+  ) {}
+
+  line(b: Buffer, n: number): void {
+    if (this.parts.length) {
+      const c = b[0];
+      if (c !== undefined && !isSpace(c) && c !== 0x7d && c !== 0x5d) this.end();
+      else {
+        this.parts.push(b);
+        // A JSON string cannot hold a line break: a line that ends inside one ends the document.
+        if (scanBrackets(b, 0, this.state) >= 0 || this.state.inString) this.end();
+        return;
+      }
+    }
+    if (isBlank(b)) return;
+    // A line that parses (valid or not) is one input; only text that does not parse costs a bracket scan.
+    const outcome = this.evaluate(b);
+    if (outcome?.status === "unparseable") {
+      const start = skipSpace(b, 0);
+      const s = brackets();
+      if ((b[start] === 0x7b || b[start] === 0x5b) && scanBrackets(b, start, s) < 0 && !s.inString) {
+        this.parts = [b];
+        this.first = n;
+        this.state = s;
+        return;
+      }
+    }
+    this.report(outcome, n);
+  }
+
+  end(): void {
+    if (!this.parts.length) return;
+    const parts = this.parts;
+    this.parts = [];
+    this.report(this.evaluate(Buffer.concat(parts.flatMap((p, i) => (i ? [NEWLINE, p] : [p])))), this.first);
+  }
+}
+
+const NEWLINE = Buffer.from("\n");
+
+/** Why stdout can no longer be written: EPIPE when its reader left (| head), or another write error. */
+let stdoutError: NodeJS.ErrnoException | null = null;
+// Listening before anything is written turns a closed pipe into this flag instead of an uncaught 'error' with a stack trace.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  stdoutError ??= e;
+});
+// With stderr gone too (2>&1 | head) there is nobody left to tell.
+process.stderr.on("error", () => {});
+/** A write into a closed pipe destroys the stream at once; its 'error' event comes a tick later. */
+const stdoutGone = () => stdoutError !== null || process.stdout.destroyed;
 
 async function main(argv: string[]): Promise<number> {
   let options: ReturnType<typeof parseArgs>;
@@ -206,9 +696,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const o = options;
-  let validator: Validator<MessageName>;
+  let validator: CliValidator;
   try {
-    validator = createValidator({ backend: o.backend, message: o.message });
+    validator = createValidator({ backend: o.backend, message: o.message, tolerate: o.tolerate });
   } catch (e) {
     process.stderr.write(`ocpp-validate: ${(e as Error).message}\n`);
     return 2;
@@ -224,13 +714,12 @@ async function main(argv: string[]): Promise<number> {
   };
 
   const sources: Source[] = [];
-  for (const p of o.paths) await expand(p, o.format, sources, ioError);
+  for (const p of o.paths) await expand(p, o, sources, ioError);
 
   const totalBytes = sources.reduce((n, s) => n + s.size, 0);
   const progress = new Progress(totalBytes, process.stderr.isTTY === true && (totalBytes >= PROGRESS_MIN_BYTES || sources.some((s) => s.path === null)));
   const started = performance.now();
-  let inputs = 0;
-  let invalid = 0;
+  const summary = new Summary();
   let bytesDone = 0;
   const out: string[] = [];
   const flush = () => {
@@ -239,48 +728,106 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(out.join(""));
       out.length = 0;
     }
+    if (stdoutGone()) throw new OutputClosed();
   };
 
-  const report = (source: Source, line: number | null, input: Uint8Array) => {
-    const outcome = check(validator, input, o.allErrors);
-    inputs++;
-    if (!outcome.valid) invalid++;
+  /** The input inside a raw line or document, with its charge point; null for a log line with no frame. */
+  const evaluate = (raw: Buffer): Outcome | null => {
+    const named = o.chargePoint?.exec(raw.toString("utf8"))?.[1] ?? null;
+    const first = raw[skipSpace(raw, 0)];
+    const wrapped = first === 0x7b && mayBeWrapper(raw) ? unwrap(raw) : null;
+    if (wrapped) return check(validator, wrapped.frame, true, o.allErrors, named ?? wrapped.chargePoint);
+    if (o.extract) {
+      const at = findFrame(raw);
+      return at ? check(validator, raw.subarray(at[0], at[1]), true, o.allErrors, named) : null;
+    }
+    return check(validator, raw, first === 0x5b, o.allErrors, named);
+  };
+
+  const report = (source: Source, line: number | null, outcome: Outcome | null) => {
+    if (outcome === null) {
+      summary.noFrame++;
+      return;
+    }
+    summary.add(outcome);
     if (o.json) {
       const errors = outcome.errors.map((e) => ({ instancePath: e.instancePath, keyword: e.keyword, message: e.message, ocppErrorCode: e.ocppErrorCode }));
-      out.push(JSON.stringify({ file: source.name, line, valid: outcome.valid, errors, ...(outcome.frame ? { frame: outcome.frame } : {}) }) + "\n");
-    } else if (!outcome.valid && !o.quiet) {
-      out.push(`${source.name}${line === null ? "" : `:${line}`}: invalid: ${describeOutcome(outcome)}\n`);
+      const tolerated = outcome.tolerated.map((t) => ({ instancePath: t.instancePath, keyword: t.keyword, message: t.message, ocppErrorCode: t.ocppErrorCode, tolerance: t.tolerance }));
+      const warnings = outcome.warnings.map((w) => ({ instancePath: w.instancePath, warning: w.warning, message: w.message }));
+      out.push(
+        JSON.stringify({
+          file: source.name,
+          line,
+          valid: outcome.valid,
+          status: outcome.status,
+          errors,
+          tolerated,
+          warnings,
+          ...(outcome.frame ? { frame: outcome.frame } : {}),
+          ...(outcome.chargePoint !== null ? { chargePoint: outcome.chargePoint } : {}),
+        }) + "\n",
+      );
+    } else if (!o.quiet && (outcome.status !== "valid" || outcome.warnings.length)) {
+      out.push(`${source.name}${line === null ? "" : `:${line}`}: ${VERDICT[outcome.status]}: ${describeOutcome(outcome)}\n`);
     }
     if (out.length >= 256) flush();
-    progress.update(bytesDone, inputs);
+    progress.update(bytesDone, summary.inputs);
   };
 
-  for (const source of sources) {
-    try {
-      if (!source.lines) {
-        const data = source.path === null ? await readAll(process.stdin) : await readFile(source.path);
-        bytesDone += data.length;
-        report(source, null, data);
-      } else {
-        const stream = source.path === null ? process.stdin : createReadStream(source.path);
-        await forEachLine(stream, (line, n) => {
-          bytesDone += line.length + 1;
-          if (!isBlank(line)) report(source, n, line);
-        });
+
+  try {
+    for (const source of sources) {
+      try {
+        if (source.reading === "document") {
+          const data = source.path === null ? await readAll(process.stdin) : await readFile(source.path);
+          bytesDone += data.length;
+          report(source, null, evaluate(data));
+        } else {
+          const stream = source.path === null ? process.stdin : createReadStream(source.path);
+          const documents = source.reading === "documents" ? new Documents(evaluate, (outcome, n) => report(source, n, outcome)) : null;
+          await forEachLine(
+            stream,
+            (line, n) => {
+              bytesDone += line.length + 1;
+              if (documents) documents.line(line, n);
+              else if (!isBlank(line)) report(source, n, evaluate(line));
+            },
+            // Per chunk, so that a slow stream (tail -f) shows its results as they come.
+            flush,
+          );
+          documents?.end();
+        }
+      } catch (e) {
+        if (e instanceof OutputClosed) throw e;
+        ioError(source.name, e);
       }
-    } catch (e) {
-      ioError(source.name, e);
+      if (stdoutGone()) throw new OutputClosed();
     }
+    flush();
+  } catch (e) {
+    if (!(e instanceof OutputClosed)) throw e;
   }
-  flush();
   progress.clear();
+  if (stdoutGone()) {
+    // Whoever closed stdout has seen what they wanted: no summary, and the status of what was checked.
+    if (stdoutError && stdoutError.code !== "EPIPE") {
+      process.stderr.write(`ocpp-validate: cannot write to stdout: ${stdoutError.message}\n`);
+      return 2;
+    }
+    return ioErrors ? 2 : summary.counts.invalid + summary.counts.unparseable ? 1 : 0;
+  }
 
   const ms = performance.now() - started;
   const files = sources.filter((s) => s.path !== null).length;
-  const summary = `${inputs} input${inputs === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${sources.some((s) => s.path === null) ? " and stdin" : ""}: ${inputs - invalid} valid, ${invalid} invalid${ioErrors ? `, ${ioErrors} unreadable` : ""} (${validator.backend} backend, ${ms.toFixed(0)} ms)`;
+  const inputs = summary.inputs;
+  const parts = countParts(summary.counts);
+  if (summary.noFrame) parts.push(`${summary.noFrame} line${summary.noFrame === 1 ? "" : "s"} without a frame`);
+  if (ioErrors) parts.push(`${ioErrors} unreadable`);
+  const line = `${inputs} input${inputs === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${sources.some((s) => s.path === null) ? " and stdin" : ""}: ${parts.join(", ")} (${validator.backend} backend, ${ms.toFixed(0)} ms)\n`;
   // In --json mode stdout holds only the per-input lines.
-  (o.json ? process.stderr : process.stdout).write(summary + "\n");
-  return ioErrors ? 2 : invalid ? 1 : 0;
+  (o.json ? process.stderr : process.stdout).write(line);
+  process.stderr.write(summary.tables(o.top));
+  return ioErrors ? 2 : summary.counts.invalid + summary.counts.unparseable ? 1 : 0;
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
