@@ -42,6 +42,14 @@ export interface Backend {
   validate(input: JsonInput, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): BackendResult;
   isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
   /**
+   * `isValidBatch` off the calling thread (native: libuv's threads; wasm and js on Node: a worker
+   * pool). Absent where there is no other thread (the browser entry): the facade then runs
+   * `isValidBatch` in a microtask. The inputs' bytes are read (copied) before it returns.
+   */
+  isValidBatchAsync?(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Promise<Uint8Array>;
+  /** Ends what `isValidBatchAsync` started (a worker pool); absent when there is nothing to end. */
+  close?(): Promise<void>;
+  /**
    * A whole OCPP-J frame. `payloadRange` is in UTF-8 bytes here, for string input too (the facade
    * converts). `responseTo`: for a CALLRESULT, the index of the request message of the pending call
    * (its `<Action>Response` schema is applied), or -1 when unknown.

@@ -3,6 +3,7 @@
 import { DEBUG_ENV, ENV_OVERRIDE, loadBackend, logFallbacks, requestedBackend, withFallbacks, type FallbackOptions, type FallbackReport, type LoadedBackend } from "./loader.js";
 import { nodeCandidates } from "./node-candidates.js";
 import { createValidatorFor } from "./validator.js";
+import { withWorkerPool } from "./pool.js";
 import { toleranceMask } from "./tolerances.js";
 import type { BackendName, CreateValidatorOptions, MessageName, Tolerance, ValidatorFor } from "./types.js";
 
@@ -38,6 +39,7 @@ export function createValidator<M extends MessageName = "StopTransaction", const
   let chosen = loaded.get(requested);
   if (!chosen) {
     chosen = loadBackend(requested, nodeCandidates);
+    chosen = { ...chosen, backend: withWorkerPool(chosen.backend) };
     loaded.set(requested, chosen);
     logFallbacks(chosen.fallbacks, process.env[DEBUG_ENV]);
   }

@@ -8,6 +8,8 @@ export { nodeCandidates } from "./node-candidates.js";
 export { loadNativeBinding, nativeSources, nativeTriple, detectMusl, NATIVE_PATH_ENV, BUILT_TRIPLES } from "./native.js";
 export type { NativeLoadOptions, NativeSource } from "./native.js";
 export { createValidatorFor } from "./validator.js";
+/** The worker pool of the wasm and js backends' async batch, for its failure tests. */
+export { WorkerPool, withWorkerPool, INLINE_MAX_BYTES } from "./pool.js";
 export type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./backend.js";
 /** The pure-TypeScript backend itself (what `backend: "js"` loads), for comparing backends word for word. */
 export { createJsBackend } from "./js/index.js";

@@ -26,6 +26,8 @@ export interface NativeBinding {
   validateBytes(input: Uint8Array, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): NativeResult;
   validateString(input: string, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): NativeResult;
   isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
+  /** Copies the inputs before it returns, validates on libuv's threads (all cores for a large batch). */
+  isValidBatchAsync(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Promise<Uint8Array>;
   /** Same shape as FrameValidationResult, with looser string types; payloadRange in bytes. -1: no pending call known. */
   validateFrameBytes(input: Uint8Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): NativeFrame;
   validateFrameString(input: string, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): NativeFrame;
@@ -62,6 +64,11 @@ export function nativeBackend(binding: NativeBinding): Backend {
         ? binding.validateString(input, message, allErrors, tolerate)
         : binding.validateBytes(input, message, allErrors, tolerate)) as unknown as BackendResult,
     isValidBatch: (inputs, message, tolerate) => binding.isValidBatch(inputs, message, tolerate),
+    // An addon built before the async batch had none: a synchronous answer in a microtask keeps the contract.
+    isValidBatchAsync: (inputs, message, tolerate) =>
+      typeof binding.isValidBatchAsync === "function"
+        ? binding.isValidBatchAsync(inputs, message, tolerate)
+        : Promise.resolve().then(() => binding.isValidBatch(inputs, message, tolerate)),
     validateFrame: (input, allErrors, responseTo, tolerate) =>
       (typeof input === "string"
         ? binding.validateFrameString(input, allErrors, responseTo, tolerate)

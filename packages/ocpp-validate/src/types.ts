@@ -92,6 +92,20 @@ export interface Validator<D extends MessageName = "StopTransaction"> extends Fr
   validate<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption & { allErrors?: boolean }): ValidationResult;
   /** One byte per input, in input order: 1 valid, 0 invalid. */
   isValidBatch<M extends MessageName = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M> & ToleranceOption): Uint8Array;
+  /**
+   * `isValidBatch`'s verdicts, computed off the calling thread: native on libuv's threads, all cores
+   * for a large batch; wasm and js on Node in a pool of worker threads (one per core, started on
+   * first use); in a browser, `isValidBatch` in a microtask. A small batch (under 64 KiB on wasm and
+   * js) is validated in a microtask. The inputs are copied before the call returns: changing a
+   * Buffer afterwards does not change its verdict. A bad argument or a failed worker rejects.
+   */
+  isValidBatchAsync<M extends MessageName = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M> & ToleranceOption): Promise<Uint8Array>;
+  /**
+   * Terminates the worker pool of this validator's backend (shared by every validator of that
+   * backend; the next async batch starts a new one). Not needed before exit: an idle pool does
+   * not keep a process alive. Batches still in flight are rejected. Nothing to do on native.
+   */
+  close(): Promise<void>;
 }
 
 /**

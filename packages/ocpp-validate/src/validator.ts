@@ -56,14 +56,22 @@ export function createValidatorFor<D extends MessageName>(backend: Backend, defa
     isValidBatch(inputs, options) {
       const message = pick(options);
       const t = mask(options);
-      if (!Array.isArray(inputs)) throw new TypeError(`ocpp-validate: isValidBatch expects an array of strings or Uint8Arrays, got ${describe(inputs)}`);
-      for (let i = 0; i < inputs.length; i++) {
-        if (!isText(inputs[i])) {
-          throw new TypeError(`ocpp-validate: isValidBatch input at index ${i} is ${describe(inputs[i])}; expected a string or Uint8Array`);
-        }
-      }
+      checkBatch(inputs, "isValidBatch");
       return backend.isValidBatch(inputs, message, t);
     },
+    isValidBatchAsync(inputs, options) {
+      // A caller's mistake rejects like any other failure: an async function's caller looks at the promise.
+      try {
+        const message = pick(options);
+        const t = mask(options);
+        checkBatch(inputs, "isValidBatchAsync");
+        if (inputs.length === 0) return Promise.resolve(new Uint8Array(0));
+        return backend.isValidBatchAsync ? backend.isValidBatchAsync(inputs, message, t) : Promise.resolve().then(() => backend.isValidBatch(inputs, message, t));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    close: () => backend.close?.() ?? Promise.resolve(),
     validateFrame(input, options): FrameValidationResult {
       if (!isText(input)) throw new TypeError(`ocpp-validate: validateFrame expects the message as a string or Uint8Array, got ${describe(input)}`);
       const responseTo = options?.responseTo;
@@ -77,6 +85,13 @@ export function createValidatorFor<D extends MessageName>(backend: Backend, defa
     },
   } as Validator<D>;
   return validator;
+}
+
+function checkBatch(inputs: unknown, what: string): asserts inputs is ReadonlyArray<JsonInput> {
+  if (!Array.isArray(inputs)) throw new TypeError(`ocpp-validate: ${what} expects an array of strings or Uint8Arrays, got ${describe(inputs)}`);
+  for (let i = 0; i < inputs.length; i++) {
+    if (!isText(inputs[i])) throw new TypeError(`ocpp-validate: ${what} input at index ${i} is ${describe(inputs[i])}; expected a string or Uint8Array`);
+  }
 }
 
 function isText(input: unknown): input is JsonInput {

@@ -481,6 +481,83 @@ describe.each(BACKENDS)("backend %s", (backend) => {
     });
   });
 
+  describe("isValidBatchAsync", () => {
+    const messages = [...new Set(vectors.map((c) => c.message))] as MessageName[];
+    /** Every vector of a message, strings and bytes mixed, repeated until the batch is at least `bytes` long. */
+    const batchOf = (message: MessageName, bytes: number): JsonInput[] => {
+      const cases = vectors.filter((c) => c.message === message);
+      const inputs: JsonInput[] = [];
+      for (let size = 0, i = 0; size < bytes || i < cases.length; i++) {
+        const c = cases[i % cases.length]!;
+        const input = typeof c.data === "string" && i % 2 === 0 ? c.data : typeof c.data === "string" ? Buffer.from(c.data) : c.data;
+        inputs.push(input);
+        size += input.length + 16;
+      }
+      return inputs;
+    };
+
+    it("gives exactly isValidBatch's verdicts on the shared vectors, small batches and large, for every message", async () => {
+      for (const message of messages) {
+        const small = batchOf(message, 0);
+        expect(Array.from(await v.isValidBatchAsync(small, { message })), message).toEqual(Array.from(v.isValidBatch(small, { message })));
+      }
+      // Past the inline limit and the native per-thread cut: the batch is split across threads or workers.
+      for (const message of ["StopTransaction", "MeterValues", "BootNotification", "StatusNotificationResponse"] as MessageName[]) {
+        const large = batchOf(message, 3 << 20);
+        const verdicts = await v.isValidBatchAsync(large, { message });
+        expect(verdicts).toBeInstanceOf(Uint8Array);
+        expect(verdicts.length).toBe(large.length);
+        expect(Array.from(verdicts).join(""), message).toBe(Array.from(v.isValidBatch(large, { message })).join(""));
+      }
+      expect((await v.isValidBatchAsync([])).length).toBe(0);
+    }, PROPERTY_TIMEOUT);
+
+    it("applies the call's tolerances and the validator's default, as isValidBatch does", async () => {
+      const tolerant = createValidator({ backend, tolerate: [...TOLERANCES] });
+      const large = batchOf("StopTransaction", 1 << 20);
+      for (const [validator, options] of [[v, { tolerate: [...TOLERANCES] }], [tolerant, {}], [tolerant, { tolerate: [] }]] as const) {
+        expect(Array.from(await validator.isValidBatchAsync(large, options)).join("")).toBe(Array.from(validator.isValidBatch(large, options)).join(""));
+      }
+      expect(Array.from(await v.isValidBatchAsync(large, { tolerate: [...TOLERANCES] })).join("")).not.toBe(Array.from(v.isValidBatch(large)).join(""));
+    }, PROPERTY_TIMEOUT);
+
+    it("many batches in flight at once each get their own verdicts, in order", async () => {
+      const batches = messages.slice(0, 12).map((message, i) => ({ message, inputs: batchOf(message, i % 3 === 0 ? 200_000 : 0) }));
+      const answers = await Promise.all(batches.map((b) => v.isValidBatchAsync(b.inputs, { message: b.message })));
+      answers.forEach((a, i) => expect(Array.from(a).join(""), batches[i]!.message).toBe(Array.from(v.isValidBatch(batches[i]!.inputs, { message: batches[i]!.message })).join("")));
+    }, PROPERTY_TIMEOUT);
+
+    it("reads the bytes before it returns: a Buffer changed afterwards keeps its verdict", async () => {
+      const ok = Buffer.from('{"transactionId":1,"timestamp":"2024-01-01T00:00:00Z","meterStop":5}');
+      const inputs = Array.from({ length: 40_000 }, () => Buffer.from(ok));
+      const pending = v.isValidBatchAsync(inputs);
+      for (const b of inputs) b.fill(0x78);
+      expect(v.isValid(inputs[0]!)).toBe(false);
+      const verdicts = await pending;
+      expect(verdicts.length).toBe(inputs.length);
+      expect(verdicts.every((x) => x === 1)).toBe(true);
+    }, PROPERTY_TIMEOUT);
+
+    it("a bad argument is a rejected promise with isValidBatch's TypeError, never a throw", async () => {
+      for (const call of [() => v.isValidBatchAsync("{}" as never), () => v.isValidBatchAsync(["{}", 5 as never]), () => v.isValidBatchAsync(["{}"], { message: "Nope" as never }), () => v.isValidBatchAsync(["{}"], { tolerate: ["nope" as Tolerance] })]) {
+        let promise: Promise<Uint8Array> | undefined;
+        expect(() => (promise = call())).not.toThrow();
+        await expect(promise).rejects.toThrow(TypeError);
+      }
+      await expect(v.isValidBatchAsync(["{}", 5 as never])).rejects.toThrow(/index 1/);
+    });
+
+    it("close() ends the pool; the next batch starts a new one", async () => {
+      const large = batchOf("StopTransaction", 1 << 20);
+      const expected = Array.from(v.isValidBatch(large)).join("");
+      expect(Array.from(await v.isValidBatchAsync(large)).join("")).toBe(expected);
+      await v.close();
+      await v.close();
+      expect(Array.from(await v.isValidBatchAsync(large)).join("")).toBe(expected);
+      await v.close();
+    }, PROPERTY_TIMEOUT);
+  });
+
   describe("bad input gets a verdict or a clear error, never a crash", () => {
     const ok = '{"transactionId":1,"timestamp":"2024-01-01T00:00:00Z","meterStop":5}';
 
