@@ -13,10 +13,10 @@ parentPort!.on("message", (job: BatchJob) => {
   let answer: BatchAnswer;
   try {
     // A copy with a buffer of its own: the backend's array may be a view (of wasm memory, say), which cannot be transferred.
-    answer = { id: job.id, verdicts: backend.isValidBatch(unpack(job), job.message, job.tolerate).slice() };
+    answer = { id: job.id, result: backend.isValidBatch(unpack(job), job.message, job.tolerate).slice() };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     answer = { id: job.id, error: { message: error.message, ...(error.stack ? { stack: error.stack } : {}) } };
   }
-  parentPort!.postMessage(answer, "verdicts" in answer ? [answer.verdicts.buffer as ArrayBuffer] : []);
+  parentPort!.postMessage(answer, "result" in answer ? [answer.result.buffer as ArrayBuffer] : []);
 });

@@ -3,11 +3,15 @@
 // files, directories, stdin and log lines. Exit 0 = all valid, 1 = some invalid, 2 = usage or I/O error.
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { extname, join } from "node:path";
 import type { Readable } from "node:stream";
+import { brackets, evaluateChunk, evaluator, isBlank, isSpace, LineCode, scanBrackets, skipSpace, type ChunkResult, type CliValidator, type Outcome, type Status } from "./cli-eval.js";
+import type { CliWorkerData } from "./cli-worker.js";
 import { createValidator, TOLERANCES } from "./index.js";
 import { MESSAGE_NAMES } from "./messages.generated.js";
-import type { BackendName, MessageName, Tolerance, ToleratedIssue, ValidationIssue, ValidationWarning } from "./index.js";
+import { WorkerPool } from "./pool.js";
+import type { BackendName, MessageName, Tolerance } from "./index.js";
 
 /** `text` cut at spaces into lines of at most `width` characters, each indented by `indent`. */
 function wrap(text: string, indent: number, width: number): string {
@@ -59,6 +63,8 @@ ${wrap(TOLERANCES.join(", "), 24, 94)}
   --charge-point <re>   a regular expression with a capture group, matched against each raw
                         line (or document): its first group names the charge point
   --top <n>             rows per summary table (default 10; 0 prints only the counts)
+  --jobs <n>            threads that validate lines (default: the available parallelism,
+                        here ${availableParallelism()}); the output is the same for every n, in input order
   --quiet               no per-input lines, only the summary (and read errors)
   -h, --help            this text
   --version             the package version
@@ -94,19 +100,26 @@ unparseable, 2 usage or I/O error. Lines without a frame do not change it.`;
 
 const EXTENSIONS = new Set([".json", ".ndjson", ".jsonl"]);
 const LOG_EXTENSIONS = new Set([...EXTENSIONS, ".log"]);
+/**
+ * With --jobs above 1, the first bytes of every run are validated on the main thread (starting
+ * workers costs more than a small input takes), the rest in chunks by the workers.
+ */
+const PARALLEL_MIN_BYTES = 1 << 20;
+/** Chunks read from a file at a time: what one worker gets per job. */
+const CHUNK_BYTES = 1 << 20;
+/** Chunks in flight per job: enough to keep every worker busy while the main thread reports. */
+const CHUNKS_PER_JOB = 2;
 /** Inputs or bytes above which a terminal gets a progress bar. */
 const PROGRESS_MIN_BYTES = 8 << 20;
 const PROGRESS_INTERVAL_MS = 100;
-/** `[`s tried per log line: bounds the work on a line full of `[2,` that never close to a small multiple of its length. */
-const MAX_FRAME_CANDIDATES = 16;
 /** Distinct rows a summary table keeps counting (the rest are counted as "other"), so memory stays bounded on any input. */
 const MAX_GROUPS = 10_000;
 const MAX_CHARGE_POINTS = 100_000;
 const MAX_GROUPS_PER_CHARGE_POINT = 100;
-const FRAME_MEMBERS = new Set(["message", "frame"]);
-const CHARGE_POINT_MEMBERS = new Set(["chargePointId", "chargeBoxId", "stationId", "identity"]);
 
 class UsageError extends Error {}
+/** A --jobs worker failed: not a read error of the file at hand, so it ends the run (exit 2). */
+class WorkerFailed extends Error {}
 /** Thrown out of the read loops when nobody reads stdout any more. */
 class OutputClosed extends Error {}
 
@@ -121,6 +134,7 @@ interface Options {
   extract: boolean;
   chargePoint: RegExp | null;
   top: number;
+  jobs: number;
   paths: string[];
 }
 
@@ -136,6 +150,7 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
     extract: false,
     chargePoint: null,
     top: 10,
+    jobs: availableParallelism(),
     paths: [],
   };
   const tolerate = new Set<Tolerance>();
@@ -187,6 +202,10 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
       const v = value();
       if (!/^\d+$/.test(v)) throw new UsageError(`--top must be a whole number, not ${JSON.stringify(v)}`);
       o.top = Number(v);
+    } else if (is("--jobs")) {
+      const v = value();
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not ${JSON.stringify(v)}`);
+      o.jobs = Number(v);
     } else if (a === "--") o.paths.push(...argv.slice(i + 1)), (i = argv.length);
     else if (a.startsWith("-") && a !== "-") throw new UsageError(`unknown option ${a}`);
     else o.paths.push(a);
@@ -252,196 +271,6 @@ async function forEachLine(stream: Readable, each: (line: Buffer, n: number) => 
     chunkDone();
   }
   if (rest.length) each(rest, ++n);
-}
-
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-
-function isBlank(b: Uint8Array): boolean {
-  for (const c of b) if (!isSpace(c)) return false;
-  return true;
-}
-
-function skipSpace(b: Uint8Array, i: number): number {
-  while (i < b.length && isSpace(b[i]!)) i++;
-  return i;
-}
-
-/** Where a scan of brackets is: carried from line to line for a multi-line document. */
-interface Brackets {
-  depth: number;
-  inString: boolean;
-  escaped: boolean;
-  /** Commas at depth 1: a frame's elements minus one. */
-  commas: number;
-}
-
-const brackets = (): Brackets => ({ depth: 0, inString: false, escaped: false, commas: 0 });
-
-/**
- * Scans `b` from `from` for the bracket that closes what is open (`[`/`{` and `]`/`}` alike, outside
- * strings) and returns the index after it, or -1 when the text ends first. Only nesting is
- * checked; whether the text is JSON is the validator's business.
- */
-function scanBrackets(b: Uint8Array, from: number, s: Brackets): number {
-  for (let i = from; i < b.length; i++) {
-    const c = b[i]!;
-    if (s.inString) {
-      if (s.escaped) s.escaped = false;
-      else if (c === 0x5c) s.escaped = true;
-      else if (c === 0x22) s.inString = false;
-    } else if (c === 0x22) s.inString = true;
-    else if (c === 0x5b || c === 0x7b) s.depth++;
-    else if (c === 0x5d || c === 0x7d) {
-      if (--s.depth <= 0) return i + 1;
-    } else if (c === 0x2c && s.depth === 1) s.commas++;
-  }
-  return -1;
-}
-
-/**
- * The OCPP-J frame in a log line, as [start, end), or null. Candidates are the `[` followed by
- * 2, 3 or 4 and a comma: the first that closes with at least three elements is the frame (so a
- * prefix's `[2024-05-17 …]` or `[3,CP1]` is skipped); failing that, the first that never closes is
- * a frame cut off and runs to the end of the line, so that it is reported rather than ignored.
- */
-function findFrame(b: Uint8Array): [number, number] | null {
-  let cut = -1;
-  let tried = 0;
-  for (let i = b.indexOf(0x5b); i >= 0 && tried < MAX_FRAME_CANDIDATES; i = b.indexOf(0x5b, i + 1)) {
-    let j = skipSpace(b, i + 1);
-    if (b[j] !== 0x32 && b[j] !== 0x33 && b[j] !== 0x34) continue;
-    j = skipSpace(b, j + 1);
-    if (b[j] !== 0x2c) continue;
-    tried++;
-    const s = brackets();
-    const end = scanBrackets(b, i, s);
-    if (end < 0) {
-      if (cut < 0) cut = i;
-    } else if (s.commas >= 2) return [i, end];
-  }
-  if (cut < 0) return null;
-  let end = b.length;
-  while (end > cut && isSpace(b[end - 1]!)) end--;
-  return [cut, end];
-}
-
-/** The end of the JSON string starting at b[i] (`"`), after its closing quote; -1 if it does not close. */
-function stringEnd(b: Uint8Array, i: number): number {
-  for (let j = i + 1; j < b.length; j++) {
-    if (b[j] === 0x5c) j++;
-    else if (b[j] === 0x22) return j + 1;
-  }
-  return -1;
-}
-
-/** The end of the JSON value starting at b[i] (only its extent, not its validity); -1 if it does not end. */
-function valueEnd(b: Uint8Array, i: number): number {
-  const c = b[i];
-  if (c === 0x22) return stringEnd(b, i);
-  if (c === 0x5b || c === 0x7b) return scanBrackets(b, i, brackets());
-  let j = i;
-  while (j < b.length && !isSpace(b[j]!) && b[j] !== 0x2c && b[j] !== 0x7d && b[j] !== 0x5d) j++;
-  return j > i ? j : -1;
-}
-
-const decoder = new TextDecoder();
-
-function decodeString(b: Uint8Array, start: number, end: number): string | null {
-  try {
-    const v: unknown = JSON.parse(decoder.decode(b.subarray(start, end)));
-    return typeof v === "string" ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-interface Unwrapped {
-  frame: Uint8Array | string;
-  chargePoint: string | null;
-}
-
-/**
- * A wrapped frame: an object with a `message` or `frame` member that holds a frame (an array, or
- * a string of one), and maybe a charge point id member. The raw bytes of an array member are
- * what gets validated, so warnings (duplicate keys, unsafe integers) are still seen. Anything
- * else is not a wrapper (null) and is validated as it is.
- */
-function unwrap(b: Uint8Array): Unwrapped | null {
-  let i = skipSpace(b, 0);
-  if (b[i] !== 0x7b) return null;
-  let frame: Uint8Array | string | null = null;
-  let chargePoint: string | null = null;
-  i = skipSpace(b, i + 1);
-  if (b[i] === 0x7d) return null;
-  for (;;) {
-    if (b[i] !== 0x22) return null;
-    const keyEnd = stringEnd(b, i);
-    if (keyEnd < 0) return null;
-    const key = decodeString(b, i, keyEnd);
-    i = skipSpace(b, keyEnd);
-    if (b[i] !== 0x3a) return null;
-    const start = skipSpace(b, i + 1);
-    const end = valueEnd(b, start);
-    if (end < 0) return null;
-    if (key !== null && FRAME_MEMBERS.has(key)) {
-      if (b[start] === 0x5b) frame = b.subarray(start, end);
-      else if (b[start] === 0x22) {
-        const text = decodeString(b, start, end);
-        frame = text !== null && text.trimStart().startsWith("[") ? text : null;
-      } else frame = null;
-    } else if (key !== null && CHARGE_POINT_MEMBERS.has(key)) {
-      chargePoint = b[start] === 0x22 ? decodeString(b, start, end) : decoder.decode(b.subarray(start, end));
-    }
-    i = skipSpace(b, end);
-    if (b[i] === 0x2c) i = skipSpace(b, i + 1);
-    else if (b[i] === 0x7d) break;
-    else return null;
-  }
-  return frame === null ? null : { frame, chargePoint };
-}
-
-/** Only an object that names a frame member can be a wrapper: a byte search keeps the unwrap scan off plain payloads. */
-function mayBeWrapper(b: Buffer): boolean {
-  return b.indexOf('"message"') >= 0 || b.indexOf('"frame"') >= 0;
-}
-
-type Status = "valid" | "tolerated" | "invalid" | "unparseable";
-
-interface Outcome {
-  status: Status;
-  valid: boolean;
-  errors: ValidationIssue[];
-  tolerated: ToleratedIssue[];
-  warnings: ValidationWarning[];
-  frame?: { kind: string; uniqueId: string | null; action: string | null; errorCode: string | null };
-  /** For the summary: what a frame that failed without payload issues was answered (ProtocolError, NotImplemented, ...). */
-  refusal?: { errorCode: string; errorDescription: string };
-  chargePoint: string | null;
-}
-
-function statusOf(valid: boolean, errors: ValidationIssue[], tolerated: ToleratedIssue[]): Status {
-  if (!valid) return errors.some((e) => e.keyword === "parse") ? "unparseable" : "invalid";
-  return tolerated.length ? "tolerated" : "valid";
-}
-
-type CliValidator = ReturnType<typeof createValidator<MessageName, Tolerance[]>>;
-
-function check(v: CliValidator, input: Uint8Array | string, frame: boolean, allErrors: boolean, chargePoint: string | null): Outcome {
-  if (frame) {
-    const f = v.validateFrame(input, { allErrors });
-    return {
-      status: statusOf(f.valid, f.errors, f.tolerated),
-      valid: f.valid,
-      errors: f.errors,
-      tolerated: f.tolerated,
-      warnings: f.warnings,
-      frame: { kind: f.kind, uniqueId: f.uniqueId, action: f.action, errorCode: f.callError?.errorCode ?? null },
-      ...(f.callError && f.errors.length === 0 ? { refusal: { errorCode: f.callError.errorCode, errorDescription: f.callError.errorDescription } } : {}),
-      chargePoint,
-    };
-  }
-  const r = v.validate(input, { allErrors });
-  return { status: statusOf(r.valid, r.errors, r.tolerated), valid: r.valid, errors: r.errors, tolerated: r.tolerated, warnings: r.warnings, chargePoint };
 }
 
 const where = (path: string) => path || "(root)";
@@ -596,8 +425,9 @@ function countParts(c: Counts): string[] {
 class Progress {
   private last = 0;
   private shown = false;
+  private readonly started = performance.now();
   constructor(private readonly total: number, private readonly enabled: boolean) {}
-  update(done: number, inputs: number): void {
+  update(done: number, inputs: number, lines: number): void {
     if (!this.enabled) return;
     const now = Date.now();
     if (now - this.last < PROGRESS_INTERVAL_MS) return;
@@ -606,7 +436,9 @@ class Progress {
     const width = 30;
     const ratio = this.total > 0 ? Math.min(1, done / this.total) : 0;
     const bar = this.total > 0 ? `[${"#".repeat(Math.round(ratio * width)).padEnd(width, ".")}] ${(ratio * 100).toFixed(0).padStart(3)}% ` : "";
-    process.stderr.write(`\r${bar}${inputs} inputs, ${(done / 1048576).toFixed(1)} MiB`);
+    const seconds = Math.max(1e-3, (performance.now() - this.started) / 1000);
+    const rate = `${(done / 1e6 / seconds).toFixed(1)} MB/s, ${Math.round(lines / seconds)} lines/s`;
+    process.stderr.write(`\r${bar}${inputs} inputs, ${(done / 1048576).toFixed(1)} MiB, ${rate}\x1b[K`);
   }
   clear(): void {
     if (this.shown) process.stderr.write("\r\x1b[K");
@@ -630,7 +462,8 @@ class Documents {
     private readonly report: (outcome: Outcome | null, line: number) => void,
   ) {}
 
-  line(b: Buffer, n: number): void {
+  /** `outcome`: the line's, when a worker already evaluated it (it is used only where `evaluate(b)` would be). */
+  line(b: Buffer, n: number, outcome?: Outcome | null): void {
     if (this.parts.length) {
       const c = b[0];
       if (c !== undefined && !isSpace(c) && c !== 0x7d && c !== 0x5d) this.end();
@@ -643,7 +476,7 @@ class Documents {
     }
     if (isBlank(b)) return;
     // A line that parses (valid or not) is one input; only text that does not parse costs a bracket scan.
-    const outcome = this.evaluate(b);
+    if (outcome === undefined) outcome = this.evaluate(b);
     if (outcome?.status === "unparseable") {
       const start = skipSpace(b, 0);
       const s = brackets();
@@ -731,18 +564,8 @@ async function main(argv: string[]): Promise<number> {
     if (stdoutGone()) throw new OutputClosed();
   };
 
-  /** The input inside a raw line or document, with its charge point; null for a log line with no frame. */
-  const evaluate = (raw: Buffer): Outcome | null => {
-    const named = o.chargePoint?.exec(raw.toString("utf8"))?.[1] ?? null;
-    const first = raw[skipSpace(raw, 0)];
-    const wrapped = first === 0x7b && mayBeWrapper(raw) ? unwrap(raw) : null;
-    if (wrapped) return check(validator, wrapped.frame, true, o.allErrors, named ?? wrapped.chargePoint);
-    if (o.extract) {
-      const at = findFrame(raw);
-      return at ? check(validator, raw.subarray(at[0], at[1]), true, o.allErrors, named) : null;
-    }
-    return check(validator, raw, first === 0x5b, o.allErrors, named);
-  };
+  const evaluate = evaluator(validator, o);
+  let linesDone = 0;
 
   const report = (source: Source, line: number | null, outcome: Outcome | null) => {
     if (outcome === null) {
@@ -771,14 +594,134 @@ async function main(argv: string[]): Promise<number> {
       out.push(`${source.name}${line === null ? "" : `:${line}`}: ${VERDICT[outcome.status]}: ${describeOutcome(outcome)}\n`);
     }
     if (out.length >= 256) flush();
-    progress.update(bytesDone, summary.inputs);
+    progress.update(bytesDone, summary.inputs, linesDone);
   };
 
+
+  /**
+   * --jobs above 1: a source's lines in chunks, evaluated by a pool of workers (the first
+   * PARALLEL_MIN_BYTES of the run on this thread) and reported here in input order, exactly as the
+   * line loop below reports them. Memory stays bounded whatever the input's size: reading waits
+   * while `jobs × CHUNKS_PER_JOB` chunks are in flight (and while stdout has not drained), each chunk
+   * is at most one read (CHUNK_BYTES from a file, what the pipe gave on stdin) plus the line it cut,
+   * and a chunk's bytes and results are dropped once reported. Only a single line longer than all
+   * of that is held whole, as the line loop does too: a line is one input.
+   */
+  let pool: WorkerPool | null = null;
+  let sentInline = 0;
+  const workerData: CliWorkerData = {
+    backend: validator.backend,
+    message: o.message,
+    tolerate: o.tolerate,
+    allErrors: o.allErrors,
+    extract: o.extract,
+    chargePoint: o.chargePoint?.source ?? null,
+    full: o.json,
+  };
+  const evaluateAnywhere = (chunk: Buffer): Promise<ChunkResult> => {
+    if (sentInline < PARALLEL_MIN_BYTES) {
+      sentInline += chunk.length;
+      return Promise.resolve(evaluateChunk(chunk, evaluate, o.json));
+    }
+    pool ??= new WorkerPool(validator.backend, o.jobs, new URL("./cli-worker.js", import.meta.url), workerData);
+    // a copy the worker owns: the chunk itself may share its memory with the stream's other reads
+    const copy = new Uint8Array(chunk);
+    return pool.request<ChunkResult>({ chunk: copy }, [copy.buffer]).catch((e: unknown) => {
+      throw new WorkerFailed((e as Error).message, { cause: e });
+    });
+  };
+  const VALID: Outcome = { status: "valid", valid: true, errors: [], tolerated: [], warnings: [], chargePoint: null };
+  const stdoutDrained = (): Promise<void> | undefined => {
+    if (!process.stdout.writableNeedDrain || stdoutGone()) return undefined;
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        process.stdout.off("drain", done);
+        process.stdout.off("close", done);
+        resolve();
+      };
+      process.stdout.on("drain", done);
+      process.stdout.on("close", done);
+    });
+  };
+
+  const readParallel = async (source: Source, stream: Readable): Promise<void> => {
+    const documents = source.reading === "documents" ? new Documents(evaluate, (outcome, n) => report(source, n, outcome)) : null;
+    type Entry = { chunk: Buffer | null; length: number; result: ChunkResult | null };
+    const queue: Entry[] = [];
+    let failure: unknown = null;
+    let wake: (() => void) | null = null;
+    let line = 0;
+    const deliver = (e: Entry) => {
+      const { codes, outcomes } = e.result!;
+      let next = 0;
+      let start = 0;
+      for (let i = 0; i < codes.length; i++) {
+        const n = ++line;
+        linesDone++;
+        const code = codes[i]!;
+        const outcome = code === LineCode.Outcome ? outcomes[next++]! : code === LineCode.Valid ? VALID : code === LineCode.NoFrame ? null : undefined;
+        if (documents) {
+          // Documents needs the raw line: where one document spans lines it reads them again.
+          const chunk = e.chunk!;
+          const nl = chunk.indexOf(10, start);
+          const end = nl < 0 ? chunk.length : nl;
+          documents.line(chunk.subarray(start, end), n, outcome);
+          start = end + 1;
+        } else if (outcome !== undefined) report(source, n, outcome);
+      }
+      bytesDone += e.length;
+    };
+    const pump = () => {
+      try {
+        while (queue.length && queue[0]!.result) deliver(queue.shift()!);
+        // Per chunk, so that a slow stream (tail -f) shows its results as they come.
+        flush();
+      } catch (error) {
+        failure ??= error;
+      }
+      wake?.();
+    };
+    const wait = () => new Promise<void>((resolve) => (wake = resolve));
+    const submit = async (chunk: Buffer) => {
+      const entry: Entry = { chunk: documents ? chunk : null, length: chunk.length, result: null };
+      queue.push(entry);
+      evaluateAnywhere(chunk).then(
+        (result) => {
+          entry.result = result;
+          pump();
+        },
+        (error: unknown) => {
+          failure ??= error;
+          wake?.();
+        },
+      );
+      while (queue.length >= o.jobs * CHUNKS_PER_JOB && failure === null) await wait();
+      await stdoutDrained();
+    };
+    try {
+      let rest: Buffer = Buffer.alloc(0);
+      for await (const data of stream as AsyncIterable<Buffer>) {
+        if (failure !== null) break;
+        const buf = rest.length ? Buffer.concat([rest, data]) : data;
+        const cut = buf.lastIndexOf(10) + 1;
+        rest = buf.subarray(cut);
+        if (cut > 0) await submit(buf.subarray(0, cut));
+      }
+      if (rest.length && failure === null) await submit(rest);
+    } finally {
+      // What was read before a read error is reported before it, as the line loop does.
+      while (queue.length && failure === null) await wait();
+    }
+    if (failure !== null) throw failure;
+    documents?.end();
+  };
 
   try {
     for (const source of sources) {
       try {
-        if (source.reading === "document") {
+        if (source.reading !== "document" && o.jobs > 1) {
+          await readParallel(source, source.path === null ? process.stdin : createReadStream(source.path, { highWaterMark: CHUNK_BYTES }));
+        } else if (source.reading === "document") {
           const data = source.path === null ? await readAll(process.stdin) : await readFile(source.path);
           bytesDone += data.length;
           report(source, null, evaluate(data));
@@ -789,6 +732,7 @@ async function main(argv: string[]): Promise<number> {
             stream,
             (line, n) => {
               bytesDone += line.length + 1;
+              linesDone++;
               if (documents) documents.line(line, n);
               else if (!isBlank(line)) report(source, n, evaluate(line));
             },
@@ -798,7 +742,7 @@ async function main(argv: string[]): Promise<number> {
           documents?.end();
         }
       } catch (e) {
-        if (e instanceof OutputClosed) throw e;
+        if (e instanceof OutputClosed || e instanceof WorkerFailed) throw e;
         ioError(source.name, e);
       }
       if (stdoutGone()) throw new OutputClosed();
@@ -806,6 +750,8 @@ async function main(argv: string[]): Promise<number> {
     flush();
   } catch (e) {
     if (!(e instanceof OutputClosed)) throw e;
+  } finally {
+    await (pool as WorkerPool | null)?.close();
   }
   progress.clear();
   if (stdoutGone()) {

@@ -26,10 +26,12 @@ export interface BatchJob {
   ends: Uint32Array;
 }
 
-export type BatchAnswer = { id: number; verdicts: Uint8Array } | { id: number; error: { message: string; stack?: string } };
+/** Every worker of a pool answers a job `{ id, ... }` with its id and a result or an error. */
+export type Answer<R> = { id: number; result: R } | { id: number; error: { message: string; stack?: string } };
+export type BatchAnswer = Answer<Uint8Array>;
 
 interface Pending {
-  resolve: (verdicts: Uint8Array) => void;
+  resolve: (result: never) => void;
   reject: (error: Error) => void;
 }
 
@@ -49,11 +51,27 @@ export class WorkerPool {
   private nextId = 0;
   private closed = false;
 
+  /**
+   * `backend`: the backend the workers load (named in errors). `script` and `workerData`: another
+   * kind of worker that answers jobs the same way (the CLI's); by default the batch worker.
+   */
   constructor(
     readonly backend: string,
     readonly size: number = availableParallelism(),
     private readonly script: URL = new URL("./batch-worker.js", import.meta.url),
+    private readonly workerData: unknown = { backend },
   ) {}
+
+  /** Sends `job` (given an id here) to the idlest worker; resolves to its answer's result. */
+  request<R>(job: object, transfer: ArrayBuffer[] = []): Promise<R> {
+    const id = this.nextId++;
+    const w = this.pick();
+    return new Promise<R>((resolve, reject) => {
+      w.pending.set(id, { resolve: resolve as (r: never) => void, reject });
+      if (w.pending.size === 1) w.worker.ref();
+      w.worker.postMessage({ ...job, id }, transfer);
+    });
+  }
 
   /** Validates `inputs` across the workers; resolves to one verdict per input, in order. */
   run(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Promise<Uint8Array> {
@@ -91,13 +109,8 @@ export class WorkerPool {
   }
 
   private post(inputs: ReadonlyArray<JsonInput>, from: number, to: number, message: MessageIndex, tolerate: ToleranceMask): Promise<Uint8Array> {
-    const job = pack(inputs, from, to, message, tolerate, this.nextId++);
-    const w = this.pick();
-    return new Promise<Uint8Array>((resolve, reject) => {
-      w.pending.set(job.id, { resolve, reject });
-      if (w.pending.size === 1) w.worker.ref();
-      w.worker.postMessage(job, [job.bytes.buffer as ArrayBuffer, job.ends.buffer as ArrayBuffer]);
-    });
+    const job = pack(inputs, from, to, message, tolerate);
+    return this.request<Uint8Array>(job, [job.bytes.buffer as ArrayBuffer, job.ends.buffer as ArrayBuffer]);
   }
 
   /** The idlest worker, or a new one while there are fewer than `size`. */
@@ -112,10 +125,10 @@ export class WorkerPool {
     // The process's flags go to the worker too (a heap limit, say), except those that only make sense
     // for an entry given as text (`node --input-type=module -e ...`), which a file entry refuses.
     const execArgv = process.execArgv.filter((a) => !a.startsWith("--input-type"));
-    const worker = new Worker(this.script, { workerData: { backend: this.backend }, execArgv });
+    const worker = new Worker(this.script, { workerData: this.workerData, execArgv });
     const w: PoolWorker = { worker, pending: new Map() };
     worker.unref();
-    worker.on("message", (answer: BatchAnswer) => {
+    worker.on("message", (answer: Answer<never>) => {
       const p = w.pending.get(answer.id);
       if (!p) return;
       w.pending.delete(answer.id);
@@ -124,7 +137,7 @@ export class WorkerPool {
         const error = new Error(`ocpp-validate: a batch worker failed: ${answer.error.message}`);
         if (answer.error.stack) error.stack = answer.error.stack;
         p.reject(error);
-      } else p.resolve(answer.verdicts);
+      } else p.resolve(answer.result);
     });
     worker.on("error", (error) => {
       this.remove(w);
@@ -174,7 +187,7 @@ function cutByBytes(inputs: ReadonlyArray<JsonInput>, total: number, chunks: num
  * returns cannot change a verdict, and a subarray of a large Buffer does not drag the whole
  * ArrayBuffer through postMessage.
  */
-function pack(inputs: ReadonlyArray<JsonInput>, from: number, to: number, message: MessageIndex, tolerate: ToleranceMask, id: number): BatchJob {
+function pack(inputs: ReadonlyArray<JsonInput>, from: number, to: number, message: MessageIndex, tolerate: ToleranceMask): Omit<BatchJob, "id"> {
   let size = 0;
   for (let i = from; i < to; i++) {
     const input = inputs[i]!;
@@ -195,7 +208,7 @@ function pack(inputs: ReadonlyArray<JsonInput>, from: number, to: number, messag
     }
     ends[i - from] = at;
   }
-  return { id, message, tolerate, texts, bytes, ends };
+  return { message, tolerate, texts, bytes, ends };
 }
 
 /** The inputs of a job as the worker hands them to its backend's `isValidBatch`. */

@@ -37,7 +37,8 @@ const file = (name: string, text: string) => {
 };
 
 function run(args: string[], stdin?: string | Buffer) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input: stdin ?? "", encoding: "utf8", cwd: dir });
+  // maxBuffer: the --jobs comparisons read tens of MiB of output (the default cuts at 1 MiB)
+  const r = spawnSync(process.execPath, [CLI, ...args], { input: stdin ?? "", encoding: "utf8", cwd: dir, maxBuffer: 1 << 28 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, lines: r.stdout.split("\n").filter(Boolean), errLines: r.stderr.split("\n").filter(Boolean) };
 }
 
@@ -322,6 +323,64 @@ describe.each(BACKENDS)("ocpp-validate bin, backend %s", (backend) => {
     expect(stdout.split("\n").filter(Boolean).map((l) => JSON.parse(l).status)).toEqual(["valid", "invalid"]);
   });
 
+  describe("--jobs: the output of N workers is the output of one, line for line", () => {
+    // Several MiB, so that past the first MiB (validated on the main thread) the workers take
+    // chunks, and documents, wrapped frames and cut lines fall across chunk boundaries.
+    const pretty = (text: string) => JSON.stringify(JSON.parse(text), null, 2);
+    const kinds = (i: number): string => {
+      switch (i % 13) {
+        case 0: return INVALID;
+        case 1: return FRAME;
+        case 2: return BAD_FRAME;
+        case 3: return TOLERABLE;
+        case 4: return UNSAFE;
+        case 5: return "";
+        case 6: return `{"chargePointId":"CP${i % 17}","message":${i % 2 ? FRAME : BAD_FRAME}}`;
+        case 7: return `${VALID}\r`;
+        case 8: return celsius(`c${i}`, i % 3, i % 2);
+        case 9: return i % 400 === 9 ? pretty(celsius(`p${i}`, 1, 1)) : `[2,"x${i}","Heartbeat",{}]`;
+        case 10: return i % 500 === 10 ? '{"transactionId":1,' : `[2,"r${i}","Reset",{"type":"Soft"}]`;
+        default: return VALID;
+      }
+    };
+    const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join("\n") + "\n";
+    const big = lines(60_000, kinds);
+    const log = lines(60_000, (i) => (i % 7 === 0 ? `[2024-05-17 12:00:01] [CP${i % 5}] nothing here` : `[2024-05-17 12:00:01] [CP${i % 5}] <- ${kinds(i).replace(/\n\s*/g, "")} trailing`));
+    const same = (args: string[], stdin?: string) => {
+      const strip = (text: string) => text.replace(/ backend, \d+ ms\)/g, " backend)");
+      const one = run([...b, "--jobs", "1", ...args], stdin);
+      const many = run([...b, "--jobs", "3", ...args], stdin);
+      expect(many.code, args.join(" ")).toBe(one.code);
+      expect(strip(many.stdout).split("\n"), args.join(" ")).toEqual(strip(one.stdout).split("\n"));
+      expect(strip(many.stderr), args.join(" ")).toBe(strip(one.stderr));
+      return one;
+    };
+
+    it("an NDJSON file, as text and --json, with tolerances and charge points", () => {
+      const path = file(`${backend}/jobs.ndjson`, big);
+      expect(big.length).toBeGreaterThan(5 << 20);
+      const plain = same([path]);
+      expect(plain.code).toBe(1);
+      expect(plain.lines.length).toBeGreaterThan(20_000);
+      expect(plain.stdout).toMatch(/valid with tolerances|with warnings/);
+      same(["--json", "--tolerate", "errata,offsetlessTimestamps", path]);
+      same(["--quiet", "--charge-point", "CP(\\d+)", "--top", "3", path]);
+    });
+
+    it("log lines with --extract, from a file and from stdin", () => {
+      const path = file(`${backend}/jobs.log`, log);
+      expect(same(["--extract", "--all-errors", path]).stdout).toMatch(/lines without a frame/);
+      same(["--extract", "--json", "--charge-point", "\\] \\[([^\\]]+)\\]"], log);
+    });
+
+    it("stdin with pretty-printed documents among the lines, and a last line without a newline", () => {
+      const r = same([], big + VALID);
+      // line 10 opens a pretty-printed document of 34 lines: one input, reported at its first line
+      expect(r.stdout).toMatch(/\n-:10: invalid: \/transactionData\/1\/sampledValue\/1\/unit enum: [^\n]*\n-:44: /);
+      same(["--format", "ndjson", "--json"], big);
+    });
+  });
+
   it("ends quietly when stdout is closed early (| head), with the status of what it checked", () => {
     // an input that never ends: only noticing the closed pipe stops it
     const valid = intoHead([...b, "--json"], FRAME);
@@ -346,6 +405,8 @@ describe("ocpp-validate bin usage", () => {
       ["--charge-point", "("],
       ["--charge-point", "CP\\d+"],
       ["--extract", "--format", "json"],
+      ["--jobs", "0"],
+      ["--jobs", "two"],
     ]) {
       const r = run(args);
       expect(r.code, args.join(" ")).toBe(2);

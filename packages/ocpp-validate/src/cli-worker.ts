@@ -1,0 +1,43 @@
+// A worker of the CLI's --jobs pool: evaluates chunks of lines with its own validator and answers
+// one code per line (and the Outcomes worth printing), which the CLI reports in input order.
+import { parentPort, workerData } from "node:worker_threads";
+import { evaluateChunk, evaluator, type ChunkResult } from "./cli-eval.js";
+import { createValidator } from "./index.js";
+import type { Answer } from "./pool.js";
+import type { BackendName, MessageName, Tolerance } from "./index.js";
+
+export interface CliWorkerData {
+  backend: BackendName;
+  message: MessageName;
+  tolerate: Tolerance[];
+  allErrors: boolean;
+  extract: boolean;
+  /** The --charge-point expression's source (a RegExp does not cross to a worker). */
+  chargePoint: string | null;
+  /** --json: every Outcome is needed. */
+  full: boolean;
+}
+
+export interface CliJob {
+  id: number;
+  chunk: Uint8Array;
+}
+
+
+const d = workerData as CliWorkerData;
+const evaluate = evaluator(createValidator({ backend: d.backend, message: d.message, tolerate: d.tolerate }), {
+  extract: d.extract,
+  allErrors: d.allErrors,
+  chargePoint: d.chargePoint === null ? null : new RegExp(d.chargePoint),
+});
+
+parentPort!.on("message", (job: CliJob) => {
+  let answer: Answer<ChunkResult>;
+  try {
+    answer = { id: job.id, result: evaluateChunk(Buffer.from(job.chunk.buffer, job.chunk.byteOffset, job.chunk.byteLength), evaluate, d.full) };
+  } catch (e) {
+    const error = e instanceof Error ? e : new Error(String(e));
+    answer = { id: job.id, error: { message: error.message, ...(error.stack ? { stack: error.stack } : {}) } };
+  }
+  parentPort!.postMessage(answer, "result" in answer ? [answer.result.codes.buffer as ArrayBuffer] : []);
+});
