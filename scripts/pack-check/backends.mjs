@@ -77,9 +77,11 @@ await check("native, wasm and js agree with every frame vector", () => {
     const options = { allErrors: true, ...(c.responseTo ? { responseTo: c.responseTo } : {}) };
     const bytes = typeof c.data === "string" ? encoder.encode(c.data) : c.data;
     const results = backends.map((b) => validators[b].validateFrame(bytes, options));
-    const { errors, ...rest } = results[0];
-    const { errors: wantErrors, ...wantRest } = c.expected;
+    const { errors, tolerated, warnings, ...rest } = results[0];
+    const { errors: wantErrors, tolerated: wantTolerated, warnings: wantWarnings, ...wantRest } = c.expected;
     assertEqual(rest, wantRest, `${c.name}: native frame`);
+    assertEqual(tolerated, wantTolerated, `${c.name}: native frame tolerated`);
+    assertEqual(warnings.map((w) => ({ instancePath: w.instancePath, warning: w.warning })), wantWarnings, `${c.name}: native frame warnings`);
     assertEqual(errors.map((e) => ({ instancePath: e.instancePath, keyword: e.keyword })), wantErrors, `${c.name}: native frame issues`);
     for (let i = 1; i < backends.length; i++) agreeOr(c.name, backends[i], "frame", () => agree(results[i], results[0], backends[i]));
     if (typeof c.data === "string") {

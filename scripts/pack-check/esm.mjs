@@ -33,7 +33,7 @@ await check("typia (a dev dependency of ocpp-validate) is not installed here", (
 const facade = await import("ocpp-validate");
 
 await check("ESM: the main entry exports the public API only", () => {
-  assertEqual(Object.keys(facade).sort(), ["ACTIONS", "CHARGE_POINT_ACTIONS", "MESSAGE_NAMES", "buildCallError", "buildCallResult", "createValidator", "init", "utf16IndexOfByte"], "exports");
+  assertEqual(Object.keys(facade).sort(), ["ACTIONS", "CHARGE_POINT_ACTIONS", "MESSAGE_NAMES", "TOLERANCES", "buildCallError", "buildCallResult", "createValidator", "init", "utf16IndexOfByte"], "exports");
   assertEqual(facade.MESSAGE_NAMES.length, 56, "MESSAGE_NAMES.length");
 });
 
@@ -44,7 +44,10 @@ await check("ESM: auto picks native, skips nothing, and validates", async () => 
   assertEqual(v.fallbacks, [], "fallbacks");
   assert(v.isValid(Buffer.from(stop)), "a valid StopTransaction is valid");
   const r = v.validate('{"currentTime":"2024-05-17T14:32:05"}', { message: "HeartbeatResponse", allErrors: true });
-  assertEqual(r, { valid: false, errors: [{ instancePath: "/currentTime", keyword: "format", message: 'must match format "date-time"', ocppErrorCode: "PropertyConstraintViolation" }] }, "validate");
+  const issue = { instancePath: "/currentTime", keyword: "format", message: '"2024-05-17T14:32:05" is not a date-time: no offset (add Z for UTC, or ±hh:mm)', ocppErrorCode: "PropertyConstraintViolation" };
+  assertEqual(r, { valid: false, errors: [issue], tolerated: [], warnings: [] }, "validate");
+  const tolerant = v.validate('{"currentTime":"2024-05-17T14:32:05"}', { message: "HeartbeatResponse", tolerate: ["offsetlessTimestamps"] });
+  assertEqual(tolerant, { valid: true, errors: [], tolerated: [{ ...issue, tolerance: "offsetlessTimestamps" }], warnings: [] }, "validate with a tolerance");
   assertEqual(v.validateFrame(`[2,"a","StopTransaction",${stop}]`).kind, "call", "frame kind");
 });
 
