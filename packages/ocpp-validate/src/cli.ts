@@ -618,15 +618,18 @@ async function main(argv: string[]): Promise<number> {
     chargePoint: o.chargePoint?.source ?? null,
     full: o.json,
   };
-  const evaluateAnywhere = (chunk: Buffer): Promise<ChunkResult> => {
+  /** `parts` joined are the chunk: the line the last read cut, then this read up to its last newline. */
+  const evaluateAnywhere = (parts: Buffer[]): Promise<ChunkResult> => {
     if (sentInline < PARALLEL_MIN_BYTES) {
+      const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
       sentInline += chunk.length;
       return Promise.resolve(evaluateChunk(chunk, evaluate, o.json));
     }
     pool ??= new WorkerPool(validator.backend, o.jobs, new URL("./cli-worker.js", import.meta.url), workerData);
-    // a copy the worker owns: the chunk itself may share its memory with the stream's other reads
-    const copy = new Uint8Array(chunk);
-    return pool.request<ChunkResult>({ chunk: copy }, [copy.buffer]).catch((e: unknown) => {
+    // One copy, which the worker then owns: the parts share their memory with the stream's reads.
+    const copy = Buffer.concat(parts);
+    const owned = copy.byteOffset === 0 && copy.byteLength === copy.buffer.byteLength ? copy : Uint8Array.prototype.slice.call(copy);
+    return pool.request<ChunkResult>({ chunk: owned }, [owned.buffer as ArrayBuffer]).catch((e: unknown) => {
       throw new WorkerFailed((e as Error).message, { cause: e });
     });
   };
@@ -682,10 +685,11 @@ async function main(argv: string[]): Promise<number> {
       wake?.();
     };
     const wait = () => new Promise<void>((resolve) => (wake = resolve));
-    const submit = async (chunk: Buffer) => {
-      const entry: Entry = { chunk: documents ? chunk : null, length: chunk.length, result: null };
+    const submit = async (parts: Buffer[]) => {
+      const length = parts.reduce((n, p) => n + p.length, 0);
+      const entry: Entry = { chunk: documents ? Buffer.concat(parts) : null, length, result: null };
       queue.push(entry);
-      evaluateAnywhere(chunk).then(
+      evaluateAnywhere(documents ? [entry.chunk!] : parts).then(
         (result) => {
           entry.result = result;
           pump();
@@ -699,13 +703,18 @@ async function main(argv: string[]): Promise<number> {
       await stdoutDrained();
     };
     try {
-      let rest: Buffer = Buffer.alloc(0);
+      // The line a read cut off, in pieces: joined only once, into the chunk that ends it.
+      let rest: Buffer[] = [];
       for await (const data of stream as AsyncIterable<Buffer>) {
         if (failure !== null) break;
-        const buf = rest.length ? Buffer.concat([rest, data]) : data;
-        const cut = buf.lastIndexOf(10) + 1;
-        rest = buf.subarray(cut);
-        if (cut > 0) await submit(buf.subarray(0, cut));
+        const cut = data.lastIndexOf(10) + 1;
+        if (cut === 0) {
+          rest.push(data);
+          continue;
+        }
+        const parts = [...rest, data.subarray(0, cut)];
+        rest = cut < data.length ? [data.subarray(cut)] : [];
+        await submit(parts);
       }
       if (rest.length && failure === null) await submit(rest);
     } finally {
