@@ -88,11 +88,11 @@ export function renderChart(data) {
       const h = gr.length * (barH + barGap);
       const first = gr[0][1];
       const isOurs = first.kind === "ours" || first.kind === "batch";
-      groups.push(`<text x="${labelW}" y="${y + h / 2 + 4}" text-anchor="end" font-size="11"${isOurs ? ' font-weight="bold"' : ""}${first.kind === "noop" ? ' fill="#777" font-style="italic"' : ""}>${esc(groupLabel(first.name))}</text>`);
+      groups.push(`<text x="${labelW}" y="${y + h / 2 + 4}" text-anchor="end" font-size="11"${isOurs ? ' font-weight="bold"' : ""}${first.kind === "noop" || first.kind === "crossing" ? ' fill="#777" font-style="italic"' : ""}>${esc(groupLabel(first.name))}</text>`);
       gr.forEach(([s, r], i) => {
         const by = y + i * (barH + barGap);
         const x0 = x(lo), x1 = x(Math.max(lo, Math.min(hi, r.ratioToAjv)));
-        groups.push(`<rect x="${x0.toFixed(1)}" y="${by}" width="${Math.max(1, x1 - x0).toFixed(1)}" height="${barH}" fill="${s.color}"${r.kind === "noop" ? ' fill-opacity="0.45"' : ""}><title>${esc(`${messageOf(r)} ${r.case} · ${r.form} · ${r.name}: ${fmtRatio(r.ratioToAjv)} (${r.nsPerOp.toFixed(0)} ns/op, ${r.mbPerS.toFixed(1)} MB/s)`)}</title></rect>`);
+        groups.push(`<rect x="${x0.toFixed(1)}" y="${by}" width="${Math.max(1, x1 - x0).toFixed(1)}" height="${barH}" fill="${s.color}"${r.kind === "noop" || r.kind === "crossing" ? ' fill-opacity="0.45"' : ""}><title>${esc(`${messageOf(r)} ${r.case} · ${r.form} · ${r.name}: ${fmtRatio(r.ratioToAjv)} (${r.nsPerOp.toFixed(0)} ns/op, ${r.mbPerS.toFixed(1)} MB/s)`)}</title></rect>`);
         groups.push(`<text x="${(x1 + 3).toFixed(1)}" y="${by + barH - 1}" font-size="8" fill="#333">${fmtRatio(r.ratioToAjv)}</text>`);
       });
       y += h + groupGap;

@@ -23,6 +23,7 @@
 import { Bench } from "tinybench";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -273,6 +274,68 @@ for (const name of ["native", "wasm"]) {
   }
 }
 
+// The N-API floor (crates/napi-floor, built by scripts/build-napi-floor.sh, which scripts/build.sh
+// runs): functions written against the raw Node-API C calls that only read a Buffer's pointer and
+// length (and a u32) and answer a boolean: the least any native crossing of our call shapes costs.
+// Its variants take the floor apart call by call. Beside them, the napi-rs binding called directly
+// (no facade): `noopBytes(buf)` and `isValidBytes(buf, message)`, so the distance is like for like.
+const FLOOR_PATH = resolve(process.env.OCPP_NAPI_FLOOR_PATH ?? join(here, "napi-floor.node"));
+const FLOOR_FUNCTIONS = ["bufferToBool", "bufferU32ToBool", "returnOnly", "cbInfoToBool", "bufferToUndefined", "typedarrayToBool", "typedarrayLeanToBool", "typedarrayU32ToBool"];
+const floor = {};
+try {
+  if (!existsSync(FLOOR_PATH)) throw new Error(`${FLOOR_PATH} does not exist`);
+  floor.m = createRequire(import.meta.url)(FLOOR_PATH);
+  const missing = FLOOR_FUNCTIONS.filter((f) => typeof floor.m[f] !== "function");
+  if (missing.length) throw new Error(`${FLOOR_PATH} lacks ${missing.join(", ")} (an old build?)`);
+} catch (e) {
+  floor.m = undefined;
+  floor.error = `N-API floor addon not loaded: ${e.message.split("\n")[0]}; build it: bash scripts/build-napi-floor.sh (scripts/build.sh runs it)`;
+  loud("N-API FLOOR NOT AVAILABLE: its rows are MISSING", floor.error);
+}
+if (floor.m) {
+  // what it answers (not how fast): each function reads what it claims to, and rejects a non-Buffer
+  const f = floor.m;
+  const b = Buffer.from("[1]");
+  const e = Buffer.alloc(0);
+  const throwsTypeError = (fn) => {
+    try {
+      fn();
+      return false;
+    } catch (err) {
+      return err instanceof TypeError;
+    }
+  };
+  const answers = [
+    ["bufferToBool(empty) = true", f.bufferToBool(e) === true],
+    ["bufferToBool([1]) = false", f.bufferToBool(b) === false],
+    ["bufferU32ToBool([1], 3) = true", f.bufferU32ToBool(b, 3) === true],
+    ["bufferU32ToBool([1], 2) = false", f.bufferU32ToBool(b, 2) === false],
+    ["returnOnly() = false", f.returnOnly() === false],
+    ["cbInfoToBool(buf) = false", f.cbInfoToBool(b) === false],
+    ["bufferToUndefined(buf) = undefined", f.bufferToUndefined(b) === undefined],
+    ["typedarrayToBool(empty) = true", f.typedarrayToBool(e) === true],
+    ["typedarrayLeanToBool([1]) = false", f.typedarrayLeanToBool(b) === false],
+    ["typedarrayU32ToBool([1], 3) = true", f.typedarrayU32ToBool(b, 3) === true],
+    ["bufferToBool(string) throws a TypeError", throwsTypeError(() => f.bufferToBool("[1]"))],
+    ["bufferU32ToBool(buf, string) throws a TypeError", throwsTypeError(() => f.bufferU32ToBool(b, "x"))],
+    ["typedarrayToBool(Uint16Array) throws a TypeError", throwsTypeError(() => f.typedarrayToBool(new Uint16Array(2)))],
+  ];
+  for (const [what, ok] of answers) check(ok, `N-API floor: ${what}`);
+}
+const napiRs = {};
+try {
+  if (internals?.importError || !internals) throw new Error("ocpp-validate/internal is not importable");
+  if (typeof internals.loadNativeBinding !== "function") throw new Error("ocpp-validate/internal exports no loadNativeBinding");
+  // resolved from the facade's own location, as the facade loads it
+  napiRs.m = internals.loadNativeBinding({ require: createRequire(fileURLToPath(import.meta.resolve("ocpp-validate"))) });
+  napiRs.stop = napiRs.m.messageNames().indexOf(STOP);
+  if (napiRs.stop < 0) throw new Error(`messageNames() has no ${STOP}`);
+} catch (e) {
+  napiRs.m = undefined;
+  napiRs.error = `napi-rs binding not loaded directly: ${e.message.split("\n")[0]}`;
+  loud("napi-rs binding (raw) not available", napiRs.error);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Peers, per message
 // ---------------------------------------------------------------------------------------------
@@ -421,6 +484,22 @@ for (const c of cases) {
         const { m, error } = noops[b];
         addRow(c, form, `noop-${b}`, `${b} noop (crossing only)`, "noop", false, call(m, (a) => `t.noop(${a})`), { verdict: false, unavailable: error });
       }
+    }
+    // the crossing against the N-API floor: StopTransaction small, Buffer (the bytes are not read)
+    if (c.message === STOP && c.id === "small" && buf) {
+      const u = (error) => ({ verdict: false, unavailable: error });
+      const fl = (id, name, expr) => addRow(c, form, id, `N-API floor ${name}`, "crossing", false, call(floor.m, expr), u(floor.error));
+      const m = napiRs.stop;
+      fl("floor-raw", "(raw, buffer → bool)", (a) => `t.bufferToBool(${a})`);
+      fl("floor-u32", "(buffer, u32 → bool)", (a) => `t.bufferU32ToBool(${a}, ${m ?? 0})`);
+      fl("floor-call", "variant: call only (no argument read → bool)", (a) => `t.returnOnly(${a})`);
+      fl("floor-cbinfo", "variant: napi_get_cb_info only (→ bool)", (a) => `t.cbInfoToBool(${a})`);
+      fl("floor-undefined", "variant: buffer info, no result value (→ undefined)", (a) => `(t.bufferToUndefined(${a}), true)`);
+      fl("floor-typedarray", "variant: typedarray info as napi-rs's &[u8] (→ bool)", (a) => `t.typedarrayToBool(${a})`);
+      fl("floor-typedarray-lean", "variant: typedarray info, type/length/data only (→ bool)", (a) => `t.typedarrayLeanToBool(${a})`);
+      fl("floor-typedarray-u32", "variant: napi-rs's conversions, raw (typedarray, u32 → bool)", (a) => `t.typedarrayU32ToBool(${a}, ${m ?? 0})`);
+      addRow(c, form, "napirs-noop", "napi-rs noopBytes(buffer) (binding, no facade)", "crossing", false, call(napiRs.m, (a) => `t.noopBytes(${a})`), u(napiRs.error));
+      addRow(c, form, "napirs-isvalid", "napi-rs isValidBytes(buffer, message) (binding, no facade)", "crossing", true, call(napiRs.m, (a) => `t.isValidBytes(${a}, ${m ?? 0})`), { unavailable: napiRs.error });
     }
     // peers
     if (obj) {
@@ -633,10 +712,12 @@ if (!FILTERS.length) {
   const OURS = BACKENDS.map((b) => `ours-${b}`);
   const PEERS = ["json-parse", "ajv", "ocpp-rpc", "typia-isparse", "typia-equals", "schemasafe"];
   const ONE = [...OURS, "noop-native", "noop-wasm", ...PEERS];
+  const CROSSING = ["floor-raw", "floor-u32", "floor-call", "floor-cbinfo", "floor-undefined", "floor-typedarray", "floor-typedarray-lean", "floor-typedarray-u32", "napirs-noop", "napirs-isvalid"];
   const OBJECT = [...OURS, "ajv", "typia-equals", "schemasafe", "ocpp-rpc"];
   const MANY = [...BACKENDS.map((b) => `batch-${b}`), ...OURS, ...PEERS];
   const LAYOUT = [
-    ...["small", "medium", "large", "invalid"].map((cs) => [STOP, cs, { buffer: ONE, string: ONE, object: OBJECT }]),
+    [STOP, "small", { buffer: [...ONE, ...CROSSING], string: ONE, object: OBJECT }],
+    ...["medium", "large", "invalid"].map((cs) => [STOP, cs, { buffer: ONE, string: ONE, object: OBJECT }]),
     [STOP, "batch", { buffer: MANY, string: MANY }],
     ...["small", "medium", "large", "sv10"].map((cs) => [MV, cs, { buffer: ONE, string: ONE }]),
     ...["StatusNotification", "BootNotification"].flatMap((m) => ["small", "medium"].map((cs) => [m, cs, { buffer: ONE, string: ONE }])),
@@ -725,6 +806,44 @@ const targets = TARGETS.map((t) => {
   return { ...t, value, valueP50, status };
 });
 
+// The crossing against the N-API floor (StopTransaction small, Buffer input; the bytes are not read
+// by the floor and noop rows): each row's distance to the floor of its call shape (one Buffer
+// argument: `bufferToBool`; Buffer + u32: `bufferU32ToBool`). Printed and recorded, never asserted.
+const CROSSING_ROWS = [
+  ["floor-raw", "floor-raw"],
+  ["floor-u32", "floor-u32"],
+  ["napirs-noop", "floor-raw"],
+  ["noop-native", "floor-raw"],
+  ["napirs-isvalid", "floor-u32"],
+  ["ours-native", "floor-u32"],
+  ["floor-call", null],
+  ["floor-cbinfo", null],
+  ["floor-undefined", null],
+  ["floor-typedarray", "floor-raw"],
+  ["floor-typedarray-lean", "floor-raw"],
+  ["floor-typedarray-u32", "floor-u32"],
+];
+const smallRow = (id) => rows.find((r) => r.message === STOP && r.case === "small" && r.form === "buffer" && r.id === id);
+const crossing = { message: STOP, case: "small", form: "buffer", floorFile: relative(here, FLOOR_PATH), rows: [] };
+for (const [id, floorId] of CROSSING_ROWS) {
+  const r = smallRow(id);
+  if (!r) continue;
+  const f = floorId && smallRow(floorId);
+  const over = (a, b) => (a > 0 && b > 0 ? a - b : null);
+  crossing.rows.push({
+    id, name: r.name, nsPerOp: r.nsPerOp ?? null, nsP50: r.nsP50 ?? null, floor: floorId,
+    overFloorNs: f && floorId !== id ? over(r.nsPerOp, f.nsPerOp) : null, overFloorP50Ns: f && floorId !== id ? over(r.nsP50, f.nsP50) : null,
+  });
+}
+if (crossing.rows.length) {
+  console.log(`\ncrossing vs the N-API floor (${STOP} small, Buffer; mean, p50 in parentheses; + = above the floor of the same call shape):`);
+  const sign = (x) => (x == null ? "" : `${x >= 0 ? "+" : "−"}${fmt(Math.abs(x))} ns`);
+  for (const x of crossing.rows) {
+    const above = x.overFloorNs == null ? "" : `  ${sign(x.overFloorNs).padStart(9)} (${sign(x.overFloorP50Ns)}) over ${x.floor}`;
+    console.log(`  ${x.name.padEnd(70)} ${fmtNs(x.nsPerOp).padStart(8)} (${fmtNs(x.nsP50)})${above}`);
+  }
+}
+
 // StopTransaction before (results/baseline.json: the committed full run of the StopTransaction-only
 // bench) and after (this run): same payloads, same rows, each ratio to JSON.parse + ajv of its own run.
 let beforeAfter = null;
@@ -774,6 +893,7 @@ const out = {
   })),
   targets: targets.map(({ name, message, case: cs, form, id, metric, min, value, valueP50, status }) => ({ name, message, case: cs, form, id, metric, min, value, valueP50, status })),
   beforeAfter,
+  crossing,
   notes,
   checks: { passed, failed: failures.length, failures },
 };

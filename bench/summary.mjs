@@ -142,6 +142,20 @@ function compactTable() {
   return lines.join("\n");
 }
 
+/** The crossing against the N-API floor (StopTransaction small, Buffer), when the run has it. */
+function crossingTable() {
+  const rows = data.crossing?.rows?.filter((x) => x.nsPerOp > 0);
+  if (!rows?.length) return null;
+  const over = (x) => (x == null ? "" : `${x >= 0 ? "+" : "−"}${Math.round(Math.abs(x))} ns`);
+  return [
+    "The crossing against the N-API floor (StopTransaction small, Buffer; `crates/napi-floor`): mean (median sample) per call; \"over\" = above the floor of the same call shape.",
+    "",
+    "| crossing | mean | median | over the floor |",
+    "|---|--:|--:|--:|",
+    ...rows.map((x) => `| ${x.name} | ${ns(x.nsPerOp)} | ${x.nsP50 > 0 ? ns(x.nsP50) : ""} | ${x.overFloorNs == null ? "" : `${over(x.overFloorNs)} (${x.floor})`} |`),
+  ].join("\n");
+}
+
 const m = data.meta;
 const mach = m.machine;
 const targetValue = (t, v) => (v == null ? "—" : t.metric === "ratio" ? ratio(v) : `${Math.round(v).toLocaleString("en-US")} MB/s`);
@@ -190,8 +204,10 @@ const benchOut = [
   "",
   beforeAfterTable(),
   "",
+  crossingTable(),
+  "",
   targetsTable,
-].filter((x) => x !== null).join("\n");
+].filter((x) => x !== null).join("\n").replace(/\n{3,}/g, "\n\n");
 
 if (args.includes("--bench-readme")) {
   const readme = join(here, "README.md");
