@@ -49,7 +49,6 @@ interface PoolWorker {
 export class WorkerPool {
   private readonly workers: PoolWorker[] = [];
   private nextId = 0;
-  private closed = false;
 
   /**
    * `backend`: the backend the workers load (named in errors). `script` and `workerData`: another
@@ -97,10 +96,8 @@ export class WorkerPool {
   /** Terminates every worker; a batch still in flight is rejected. The next `run` starts new ones. */
   async close(): Promise<void> {
     const workers = this.workers.splice(0);
-    this.closed = true;
     for (const w of workers) this.fail(w, new Error("ocpp-validate: the worker pool was closed while this batch was in flight"));
     await Promise.all(workers.map((w) => w.worker.terminate()));
-    this.closed = false;
   }
 
   /** How many workers are running (for tests). */

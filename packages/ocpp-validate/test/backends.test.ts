@@ -2,6 +2,7 @@
 // the shared vectors and a fast-check differential against the ajv reference. It goes through
 // the built package (`ocpp-validate` → dist/), exactly what users import. A backend that does not
 // load fails here: nothing is skipped.
+import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -18,7 +19,7 @@ import {
   type ValidationResult,
   type Validator,
 } from "ocpp-validate";
-import { createJsBackend, createValidatorFor } from "ocpp-validate/internal";
+import { createJsBackend, createValidatorFor, INLINE_MAX_BYTES, WorkerPool } from "ocpp-validate/internal";
 import {
   anyInputArb,
   bytesArb,
@@ -556,6 +557,49 @@ describe.each(BACKENDS)("backend %s", (backend) => {
       expect(Array.from(await v.isValidBatchAsync(large)).join("")).toBe(expected);
       await v.close();
     }, PROPERTY_TIMEOUT);
+  });
+
+  // The pool behind the wasm and js backends' isValidBatchAsync: failures reject (never hang), the
+  // pool recovers, and an idle pool never keeps a process alive.
+  describe.runIf(backend !== "native")("worker pool", () => {
+    const ok = '{"transactionId":1,"timestamp":"2024-01-01T00:00:00Z","meterStop":5}';
+    /** Large enough to go to the workers, not the inline path. */
+    const large = Array.from({ length: Math.ceil((4 * INLINE_MAX_BYTES) / ok.length) }, (_, i) => (i % 3 === 0 ? "{}" : i % 2 ? ok : Buffer.from(ok)));
+    const stopTransaction = MESSAGE_NAMES.indexOf("StopTransaction");
+
+    it("a worker that fails while loading rejects the batch, and the pool then has no worker left", async () => {
+      const pool = new WorkerPool(`${backend}-nope`, 1);
+      await expect(pool.run(large, stopTransaction, 0)).rejects.toThrow(/no backend named/);
+      expect(pool.running).toBe(0);
+      await pool.close();
+    });
+
+    it("an error inside a worker's backend rejects that batch only; the same workers answer the next", async () => {
+      const pool = new WorkerPool(backend, 2);
+      await expect(pool.run(large, 10_000, 0)).rejects.toThrow(/a batch worker failed/);
+      const verdicts = await pool.run(large, stopTransaction, 0);
+      expect(Array.from(verdicts).join("")).toBe(Array.from(v.isValidBatch(large)).join(""));
+      await pool.close();
+      expect(pool.running).toBe(0);
+    });
+
+    it("close() while a batch is in flight rejects it", async () => {
+      const pool = new WorkerPool(backend, 2);
+      const rejected = expect(pool.run(large, stopTransaction, 0)).rejects.toThrow(/closed/);
+      await pool.close();
+      await rejected;
+    });
+
+    it("an idle pool does not keep the process alive; a pending batch does, until it is answered", () => {
+      const script = `
+        import { createValidator } from "ocpp-validate";
+        const inputs = Array.from({ length: 20000 }, (_, i) => (i % 2 ? ${JSON.stringify(ok)} : "{}"));
+        createValidator({ backend: ${JSON.stringify(backend)} }).isValidBatchAsync(inputs).then((r) => console.log(r.length, r.reduce((a, b) => a + b, 0)));`;
+      // No close(): the process ends on its own once the batch is answered (the timeout only catches a
+      // hang). Run with --input-type, which the workers must not inherit.
+      const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 120_000 });
+      expect(out.trim()).toBe("20000 10000");
+    });
   });
 
   describe("bad input gets a verdict or a clear error, never a crash", () => {
