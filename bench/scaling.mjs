@@ -12,7 +12,7 @@
 // (default 3): the bench shares its machine, and the best run is the one least disturbed. Nothing
 // is asserted; the numbers are printed and saved.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -67,6 +67,20 @@ console.log(
   `scaling: ${(logBytes / 1e6).toFixed(1)} MB log, ${cores} cores (${cpus()[0]?.model.trim() ?? "?"}), load average ${loadAtStart.toFixed(1)}, best of ${runs}, jobs ${jobCounts.join(", ")}`,
 );
 
+/**
+ * CPU seconds used by this process's waited-for children so far (Linux: cutime + cstime of
+ * /proc/self/stat, at 100 ticks a second), null elsewhere. CPU time over wall time is how many
+ * cores a run really got: on a shared machine, more jobs cannot go faster than the idle cores allow.
+ */
+function childCpuSeconds() {
+  try {
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 // ── the CLI ──────────────────────────────────────────────────────────────────────────────────
 const cliRows = [];
 let expectedCounts = null;
@@ -74,11 +88,15 @@ for (const backend of backends) {
   let base = 0;
   for (const jobs of jobCounts) {
     let best = Infinity;
+    let bestCpu = null;
     let counts = "";
     for (let r = 0; r < runs; r++) {
+      const cpuBefore = childCpuSeconds();
       const start = performance.now();
       const out = spawnSync(process.execPath, [cli, "--backend", backend, "--jobs", String(jobs), "--quiet", "--top", "0", logPath], { encoding: "utf8", maxBuffer: 1 << 26 });
       const ms = performance.now() - start;
+      const cpuAfter = childCpuSeconds();
+      if (ms < best) bestCpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
       if (out.status !== 0 && out.status !== 1) throw new Error(`ocpp-validate --jobs ${jobs} --backend ${backend} exited ${out.status}: ${out.stderr}`);
       counts = out.stdout.trim().split("\n").at(-1).replace(/ \(.*\)$/, "");
       best = Math.min(best, ms);
@@ -87,11 +105,29 @@ for (const backend of backends) {
     expectedCounts ??= counts;
     if (counts !== expectedCounts) throw new Error(`--jobs ${jobs} --backend ${backend} counted "${counts}", not "${expectedCounts}"`);
     if (jobs === 1) base = best;
-    cliRows.push({ part: "cli", backend, jobs, ms: Math.round(best), mbPerS: Number(mb(logBytes, best).toFixed(1)), speedup: Number((base / best).toFixed(2)) });
+    cliRows.push({
+      part: "cli",
+      backend,
+      jobs,
+      ms: Math.round(best),
+      cpuS: bestCpu === null ? null : Number(bestCpu.toFixed(2)),
+      mbPerS: Number(mb(logBytes, best).toFixed(1)),
+      speedup: Number((base / best).toFixed(2)),
+    });
   }
 }
 console.log(`\nthe CLI (${expectedCounts}), wall time of the whole process:`);
-console.table(cliRows.map((r) => ({ backend: r.backend, jobs: r.jobs, "wall ms": fmt(r.ms), "MB/s": fmt(r.mbPerS, 1), speedup: `${r.speedup.toFixed(2)}×` })));
+console.table(
+  cliRows.map((r) => ({
+    backend: r.backend,
+    jobs: r.jobs,
+    "wall ms": fmt(r.ms),
+    "CPU s": r.cpuS === null ? "?" : fmt(r.cpuS, 2),
+    "cores used": r.cpuS === null ? "?" : fmt(r.cpuS / (r.ms / 1000), 2),
+    "MB/s": fmt(r.mbPerS, 1),
+    speedup: `${r.speedup.toFixed(2)}×`,
+  })),
+);
 
 // ── the async batch API ──────────────────────────────────────────────────────────────────────
 const inputs = lines.map((l) => Buffer.from(l));
