@@ -274,13 +274,18 @@ impl Gen {
             self.pred_slots += 1 + props.len();
         }
         let object_keywords = !props.is_empty() || required != 0 || !additional;
+        let enum_plain = matches!(obj.get("enum"), Some(Value::Array(v)) if v.iter().all(|x| {
+            x.as_str().is_some_and(|t| t.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\'))
+        }));
         // Which check settles a plain short string here (see `PlainString`).
         let plain = if !matches!(ty.as_str(), "None" | "Some(JsonType::String)") || multiple_of != "None" {
             "General"
         } else {
             match (enum_values != "None", max_length != "None", format != "None") {
                 (false, false, false) => "Any",
-                (true, false, false) if enum_hash != "NameHash::LINEAR" => "Enum",
+                // The engine's enum fast path relies on names without `"`, `\\`, control or
+                // non-ASCII bytes (see `PlainString::Enum`).
+                (true, false, false) if enum_hash != "NameHash::LINEAR" && enum_plain => "Enum",
                 (false, true, false) => "MaxLength",
                 (false, false, true) if format == "Some(Format::DateTime)" => "DateTime",
                 _ => "General",

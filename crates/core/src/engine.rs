@@ -16,9 +16,13 @@ use core::sync::atomic::{AtomicU64, Ordering::Relaxed};
 use crate::datetime::{diagnose, is_date_time, is_date_time_ascii, plainly_valid};
 use crate::decimal::is_multiple;
 use crate::display::{show, show_string, suggestion, Shown};
+use crate::hash::words;
 use crate::schema::schemas::{HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
 use crate::schema::{Format, JsonType, Node, PlainString, Property, Schema};
-use crate::text::{decode_utf16, decode_utf8, scan_string, short_plain, short_plain_len, ucs2_length, utf8_char, Str, Units};
+use crate::simd::{quote_bits32, special_bits32};
+use crate::text::{
+    decode_utf16, decode_utf8, scan_string, short_plain_len, short_quoted, short_quoted_len, ucs2_length, utf8_char, Str, Units,
+};
 use crate::uri::is_uri;
 use crate::{Issue, Keyword, SyntaxError, Tolerance, Tolerances};
 
@@ -112,6 +116,28 @@ impl BitStack {
 #[inline(always)]
 fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The end of the run of ASCII digits starting at `i`. Eight bytes per step: ids, meter readings
+/// and fractions run to 7-10 digits, which cost a compare and a branch each byte by byte.
+#[inline(always)]
+fn digit_run(src: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0F0F_0F0F_0F0F_0F0F;
+    const HI: u64 = 0xF0F0_F0F0_F0F0_F0F0;
+    while let Some(c) = src.get(i..).and_then(|s| s.first_chunk::<8>()) {
+        let x = u64::from_le_bytes(*c) ^ 0x3030_3030_3030_3030;
+        // Non-zero exactly in the bytes that are not digits (only low nibbles are added to, so no
+        // carry crosses a byte).
+        let not_digit = x & HI | ((x & LO) + 0x0606_0606_0606_0606) & HI;
+        if not_digit != 0 {
+            return i + (not_digit.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while let Some(b'0'..=b'9') = src.get(i) {
+        i += 1;
+    }
+    i
 }
 
 enum NumClass {
@@ -429,12 +455,7 @@ impl<'a, const C: bool> Parser<'a, C> {
         let int_start = i;
         match src.get(i) {
             Some(b'0') => i += 1,
-            Some(b'1'..=b'9') => {
-                i += 1;
-                while let Some(b'0'..=b'9') = src.get(i) {
-                    i += 1;
-                }
-            }
+            Some(b'1'..=b'9') => i = digit_run(src, i + 1),
             Some(_) => return Err(self.fail(SyntaxError::InvalidNumber { at: i })),
             None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
         }
@@ -460,17 +481,13 @@ impl<'a, const C: bool> Parser<'a, C> {
     }
 
     #[inline]
-    fn digits1(&mut self, mut i: usize) -> R<usize> {
+    fn digits1(&mut self, i: usize) -> R<usize> {
         let src = self.src;
         match src.get(i) {
-            Some(b'0'..=b'9') => i += 1,
-            Some(_) => return Err(self.fail(SyntaxError::InvalidNumber { at: i })),
-            None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+            Some(b'0'..=b'9') => Ok(digit_run(src, i + 1)),
+            Some(_) => Err(self.fail(SyntaxError::InvalidNumber { at: i })),
+            None => Err(self.fail(SyntaxError::UnexpectedEnd)),
         }
-        while let Some(b'0'..=b'9') = src.get(i) {
-            i += 1;
-        }
-        Ok(i)
     }
 
     /// Classifies the number just scanned (`start..pos`) by its JavaScript (double) value.
@@ -613,20 +630,48 @@ impl<'a, const C: bool> Parser<'a, C> {
         let window = || self.src.get(start..).and_then(|s| s.first_chunk::<32>());
         match node.plain {
             PlainString::General => None,
-            PlainString::Any => short_plain_len(window()?),
+            PlainString::Any => match window() {
+                Some(c) => short_plain_len(c),
+                None => self.tail_len(start, special_bits32),
+            },
+            // Neither an enum name nor the date-time shape holds a quote, backslash, control or
+            // non-ASCII byte, so a match up to the first quote is a plain string ending there.
             PlainString::Enum => {
-                let (len, w) = short_plain(self.src, start)?;
+                let (len, w) = match short_quoted(self.src, start) {
+                    Some(hit) => hit,
+                    None if window().is_none() => {
+                        let len = self.tail_len(start, quote_bits32)?;
+                        (len, words(self.src, start, len))
+                    }
+                    None => return None,
+                };
                 node.enum_hash.find_words(&w, len).map(|_| len)
             }
             PlainString::MaxLength => {
-                let len = short_plain_len(window()?)?;
+                let len = match window() {
+                    Some(c) => short_plain_len(c)?,
+                    None => self.tail_len(start, special_bits32)?,
+                };
                 (len <= node.max_length? as usize).then_some(len)
             }
             PlainString::DateTime => {
-                let len = short_plain_len(window()?)?;
+                let len = match window() {
+                    Some(c) => short_quoted_len(c)?,
+                    None => self.tail_len(start, quote_bits32)?,
+                };
                 plainly_valid(self.src.get(start..start + len)?).then_some(len)
             }
         }
+    }
+
+    /// `plain_hit`'s window where fewer than 32 bytes follow `start` (the last values of every
+    /// payload): the input's last 32 bytes, shifted so that bit 0 is `start`. The closing quote is
+    /// checked here, since a shifted SWAR mask's lowest bit may be a spurious one.
+    #[inline(never)]
+    fn tail_len(&self, start: usize, bits: fn(&[u8; 32]) -> u32) -> Option<usize> {
+        let off = start.checked_sub(self.src.len().checked_sub(32)?)?;
+        let len = bits(self.src.last_chunk::<32>()?).checked_shr(u32::try_from(off).ok()?)?.trailing_zeros() as usize;
+        (len < 32 && self.src.get(start + len) == Some(&b'"')).then_some(len)
     }
 
     /// Finds the declared property a key names (after decoding escapes).
@@ -648,6 +693,9 @@ impl<'a, const C: bool> Parser<'a, C> {
         let props = node.properties;
         let mut seen = 0u64;
         let mut bad = 0u64;
+        // Properties seen more than once (a repeated key: maybe a warning). Folded into `suspect`
+        // once per object: a read-modify-write of `self.suspect` per key cost more.
+        let mut repeated = 0u64;
         let mut unknown = 0usize;
         // C mode: where each property's last occurrence put its issues, and the distinct unknown
         // keys with the ordinal of their first occurrence. A repeated key's earlier issues are
@@ -709,7 +757,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                     Some((i, prop)) => {
                         slot = base + 1 + i;
                         let bit = 1u64 << i;
-                        self.suspect |= seen & bit != 0;
+                        repeated |= seen & bit;
                         let path_len = self.path.len();
                         if C {
                             self.path.push_str(prop.path_segment);
@@ -752,13 +800,16 @@ impl<'a, const C: bool> Parser<'a, C> {
                             }
                         }
                         seen |= bit;
-                        if ok {
-                            bad &= !bit;
-                        } else {
-                            bad |= bit;
-                        }
+                        // Branch-free: a repeated key's last value decides, valid or not.
+                        bad = (bad & !bit) | (bit & u64::from(!ok).wrapping_neg());
                     }
                     None => self.skip_value()?,
+                }
+                // Compact JSON, what serialisers send: `,"` right after the value, and the next
+                // key's compare reads the quote itself.
+                if self.src.get(self.pos..).and_then(|s| s.first_chunk::<2>()) == Some(b",\"") {
+                    self.pos += 1;
+                    continue;
                 }
                 self.skip_ws();
                 match self.src.get(self.pos) {
@@ -775,6 +826,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                 }
             }
         }
+        self.suspect |= repeated != 0;
         let missing = node.required & !seen;
         if C && (missing != 0 || unknown_keys.is_some() || self.issues.len() > region) {
             self.order_object_issues(node, region, missing, seen, &ranges, unknown_keys);
@@ -1014,17 +1066,79 @@ mod tests {
         /// valid, with the same end.
         #[test]
         fn plain_hit_implies_general_path_valid(content in "([0-9]{1,4}[-:.T tZz+]?){0,8}|[A-Za-z.-]{0,34}|[0-9A-F]{18,23}|(Energy|Power|Current|Sample|L1|N|k?W?h?|Raw|Other){1,3}",
-                pad in 0usize..40) {
-            let doc = format!("\"{content}\"{}", " ".repeat(pad));
+                pre in 0usize..40, pad in 0usize..40) {
+            // `pre` puts the string anywhere, also within the input's last 32 bytes (`tail_len`).
+            let doc = format!("{}\"{content}\"{}", " ".repeat(pre), " ".repeat(pad));
             for node in plain_nodes() {
                 let p = Parser::<true>::new(doc.as_bytes());
-                if let Some(len) = p.plain_hit(node, 1) {
+                if let Some(len) = p.plain_hit(node, pre + 1) {
                     let mut q = Parser::<true>::new(doc.as_bytes());
-                    let (s, next) = scan_string(doc.as_bytes(), 1).unwrap();
-                    prop_assert_eq!(next, len + 2);
+                    let (s, next) = scan_string(doc.as_bytes(), pre + 1).unwrap();
+                    prop_assert_eq!(next, pre + len + 2);
                     prop_assert!(q.string_checks(node, s), "{} at {:?}", doc, node);
                     prop_assert!(q.issues.is_empty());
                 }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+        /// The quote-only windows of the enum and date-time fast paths: escapes, escaped quotes,
+        /// control and non-ASCII bytes inside or around an allowed value never make `plain_hit`
+        /// say "valid" where the general path does not, or end the string elsewhere.
+        #[test]
+        fn plain_hit_with_special_bytes(parts in proptest::collection::vec(prop::sample::select(vec![
+                &b"Sample.Clock"[..], b"Raw", b"L1", b"N", b"Wh", b"kWh", b"Energy.Active.Import.Register", b"Celsius",
+                b"2024-05-17T14:32:05", b".123", b"Z", b"+05:30", b"\\", b"\\\"", b"\\u0041", b"\\n", b"\x00", b"\x1f",
+                b"\x7f", b"\xc3\xa9", b"\xe2\x82\xac", b"\xff", b"\"", b" ", b"a", b"."]), 0..6),
+                pre in 0usize..40, pad in 0usize..40) {
+            let mut doc = vec![b' '; pre];
+            doc.push(b'"');
+            for p in &parts {
+                doc.extend_from_slice(p);
+            }
+            doc.push(b'"');
+            doc.extend(core::iter::repeat_n(b' ', pad));
+            for node in plain_nodes() {
+                let p = Parser::<true>::new(&doc);
+                if let Some(len) = p.plain_hit(node, pre + 1) {
+                    let mut q = Parser::<true>::new(&doc);
+                    let scanned = scan_string(&doc, pre + 1);
+                    prop_assert!(scanned.is_ok(), "{:?} at {:?}", doc, node);
+                    let (s, next) = scanned.unwrap();
+                    prop_assert_eq!(next, pre + len + 2);
+                    prop_assert!(q.string_checks(node, s), "{:?} at {:?}", doc, node);
+                    prop_assert!(q.issues.is_empty());
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn digit_run_matches_bytewise(bytes in proptest::collection::vec(prop::sample::select(
+                b"0123456789/:.eE-+ \x00\xb0\xb9\xff\x30\x39\x2f\x3a".to_vec()), 0..40), start in 0usize..40) {
+            let start = start.min(bytes.len());
+            let mut want = start;
+            while bytes.get(want).is_some_and(u8::is_ascii_digit) {
+                want += 1;
+            }
+            prop_assert_eq!(digit_run(&bytes, start), want, "{:?} from {}", bytes, start);
+        }
+    }
+
+    #[test]
+    fn digit_run_every_byte_at_every_position() {
+        for pos in 0..12 {
+            for b in 0..=255u8 {
+                let mut s = [b'7'; 12];
+                s[pos] = b;
+                let want = if b.is_ascii_digit() { 12 } else { pos };
+                assert_eq!(digit_run(&s, 0), want, "byte {b:#x} at {pos}");
             }
         }
     }

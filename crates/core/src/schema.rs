@@ -99,7 +99,8 @@ pub(crate) enum PlainString {
     General,
     /// No string keyword: any string is valid.
     Any,
-    /// `enum` alone (with a hashed name table): one hash probe.
+    /// `enum` alone (with a hashed name table of names without `"`, `\`, control or non-ASCII
+    /// bytes): one hash probe of the window up to the first quote (`text::short_quoted`).
     Enum,
     /// `maxLength` alone: an ASCII string's length is its code-point count.
     MaxLength,

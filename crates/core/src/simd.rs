@@ -94,6 +94,65 @@ pub(crate) fn special_bits32(c: &[u8; 32]) -> u32 {
     special_bits32_swar(c)
 }
 
+/// Portable [`quote_bits32`]: the lowest set bit is exact, higher ones may be spurious.
+#[cfg_attr(
+    all(
+        any(all(target_arch = "x86_64", target_feature = "sse2"), all(target_arch = "wasm32", target_feature = "simd128")),
+        not(test)
+    ),
+    allow(dead_code)
+)]
+#[inline(always)]
+pub(crate) fn quote_bits32_swar(c: &[u8; 32]) -> u32 {
+    let mut bits = 0u32;
+    for k in 0..4 {
+        let mut w = [0u8; 8];
+        if let Some(s) = c.get(8 * k..8 * k + 8) {
+            w.copy_from_slice(s);
+        }
+        let q = u64::from_le_bytes(w) ^ (ONES * b'"' as u64);
+        let m = (q.wrapping_sub(ONES) & !q & HIGH) >> 7;
+        bits |= ((m.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * k);
+    }
+    bits
+}
+
+/// Bit `i` set when byte `i` of `c` is `"`. Where the bytes before the first quote are
+/// compared against names that hold no special byte (enum values, the date-time shape), that
+/// quote is the closing one whenever the compare succeeds: a `\`, control or non-ASCII byte
+/// before it fails the compare. One compare per 16 bytes instead of [`special_bits32`]'s three.
+/// The lowest set bit is exact; on x86_64 and on wasm32 with simd128 every bit is.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+pub(crate) fn quote_bits32(c: &[u8; 32]) -> u32 {
+    use core::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8};
+    // SAFETY: as in `special_bits32`: SSE2 is guaranteed by the cfg above, and the two unaligned
+    // 16-byte loads read offsets 0..16 and 16..32 of `c`, a reference to 32 initialised bytes.
+    unsafe {
+        let (lo, hi) = (_mm_loadu_si128(c.as_ptr().cast::<__m128i>()), _mm_loadu_si128(c.as_ptr().add(16).cast::<__m128i>()));
+        let q = _mm_set1_epi8(b'"' as i8);
+        (_mm_movemask_epi8(_mm_cmpeq_epi8(lo, q)) as u32 & 0xFFFF) | (_mm_movemask_epi8(_mm_cmpeq_epi8(hi, q)) as u32) << 16
+    }
+}
+
+/// The SSE2 [`quote_bits32`] in wasm simd128. Every bit is exact.
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+#[inline(always)]
+pub(crate) fn quote_bits32(c: &[u8; 32]) -> u32 {
+    use core::arch::wasm32::{i8x16_splat, u8x16_bitmask, u8x16_eq, v128, v128_load};
+    // SAFETY: as in `special_bits32`: two unaligned 16-byte loads at offsets 0..16 and 16..32 of
+    // `c`, a reference to 32 initialised bytes; simd128 is guaranteed by the cfg above.
+    let (lo, hi) = unsafe { (v128_load(c.as_ptr().cast::<v128>()), v128_load(c.as_ptr().add(16).cast::<v128>())) };
+    let q = i8x16_splat(b'"' as i8);
+    u8x16_bitmask(u8x16_eq(lo, q)) as u32 | (u8x16_bitmask(u8x16_eq(hi, q)) as u32) << 16
+}
+
+#[cfg(not(any(all(target_arch = "x86_64", target_feature = "sse2"), all(target_arch = "wasm32", target_feature = "simd128"))))]
+#[inline(always)]
+pub(crate) fn quote_bits32(c: &[u8; 32]) -> u32 {
+    quote_bits32_swar(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +168,16 @@ mod tests {
     }
 
     fn check(c: [u8; 32]) -> Result<(), TestCaseError> {
+        let quotes = c.iter().enumerate().filter(|(_, &b)| b == b'"').fold(0u32, |m, (i, _)| m | 1 << i);
+        let (qf, qs) = (quote_bits32(&c), quote_bits32_swar(&c));
+        prop_assert_eq!(qf.trailing_zeros(), quotes.trailing_zeros(), "{:?}", c);
+        prop_assert_eq!(qs.trailing_zeros(), quotes.trailing_zeros(), "{:?}", c);
+        prop_assert_eq!(qs & quotes, quotes);
+        #[cfg(any(
+            all(target_arch = "x86_64", target_feature = "sse2"),
+            all(target_arch = "wasm32", target_feature = "simd128")
+        ))]
+        prop_assert_eq!(qf, quotes);
         let want = reference(&c);
         let (fast, swar) = (special_bits32(&c), special_bits32_swar(&c));
         prop_assert_eq!(fast.trailing_zeros(), want.trailing_zeros(), "{:?}", c);

@@ -2,13 +2,14 @@
 
 use crate::SyntaxError;
 
-use crate::simd::{special_bits32, special_mask};
+use crate::simd::{quote_bits32, special_bits32, special_mask};
 
 /// A string (opening quote at `start - 1`) whose closing quote lies within the next 32 bytes
 /// with nothing before it that needs attention (escape, control or non-ASCII byte): its length
 /// and its content as `hash::words`. Reads one fixed 32-byte window and finds the quote without
 /// a loop, so strings of varying length (enum values) cause no branch mispredicts. `None` means
 /// "use `scan_string`", never "invalid".
+#[cfg(test)]
 #[inline(always)]
 pub(crate) fn short_plain(src: &[u8], start: usize) -> Option<(usize, [u64; 4])> {
     use crate::hash::{word, LEN_MASKS};
@@ -16,6 +17,26 @@ pub(crate) fn short_plain(src: &[u8], start: usize) -> Option<(usize, [u64; 4])>
     let len = short_plain_len(c)?;
     let m = LEN_MASKS.get(len)?;
     Some((len, [word(c, 0) & m[0], word(c, 1) & m[1], word(c, 2) & m[2], word(c, 3) & m[3]]))
+}
+
+/// [`short_plain`] for a caller that then compares the content against names holding no byte
+/// that needs attention (`PlainString::Enum`'s names, `plainly_valid`'s shape): the window up to
+/// the first quote, which is the closing quote whenever that compare succeeds. `None` and a
+/// failed compare both mean "use `scan_string`".
+#[inline(always)]
+pub(crate) fn short_quoted(src: &[u8], start: usize) -> Option<(usize, [u64; 4])> {
+    use crate::hash::{word, LEN_MASKS};
+    let c = src.get(start..)?.first_chunk::<32>()?;
+    let len = short_quoted_len(c)?;
+    let m = LEN_MASKS.get(len)?;
+    Some((len, [word(c, 0) & m[0], word(c, 1) & m[1], word(c, 2) & m[2], word(c, 3) & m[3]]))
+}
+
+/// [`short_quoted`]'s length alone.
+#[inline(always)]
+pub(crate) fn short_quoted_len(c: &[u8; 32]) -> Option<usize> {
+    let len = quote_bits32(c).trailing_zeros() as usize;
+    (len < 32).then_some(len)
 }
 
 /// [`short_plain`]'s length alone, for a 32-byte window starting just past the opening quote.
