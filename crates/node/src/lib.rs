@@ -3,6 +3,7 @@
 //! UTF-8 by N-API (there is no way to borrow V8's string storage).
 
 mod error;
+mod raw;
 
 use error::BindingError;
 use napi::bindgen_prelude::*;
@@ -154,14 +155,11 @@ pub fn message_names() -> Vec<&'static str> {
     ocpp_validate_core::schemas::ALL.iter().map(|s| s.name()).collect()
 }
 
-#[napi]
-pub fn is_valid_bytes(input: &[u8], message: u32) -> Result<bool> {
-    Ok(ocpp_validate_core::is_valid_with(schema(message)?, input))
-}
-
-#[napi]
-pub fn is_valid_string(input: String, message: u32) -> Result<bool> {
-    Ok(ocpp_validate_core::is_valid_with(schema(message)?, input.as_bytes()))
+/// `isValidBytes(input, message)`, `isValidString(input, message)` and their no-op twins
+/// `noopBytes`/`noopString` (the bench's boundary cost) are plain Node-API callbacks: see `raw`.
+#[napi(module_exports)]
+pub fn exports(mut exports: Object, env: Env) -> Result<()> {
+    raw::register(&mut exports, &env)
 }
 
 /// The tolerance names in bit order: bit `1 << i` of a `tolerate` argument is name `i`.
@@ -326,16 +324,4 @@ pub fn is_valid_batch_async(inputs: Array, message: u32, tolerate: u32) -> Resul
         ends.push(bytes.len());
     }
     Ok(AsyncTask::new(BatchTask { schema, tolerate: tolerances(tolerate), bytes, ends }))
-}
-
-/// The same crossings as `isValidBytes`/`isValidString` without reading the input, so the
-/// benchmark can show what the boundary alone costs.
-#[napi]
-pub fn noop_bytes(input: &[u8]) -> bool {
-    input.is_empty()
-}
-
-#[napi]
-pub fn noop_string(input: String) -> bool {
-    input.is_empty()
 }

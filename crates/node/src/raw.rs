@@ -1,0 +1,222 @@
+//! The hot entry points (`isValidBytes`, `isValidString` and their no-op twins) as plain Node-API
+//! callbacks. A `#[napi]` function pays napi-rs 3's per-call borrow bookkeeping (an `Arc<Mutex>`
+//! and thread-local stacks: about 85 ns, more than the validation of a small payload), measured
+//! against the floor addon in `crates/napi-floor` (bench/README.md). These do what the floor does:
+//! read the arguments, call the core, return a boolean. Everything else stays `#[napi]`.
+//!
+//! The only `unsafe` of the binding besides the batch's typed-array borrow lives here.
+
+use std::cell::RefCell;
+use std::ffi::{c_char, c_void};
+use std::ptr;
+
+use napi::bindgen_prelude::{Env, Object, Result};
+use napi::sys;
+use napi::JsValue;
+
+use crate::error::BindingError;
+
+/// What a raw entry point decides from its borrowed input.
+type Verdict = fn(&[u8], Option<u32>) -> std::result::Result<bool, BindingError>;
+
+fn is_valid(input: &[u8], message: Option<u32>) -> std::result::Result<bool, BindingError> {
+    let message = message.unwrap_or(u32::MAX);
+    let schema = ocpp_validate_core::schema_at(message as usize).ok_or(BindingError::UnknownMessage { index: message })?;
+    Ok(ocpp_validate_core::is_valid_with(schema, input))
+}
+
+/// Crosses exactly as `is_valid` does and reads nothing: the bench's boundary cost.
+fn noop(input: &[u8], _: Option<u32>) -> std::result::Result<bool, BindingError> {
+    Ok(input.len() == usize::MAX)
+}
+
+thread_local! {
+    /// UTF-8 of the last string input, reused: strings must be copied out of V8, allocating once
+    /// per size class instead of once per call.
+    static UTF8: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Registers the raw callbacks on the module's exports (called once per Node.js environment).
+pub fn register(exports: &mut Object, env: &Env) -> Result<()> {
+    let entries: [(&str, sys::napi_callback); 4] = [
+        ("isValidBytes", Some(is_valid_bytes)),
+        ("isValidString", Some(is_valid_string)),
+        ("noopBytes", Some(noop_bytes)),
+        ("noopString", Some(noop_string)),
+    ];
+    for (name, callback) in entries {
+        let mut function = ptr::null_mut();
+        // SAFETY: `env` is the live environment of this module's initialisation; the name is a
+        // valid UTF-8 buffer of the given length; `function` receives the new value.
+        let status = unsafe {
+            sys::napi_create_function(
+                env.raw(),
+                name.as_ptr().cast::<c_char>(),
+                name.len() as isize,
+                callback,
+                ptr::null_mut(),
+                &mut function,
+            )
+        };
+        check(status)?;
+        let mut key = ptr::null_mut();
+        // SAFETY: as above; `key` receives a new string value.
+        check(unsafe { sys::napi_create_string_utf8(env.raw(), name.as_ptr().cast::<c_char>(), name.len() as isize, &mut key) })?;
+        // SAFETY: `exports`, `key` and `function` are live values of this environment.
+        check(unsafe { sys::napi_set_property(env.raw(), exports.raw(), key, function) })?;
+    }
+    Ok(())
+}
+
+fn check(status: sys::napi_status) -> Result<()> {
+    if status == sys::Status::napi_ok {
+        Ok(())
+    } else {
+        Err(napi::Error::new(napi::Status::GenericFailure, format!("could not register a raw entry point (status {status})")))
+    }
+}
+
+/// The (input, message) arguments of a call: up to two values.
+///
+/// # Safety
+/// `env` and `info` must be the arguments Node-API passed to the running callback.
+unsafe fn arguments(env: sys::napi_env, info: sys::napi_callback_info) -> ([sys::napi_value; 2], usize) {
+    let mut argv = [ptr::null_mut(); 2];
+    let mut argc = argv.len();
+    // SAFETY: the caller's contract; `argv` has room for `argc` values.
+    let status = unsafe { sys::napi_get_cb_info(env, info, &mut argc, argv.as_mut_ptr(), ptr::null_mut(), ptr::null_mut()) };
+    if status != sys::Status::napi_ok {
+        argc = 0;
+    }
+    (argv, argc)
+}
+
+/// The second argument as a u32, if it is a number.
+///
+/// # Safety
+/// `env` must be the running callback's environment and `value` one of its arguments (or null).
+unsafe fn message_of(env: sys::napi_env, value: sys::napi_value) -> Option<u32> {
+    if value.is_null() {
+        return None;
+    }
+    let mut message = 0u32;
+    // SAFETY: the caller's contract.
+    (unsafe { sys::napi_get_value_uint32(env, value, &mut message) } == sys::Status::napi_ok).then_some(message)
+}
+
+/// Returns `verdict` as a JS boolean, or throws the binding error as a TypeError.
+///
+/// # Safety
+/// `env` must be the running callback's environment.
+unsafe fn answer(env: sys::napi_env, verdict: std::result::Result<bool, BindingError>) -> sys::napi_value {
+    match verdict {
+        Ok(valid) => {
+            let mut result = ptr::null_mut();
+            // SAFETY: the caller's contract; `result` receives the boolean.
+            unsafe { sys::napi_get_boolean(env, valid, &mut result) };
+            result
+        }
+        Err(e) => {
+            let mut text = e.to_string().into_bytes();
+            text.push(0);
+            // SAFETY: the caller's contract; `text` is NUL-terminated and outlives the call.
+            unsafe { sys::napi_throw_type_error(env, ptr::null(), text.as_ptr().cast::<c_char>()) };
+            ptr::null_mut()
+        }
+    }
+}
+
+/// A Buffer / Uint8Array argument, borrowed for the duration of the callback.
+///
+/// # Safety
+/// `env` and `info` must be the arguments Node-API passed to the running callback; `decide` must
+/// not keep the slice.
+unsafe fn bytes_call(env: sys::napi_env, info: sys::napi_callback_info, decide: Verdict) -> sys::napi_value {
+    // SAFETY: the caller's contract.
+    let (argv, argc) = unsafe { arguments(env, info) };
+    let mut kind = 0;
+    let mut length = 0usize;
+    let mut data: *mut c_void = ptr::null_mut();
+    let status = if argc == 0 {
+        sys::Status::napi_invalid_arg
+    } else {
+        // SAFETY: argv[0] is an argument of this call; the out-pointers are valid.
+        unsafe {
+            sys::napi_get_typedarray_info(env, argv[0], &mut kind, &mut length, &mut data, ptr::null_mut(), ptr::null_mut())
+        }
+    };
+    if status != sys::Status::napi_ok || kind != sys::TypedarrayType::uint8_array {
+        // SAFETY: the caller's contract.
+        return unsafe { answer(env, Err(BindingError::NotBytes)) };
+    }
+    // A detached or empty array has no storage to point into.
+    let input: &[u8] = if length == 0 || data.is_null() {
+        &[]
+    } else {
+        // SAFETY: Node-API reports `length` readable bytes at `data`, owned by the typed array,
+        // which is an argument of this call and so stays alive and unmoved until it returns;
+        // the slice does not escape `decide`.
+        unsafe { std::slice::from_raw_parts(data.cast::<u8>(), length) }
+    };
+    // SAFETY: the caller's contract; argv[1] is an argument of this call or null.
+    let message = unsafe { message_of(env, argv[1]) };
+    // SAFETY: the caller's contract.
+    unsafe { answer(env, decide(input, message)) }
+}
+
+/// A string argument, copied once into the thread's reusable UTF-8 buffer.
+///
+/// # Safety
+/// As [`bytes_call`].
+unsafe fn string_call(env: sys::napi_env, info: sys::napi_callback_info, decide: Verdict) -> sys::napi_value {
+    // SAFETY: the caller's contract.
+    let (argv, argc) = unsafe { arguments(env, info) };
+    let mut length = 0usize;
+    let status = if argc == 0 {
+        sys::Status::napi_invalid_arg
+    } else {
+        // SAFETY: argv[0] is an argument of this call; a null buffer asks for the length only.
+        unsafe { sys::napi_get_value_string_utf8(env, argv[0], ptr::null_mut(), 0, &mut length) }
+    };
+    if status != sys::Status::napi_ok {
+        // SAFETY: the caller's contract.
+        return unsafe { answer(env, Err(BindingError::NotText)) };
+    }
+    // SAFETY: the caller's contract; argv[1] is an argument of this call or null.
+    let message = unsafe { message_of(env, argv[1]) };
+    let verdict = UTF8.with_borrow_mut(|buffer| {
+        // Node-API writes a terminating NUL, so the buffer needs one byte more than the text.
+        buffer.resize(length + 1, 0);
+        let mut written = 0usize;
+        // SAFETY: `buffer` has `length + 1` writable bytes, the size passed.
+        let status = unsafe {
+            sys::napi_get_value_string_utf8(env, argv[0], buffer.as_mut_ptr().cast::<c_char>(), length + 1, &mut written)
+        };
+        if status != sys::Status::napi_ok {
+            return Err(BindingError::NotText);
+        }
+        decide(buffer.get(..written).unwrap_or(&[]), message)
+    });
+    // SAFETY: the caller's contract.
+    unsafe { answer(env, verdict) }
+}
+
+unsafe extern "C" fn is_valid_bytes(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+    // SAFETY: Node-API calls this with its own env and info.
+    unsafe { bytes_call(env, info, is_valid) }
+}
+
+unsafe extern "C" fn is_valid_string(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+    // SAFETY: Node-API calls this with its own env and info.
+    unsafe { string_call(env, info, is_valid) }
+}
+
+unsafe extern "C" fn noop_bytes(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+    // SAFETY: Node-API calls this with its own env and info.
+    unsafe { bytes_call(env, info, noop) }
+}
+
+unsafe extern "C" fn noop_string(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
+    // SAFETY: Node-API calls this with its own env and info.
+    unsafe { string_call(env, info, noop) }
+}
