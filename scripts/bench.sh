@@ -7,3 +7,5 @@ cd "$ROOT"
 bash scripts/setup.sh
 bash scripts/build.sh
 pnpm --filter @ocpp-validate/bench bench -- "$@"
+# Issue 14's scaling from 1 core to all on a generated 100 MB log (results/scaling.json, untracked).
+pnpm --filter @ocpp-validate/bench scaling

@@ -23,8 +23,9 @@ export interface NativeBinding {
   isValidString(input: string, message: MessageIndex): boolean;
   isValidTolerantBytes(input: Uint8Array, message: MessageIndex, tolerate: ToleranceMask): boolean;
   isValidTolerantString(input: string, message: MessageIndex, tolerate: ToleranceMask): boolean;
-  validateBytes(input: Uint8Array, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): NativeResult;
-  validateString(input: string, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): NativeResult;
+  /** null: valid with nothing tolerated and no warning (an object of empty arrays costs more to cross than the check). */
+  validateBytes(input: Uint8Array, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): NativeResult | null;
+  validateString(input: string, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): NativeResult | null;
   isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
   /** Copies the inputs before it returns, validates on libuv's threads (all cores for a large batch). */
   isValidBatchAsync(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Promise<Uint8Array>;
@@ -60,9 +61,9 @@ export function nativeBackend(binding: NativeBinding): Backend {
           : binding.isValidTolerantBytes(input, message, tolerate),
     // The addon returns the result's exact shape (the core guarantees codes and names); only the string types are narrower here.
     validate: (input, message, allErrors, tolerate) =>
-      (typeof input === "string"
+      ((typeof input === "string"
         ? binding.validateString(input, message, allErrors, tolerate)
-        : binding.validateBytes(input, message, allErrors, tolerate)) as unknown as BackendResult,
+        : binding.validateBytes(input, message, allErrors, tolerate)) ?? { valid: true, errors: [], tolerated: [], warnings: [] }) as unknown as BackendResult,
     isValidBatch: (inputs, message, tolerate) => binding.isValidBatch(inputs, message, tolerate),
     // An addon built before the async batch had none: a synchronous answer in a microtask keeps the contract.
     isValidBatchAsync: (inputs, message, tolerate) =>

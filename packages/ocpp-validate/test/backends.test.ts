@@ -560,8 +560,10 @@ describe.each(BACKENDS)("backend %s", (backend) => {
   });
 
   // The pool behind the wasm and js backends' isValidBatchAsync: failures reject (never hang), the
-  // pool recovers, and an idle pool never keeps a process alive.
-  describe.runIf(backend !== "native")("worker pool", () => {
+  // pool recovers, and an idle pool never keeps a process alive. Native has no pool (libuv's threads
+  // run its batches), so the suite is not defined for it rather than reported as skipped.
+  const describePool: (name: string, suite: () => void) => void = backend === "native" ? () => undefined : describe;
+  describePool("worker pool", () => {
     const ok = '{"transactionId":1,"timestamp":"2024-01-01T00:00:00Z","meterStop":5}';
     /** Large enough to go to the workers, not the inline path. */
     const large = Array.from({ length: Math.ceil((4 * INLINE_MAX_BYTES) / ok.length) }, (_, i) => (i % 3 === 0 ? "{}" : i % 2 ? ok : Buffer.from(ok)));
