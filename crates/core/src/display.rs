@@ -64,21 +64,28 @@ pub(crate) fn show_string(out: &mut String, units: &[u16]) {
 fn push_escaped_units(out: &mut String, units: &[u16]) {
     for r in core::char::decode_utf16(units.iter().copied()) {
         match r {
-            Ok('"') => out.push_str("\\\""),
-            Ok('\\') => out.push_str("\\\\"),
-            Ok('\u{8}') => out.push_str("\\b"),
-            Ok('\u{c}') => out.push_str("\\f"),
-            Ok('\n') => out.push_str("\\n"),
-            Ok('\r') => out.push_str("\\r"),
-            Ok('\t') => out.push_str("\\t"),
-            Ok(c) if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            Ok(c) => out.push(c),
+            Ok(c) => push_escaped_char(out, c),
             Err(e) => {
                 let _ = write!(out, "\\u{:04x}", e.unpaired_surrogate());
             }
         }
+    }
+}
+
+/// One character as `JSON.stringify` writes it inside a string.
+pub(crate) fn push_escaped_char(out: &mut String, c: char) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\u{8}' => out.push_str("\\b"),
+        '\u{c}' => out.push_str("\\f"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if (c as u32) < 0x20 => {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        }
+        c => out.push(c),
     }
 }
 

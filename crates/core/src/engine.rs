@@ -21,7 +21,8 @@ use crate::schema::schemas::{HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOT
 use crate::schema::{Format, JsonType, Node, PlainString, Property, Schema};
 use crate::simd::{quote_bits32, special_bits32};
 use crate::text::{
-    decode_utf16, decode_utf8, scan_string, short_plain_len, short_quoted, short_quoted_len, ucs2_length, utf8_char, Str, Units,
+    decode_utf16, decode_utf8, is_ws, scan_string, short_plain_len, short_quoted, short_quoted_len, ucs2_length, utf8_char, Str,
+    Units,
 };
 use crate::uri::is_uri;
 use crate::{Issue, Keyword, SyntaxError, Tolerance, Tolerances};
@@ -111,11 +112,6 @@ impl BitStack {
         };
         w & (1u64 << (d % 64)) != 0
     }
-}
-
-#[inline(always)]
-fn is_ws(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
 /// The end of the run of ASCII digits starting at `i`. Eight bytes per step: ids, meter readings

@@ -14,10 +14,11 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use core::fmt::Write;
 
+use crate::display::push_escaped_char;
 use crate::engine::Parser;
 use crate::schema::schemas::{ACTIONS, ACTION_HASH, ALL};
 use crate::schema::ANY;
-use crate::text::{decode_utf16, decode_utf8, scan_string, ucs2_length, Str};
+use crate::text::{decode_utf16, decode_utf8, is_ws, scan_string, skip_ws, ucs2_length, Str};
 use crate::{check, warnings, Issue, Keyword, OcppErrorCode, Schema, Tolerances, Warning};
 
 /// OCPP-J 1.6 §4.1.2: the uniqueId is at most 36 characters (counted as code points, the way
@@ -261,18 +262,7 @@ pub fn write_json_string(out: &mut String, s: &str) {
         out.push_str(plain);
         let mut chars = tail.chars();
         if let Some(c) = chars.next() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\u{8}' => out.push_str("\\b"),
-                '\u{c}' => out.push_str("\\f"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c => {
-                    let _ = write!(out, "\\u{:04x}", c as u32);
-                }
-            }
+            push_escaped_char(out, c);
         }
         rest = chars.as_str();
     }
@@ -303,18 +293,6 @@ pub fn payload_description(action: &str, issues: &[Issue]) -> String {
 fn call_error(unique_id: Option<&str>, code: CallErrorCode, description: String, issues: &[Issue]) -> CallError {
     let frame = build_call_error(unique_id.unwrap_or(UNKNOWN_UNIQUE_ID), code, &description, issues);
     CallError { code, description, frame }
-}
-
-#[inline(always)]
-fn is_ws(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-fn skip_ws(src: &[u8], mut i: usize) -> usize {
-    while src.get(i).is_some_and(|&b| is_ws(b)) {
-        i += 1;
-    }
-    i
 }
 
 /// The string's value as a Rust string (lone surrogates → U+FFFD, like `toWellFormed`).

@@ -46,6 +46,20 @@ pub(crate) fn short_plain_len(c: &[u8; 32]) -> Option<usize> {
     (c.get(len) == Some(&b'"')).then_some(len)
 }
 
+/// JSON whitespace (RFC 8259: space, tab, line feed, carriage return).
+#[inline(always)]
+pub(crate) fn is_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+/// The offset of the first non-whitespace byte at or after `i`.
+pub(crate) fn skip_ws(src: &[u8], mut i: usize) -> usize {
+    while src.get(i).is_some_and(|&b| is_ws(b)) {
+        i += 1;
+    }
+    i
+}
+
 /// A scanned string: content is `src[start..end]` (still escaped), `end` is the closing quote.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Str {

@@ -11,7 +11,7 @@ use alloc::vec::Vec;
 use core::fmt::Write;
 
 use crate::display::{js_number, literal_value, push_pointer_segment, show_string};
-use crate::text::{decode_utf16, scan_string, Str};
+use crate::text::{decode_utf16, scan_string, skip_ws, Str};
 use crate::{Warning, WarningKind};
 
 /// Number.MAX_SAFE_INTEGER's 16 digits: a longer or larger plain integer may be rounded.
@@ -164,13 +164,6 @@ fn unsafe_integer(literal: &[u8], path: &str, out: &mut Vec<Warning>) {
 
 fn number_end(src: &[u8], mut i: usize) -> usize {
     while src.get(i).is_some_and(|b| matches!(b, b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')) {
-        i += 1;
-    }
-    i
-}
-
-fn skip_ws(src: &[u8], mut i: usize) -> usize {
-    while src.get(i).is_some_and(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')) {
         i += 1;
     }
     i
