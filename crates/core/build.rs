@@ -1,4 +1,5 @@
-//! Compiles every `schemas/ocpp1.6/*.json` (draft-04, the subset OCPP 1.6 uses) into static tables.
+//! Compiles every `schemas/<protocol>/*.json` (OCPP 1.6: draft-04; 2.0.1 and 2.1: draft-06 with
+//! local `$ref`s, resolved here) into static tables.
 //!
 //! The engine in `src/engine.rs` is generic; everything schema-specific lives in the generated
 //! `$OUT_DIR/schemas.rs`. Any keyword or shape this compiler does not understand is a build
@@ -91,19 +92,43 @@ fn fast_key(name: &str) -> String {
     )
 }
 
-/// Keywords that carry no validation meaning for ajv (annotations / identifiers).
-const ANNOTATIONS: &[&str] = &["$schema", "id", "title", "description", "$comment"];
+/// Keywords that carry no validation meaning for ajv (annotations / identifiers). `definitions`
+/// only matters through the `$ref`s that point into it; `additionalItems` has no effect beside a
+/// single `items` schema (checked where it appears).
+const ANNOTATIONS: &[&str] =
+    &["$schema", "id", "$id", "title", "description", "$comment", "comment", "javaType", "default", "definitions", "additionalItems"];
 /// Keywords the engine enforces.
-const SUPPORTED: &[&str] =
-    &["type", "properties", "required", "additionalProperties", "items", "enum", "maxLength", "format", "multipleOf"];
+const SUPPORTED: &[&str] = &[
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "items",
+    "enum",
+    "maxLength",
+    "format",
+    "multipleOf",
+    "minimum",
+    "maximum",
+    "minItems",
+    "maxItems",
+];
+/// `$ref` chains nest at most 7 deep in the OCA files; a longer one is more likely a mistake.
+const MAX_REF_DEPTH: usize = 16;
 /// The engine recurses once per schema level (never per input level); this bounds that.
 const MAX_SCHEMA_DEPTH: usize = 32;
 /// Per-object property bookkeeping uses one bit per declared property in a u64.
 const MAX_PROPERTIES: usize = 64;
 
-struct Gen {
+struct Gen<'a> {
     prefix: String,
     file: String,
+    /// The file's `definitions`, what its `$ref`s point into.
+    definitions: Option<&'a Map<String, Value>>,
+    /// `$ref` target → the static compiled for it, so a definition used many times is one node.
+    compiled_refs: BTreeMap<String, String>,
+    /// The `$ref`s being compiled, outermost first: a cycle is a build failure.
+    ref_stack: Vec<String>,
     out: String,
     count: usize,
     max_props: usize,
@@ -123,7 +148,41 @@ fn pointer_escape(s: &str) -> String {
     s.replace('~', "~0").replace('/', "~1")
 }
 
-impl Gen {
+impl Gen<'_> {
+    /// A `$ref` node: the definition it names, compiled once per file.
+    fn reference(&mut self, obj: &Map<String, Value>, at: &str, depth: usize) -> String {
+        if obj.keys().any(|k| k != "$ref" && !ANNOTATIONS.contains(&k.as_str())) {
+            // draft-06 ignores a `$ref`'s siblings, ajv 8 does not: a file relying on either is ambiguous.
+            fail(&self.file, at, "keywords beside '$ref' are not supported");
+        }
+        let Some(Value::String(target)) = obj.get("$ref") else {
+            fail(&self.file, at, "'$ref' must be a string");
+        };
+        if let Some(name) = self.compiled_refs.get(target) {
+            return name.clone();
+        }
+        let Some(def_name) = target.strip_prefix("#/definitions/") else {
+            fail(&self.file, at, &format!("only local '#/definitions/...' references are supported, found '{target}'"));
+        };
+        if def_name.contains('/') || def_name.contains('~') || def_name.contains('%') {
+            fail(&self.file, at, &format!("'$ref' '{target}' needs pointer unescaping, which is not supported"));
+        }
+        if self.ref_stack.contains(target) {
+            fail(&self.file, at, &format!("'$ref' cycle through '{target}'"));
+        }
+        if self.ref_stack.len() >= MAX_REF_DEPTH {
+            fail(&self.file, at, &format!("'$ref' chain deeper than {MAX_REF_DEPTH}"));
+        }
+        let Some(def) = self.definitions.and_then(|d| d.get(def_name)) else {
+            fail(&self.file, at, &format!("'$ref' '{target}' names no definition"));
+        };
+        self.ref_stack.push(target.clone());
+        let name = self.node(def, &format!("/definitions/{def_name}"), depth);
+        self.ref_stack.pop();
+        self.compiled_refs.insert(target.clone(), name.clone());
+        name
+    }
+
     /// Emits the node for `schema` and returns its static's name.
     fn node(&mut self, schema: &Value, at: &str, depth: usize) -> String {
         if depth > MAX_SCHEMA_DEPTH {
@@ -131,15 +190,21 @@ impl Gen {
         }
         let obj: &Map<String, Value> = match schema {
             Value::Object(m) => m,
-            _ => fail(&self.file, at, "a schema must be a JSON object (boolean schemas are not draft-04)"),
+            _ => fail(&self.file, at, "a schema must be a JSON object (boolean schemas are not supported)"),
         };
+        if obj.contains_key("$ref") {
+            return self.reference(obj, at, depth);
+        }
         for key in obj.keys() {
-            if key == "$ref" {
-                fail(&self.file, at, "$ref is not supported");
-            }
             if !ANNOTATIONS.contains(&key.as_str()) && !SUPPORTED.contains(&key.as_str()) {
                 fail(&self.file, at, &format!("unsupported keyword '{key}'"));
             }
+            if key == "definitions" && at != "" {
+                fail(&self.file, at, "'definitions' is only supported at the root");
+            }
+        }
+        if obj.contains_key("additionalItems") && !matches!(obj.get("items"), Some(Value::Object(_))) {
+            fail(&self.file, at, "'additionalItems' only without effect (beside a single 'items' schema) is supported");
         }
 
         let ty = match obj.get("type") {
@@ -198,6 +263,11 @@ impl Gen {
             Some(Value::Number(n)) => decimal_multiple(&self.file, at, n),
             Some(_) => fail(&self.file, at, "'multipleOf' must be a number"),
         };
+
+        let minimum = self.bound(obj, "minimum", at);
+        let maximum = self.bound(obj, "maximum", at);
+        let min_items = count(&self.file, at, obj, "minItems");
+        let max_items = count(&self.file, at, obj, "maxItems");
 
         let format = match obj.get("format") {
             None => "None".to_string(),
@@ -278,7 +348,11 @@ impl Gen {
             x.as_str().is_some_and(|t| t.bytes().all(|b| (0x20..0x7f).contains(&b) && b != b'"' && b != b'\\'))
         }));
         // Which check settles a plain short string here (see `PlainString`).
-        let plain = if !matches!(ty.as_str(), "None" | "Some(JsonType::String)") || multiple_of != "None" {
+        let plain = if !matches!(ty.as_str(), "None" | "Some(JsonType::String)")
+            || multiple_of != "None"
+            || minimum != "None"
+            || maximum != "None"
+        {
             "General"
         } else {
             match (enum_values != "None", max_length != "None", format != "None") {
@@ -298,13 +372,56 @@ impl Gen {
         writeln!(
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
-             multiple_of: {multiple_of}, format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, required_order: &[{}], additional_properties: {additional}, \
+             multiple_of: {multiple_of}, minimum: {minimum}, maximum: {maximum}, min_items: {min_items}, max_items: {max_items}, format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, required_order: &[{}], additional_properties: {additional}, \
              object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, plain: PlainString::{plain}, unit_of_measure: {unit_of_measure} }};",
             props.join(", "),
             required_order.join(", ")
         )
         .unwrap();
         name
+    }
+}
+
+impl Gen<'_> {
+    /// `minimum` / `maximum` as `Some(Bound { .. })`: ajv compares the double `JSON.parse` gives
+    /// with the schema's double.
+    fn bound(&self, obj: &Map<String, Value>, keyword: &str, at: &str) -> String {
+        match obj.get(keyword) {
+            None => "None".to_string(),
+            Some(Value::Number(n)) => {
+                let v = n.as_f64().unwrap_or(f64::NAN);
+                if !v.is_finite() {
+                    fail(&self.file, at, &format!("'{keyword}' must be a finite number"));
+                }
+                format!("Some(Bound {{ value: {v:?}, text: {:?} }})", js_number_text(v))
+            }
+            Some(_) => fail(&self.file, at, &format!("'{keyword}' must be a number")),
+        }
+    }
+}
+
+/// `minItems` / `maxItems` as `Some(n)`.
+fn count(file: &str, at: &str, obj: &Map<String, Value>, keyword: &str) -> String {
+    match obj.get(keyword) {
+        None => "None".to_string(),
+        Some(v) => match v.as_u64() {
+            Some(n) if n <= u32::MAX as u64 => format!("Some({n})"),
+            _ => fail(file, at, &format!("'{keyword}' must be a non-negative integer below 2^32")),
+        },
+    }
+}
+
+/// A schema number as JavaScript's `String()` prints it, for the numbers these files use
+/// (integral below 1e21, or a short decimal): the text an issue message quotes.
+fn js_number_text(v: f64) -> String {
+    if v == 0.0 {
+        "0".to_string()
+    } else if v.fract() == 0.0 && v.abs() < 1e21 {
+        format!("{v:.0}")
+    } else {
+        let text = format!("{v}");
+        assert!(v.abs() >= 1e-6 && v.abs() < 1e21, "{v}: JavaScript would print this in exponent form; extend js_number_text");
+        text
     }
 }
 
@@ -331,7 +448,7 @@ fn decimal_multiple(file: &str, at: &str, n: &serde_json::Number) -> String {
         fail(file, at, "'multipleOf' coefficient too large");
     }
     // ajv's message prints the schema value as JavaScript would.
-    let js = if v.fract() == 0.0 && v < 1e21 { format!("{v:.0}") } else { format!("{v}") };
+    let js = js_number_text(v);
     format!("Some(Multiple {{ coefficient: {coefficient}, exponent: {exponent}, text: {js:?} }})")
 }
 
@@ -353,105 +470,169 @@ fn screaming_snake(stem: &str) -> String {
     s
 }
 
-fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas").join("ocpp1.6");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
-    for entry in std::fs::read_dir(&dir).expect("crates/core/schemas/ocpp1.6 must exist") {
-        let path = entry.expect("readable schemas dir").path();
-        if path.extension().and_then(|e| e.to_str()) == Some("json") {
-            println!("cargo:rerun-if-changed={}", path.display());
-            let stem = path.file_stem().unwrap().to_str().expect("UTF-8 schema file name").to_string();
-            files.insert(stem, path);
-        }
+/// The protocols, in the order their schemas appear in `ALL` (the global message index).
+const PROTOCOLS: [(&str, &str, &str, &str); 3] = [
+    // (folder, Rust variant, `$schema`, directions.json key of the station-initiated actions)
+    ("ocpp1.6", "Ocpp16", "http://json-schema.org/draft-04/schema#", "chargePoint"),
+    ("ocpp2.0.1", "Ocpp201", "http://json-schema.org/draft-06/schema#", "chargingStation"),
+    ("ocpp2.1", "Ocpp21", "http://json-schema.org/draft-06/schema#", "chargingStation"),
+];
+
+/// The action a request schema's stem names, and the stem of its response schema, if any.
+/// 1.6: `Authorize` / `AuthorizeResponse`; 2.x: `AuthorizeRequest` / `AuthorizeResponse`, and a
+/// message with neither suffix (2.1's `NotifyPeriodicEventStream`, only ever a SEND) is its own action.
+fn action_of(protocol: &str, stem: &str) -> Option<(String, String)> {
+    if stem.ends_with("Response") {
+        return None;
     }
-    assert!(!files.is_empty(), "no schemas/ocpp1.6/*.json found");
+    if protocol == "ocpp1.6" {
+        return Some((stem.to_string(), format!("{stem}Response")));
+    }
+    let action = stem.strip_suffix("Request").unwrap_or(stem);
+    Some((action.to_string(), format!("{action}Response")))
+}
+
+fn main() {
+    let schemas_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    // Who sends what is protocol knowledge, not payload shape: it lives beside the schema files.
+    let directions_path = schemas_dir.join("directions.json");
+    println!("cargo:rerun-if-changed={}", directions_path.display());
+    let directions: Value = serde_json::from_str(&std::fs::read_to_string(&directions_path).expect("schemas/directions.json"))
+        .expect("schemas/directions.json is JSON");
 
     let mut out = String::new();
-    let mut all = Vec::new();
+    let mut all: Vec<String> = Vec::new();
     let mut max_props = 1;
     let mut max_name_len = 1;
     // Each schema's key-order hints are a whole number of u64 words of one shared table, so a
     // parse copies in (and publishes) only its own schema's words.
     let mut hint_words_total = 0;
     let mut hint_words_max = 1;
-    for (index, (stem, path)) in files.iter().enumerate() {
-        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
-        match json.get("$schema").and_then(Value::as_str) {
-            Some("http://json-schema.org/draft-04/schema#") | None => {}
-            Some(other) => panic!("{}: only draft-04 schemas are supported, found $schema {other}", path.display()),
+    let mut protocol_tables = Vec::new();
+    for (protocol, variant, draft, station_key) in PROTOCOLS {
+        let dir = schemas_dir.join(protocol);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let mut files: BTreeMap<String, std::path::PathBuf> = BTreeMap::new();
+        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+            let path = entry.expect("readable schemas dir").path();
+            if path.extension().and_then(|e| e.to_str()) == Some("json") {
+                println!("cargo:rerun-if-changed={}", path.display());
+                let stem = path.file_stem().unwrap().to_str().expect("UTF-8 schema file name").to_string();
+                files.insert(stem, path);
+            }
         }
-        let ident = screaming_snake(stem);
-        let mut g = Gen {
-            prefix: ident.clone(),
-            file: path.display().to_string(),
-            out: String::new(),
-            count: 0,
-            max_props: 0,
-            max_name_len: 0,
-            pred_slots: 0,
+        assert!(!files.is_empty(), "no schemas/{protocol}/*.json found");
+        // 1.6 keeps its historical names (`STOP_TRANSACTION`); 2.x names carry the version.
+        let ident_prefix = match protocol {
+            "ocpp1.6" => "",
+            "ocpp2.0.1" => "V201_",
+            _ => "V21_",
         };
-        let root = g.node(&json, "", 0);
-        max_props = max_props.max(g.max_props);
-        max_name_len = max_name_len.max(g.max_name_len);
-        let hint_words = g.pred_slots.div_ceil(8);
-        let hint_word = hint_words_total;
-        hint_words_total += hint_words;
-        hint_words_max = hint_words_max.max(hint_words);
-        out.push_str(&g.out);
-        let file_name = path.file_name().unwrap().to_str().unwrap();
+        let mut idents: BTreeMap<String, String> = BTreeMap::new();
+        let mut protocol_schemas = Vec::new();
+        for (stem, path) in &files {
+            let index = all.len();
+            let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let json: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+            match json.get("$schema").and_then(Value::as_str) {
+                Some(s) if s == draft => {}
+                None if protocol == "ocpp1.6" => {}
+                other => panic!("{}: expected $schema {draft}, found {other:?}", path.display()),
+            }
+            let ident = format!("{ident_prefix}{}", screaming_snake(stem));
+            let definitions = match json.get("definitions") {
+                None => None,
+                Some(Value::Object(d)) => Some(d),
+                Some(_) => panic!("{}: 'definitions' must be an object", path.display()),
+            };
+            let mut g = Gen {
+                prefix: ident.clone(),
+                file: path.display().to_string(),
+                definitions,
+                compiled_refs: BTreeMap::new(),
+                ref_stack: Vec::new(),
+                out: String::new(),
+                count: 0,
+                max_props: 0,
+                max_name_len: 0,
+                pred_slots: 0,
+            };
+            let root = g.node(&json, "", 0);
+            max_props = max_props.max(g.max_props);
+            max_name_len = max_name_len.max(g.max_name_len);
+            let hint_words = g.pred_slots.div_ceil(8);
+            let hint_word = hint_words_total;
+            hint_words_total += hint_words;
+            hint_words_max = hint_words_max.max(hint_words);
+            out.push_str(&g.out);
+            let file_name = path.file_name().unwrap().to_str().unwrap();
+            writeln!(
+                out,
+                "/// Compiled from `schemas/{protocol}/{file_name}`.\npub static {ident}: Schema = Schema {{ name: {}, file: {}, protocol: Protocol::{variant}, index: {index}, hint_word: {hint_word}, hint_words: {hint_words}, root: &{root} }};",
+                rust_str(stem),
+                rust_str(file_name)
+            )
+            .unwrap();
+            idents.insert(stem.clone(), ident.clone());
+            protocol_schemas.push(ident.clone());
+            all.push(ident);
+        }
+        let station: Vec<&str> = directions[protocol][station_key]
+            .as_array()
+            .unwrap_or_else(|| panic!("directions.json: {protocol}.{station_key} is an array"))
+            .iter()
+            .map(|v| v.as_str().expect("directions.json: action names are strings"))
+            .collect();
+        // (action, request ident, response ident) sorted by action name.
+        let mut actions: Vec<(String, String, Option<String>)> = Vec::new();
+        for stem in files.keys() {
+            if let Some((action, response)) = action_of(protocol, stem) {
+                actions.push((action, idents[stem].clone(), idents.get(&response).cloned()));
+            }
+        }
+        actions.sort();
+        for a in &station {
+            assert!(actions.iter().any(|(n, _, _)| n == a), "directions.json: '{a}' is not an action of schemas/{protocol}");
+        }
+        let names: Vec<&str> = actions.iter().map(|(n, _, _)| n.as_str()).collect();
+        let table = format!("{}_TABLE", variant.to_uppercase());
         writeln!(
             out,
-            "/// Compiled from `schemas/ocpp1.6/{file_name}`.\npub static {ident}: Schema = Schema {{ name: {}, file: {}, index: {index}, hint_word: {hint_word}, hint_words: {hint_words}, root: &{root} }};",
-            rust_str(stem),
-            rust_str(file_name)
+            "/// OCPP {protocol}'s messages (file-name order) and actions (name order).\npub(crate) static {table}: ProtocolTable = ProtocolTable {{ schemas: &[{}], actions: &[{}], action_hash: {} }};",
+            protocol_schemas.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", "),
+            actions
+                .iter()
+                .map(|(name, request, response)| format!(
+                    "ActionEntry {{ name: {}, request: &{request}, response: {}, station_initiated: {} }}",
+                    rust_str(name),
+                    response.as_ref().map_or("None".to_string(), |r| format!("Some(&{r})")),
+                    station.contains(&name.as_str())
+                ))
+                .collect::<Vec<_>>()
+                .join(", "),
+            name_hash(&names)
         )
         .unwrap();
-        all.push(ident);
+        protocol_tables.push(table);
+        if protocol == "ocpp1.6" {
+            writeln!(out, "/// The actions a Charge Point initiates (`schemas/directions.json`).").unwrap();
+            writeln!(
+                out,
+                "pub const CHARGE_POINT_ACTIONS: [&str; {}] = [{}];",
+                station.len(),
+                station.iter().map(|a| rust_str(a)).collect::<Vec<_>>().join(", ")
+            )
+            .unwrap();
+        }
     }
-    writeln!(out, "/// Every schema compiled from `schemas/ocpp1.6/*.json`, sorted by file name: `ALL[i].index() == i`.")
-        .unwrap();
+    writeln!(
+        out,
+        "/// Every compiled schema, protocol by protocol (1.6, 2.0.1, 2.1), each sorted by file name: `ALL[i].index() == i`."
+    )
+    .unwrap();
     writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", "))
         .unwrap();
-    // The requests (file names without the `Response` suffix) are the actions a CALL can name.
-    let actions: Vec<(&str, &String)> = files
-        .keys()
-        .map(String::as_str)
-        .zip(all.iter())
-        .filter(|(stem, _)| !stem.ends_with("Response"))
-        .collect();
-    writeln!(out, "/// The request schemas (the actions a CALL can name), sorted by name.").unwrap();
-    writeln!(
-        out,
-        "pub static ACTIONS: &[&Schema] = &[{}];",
-        actions.iter().map(|(_, i)| format!("&{i}")).collect::<Vec<_>>().join(", ")
-    )
-    .unwrap();
-    let action_names: Vec<&str> = actions.iter().map(|(s, _)| *s).collect();
-    // Who sends what is protocol knowledge, not payload shape: it lives beside the schema files.
-    let directions_path = dir.with_file_name("directions.json");
-    println!("cargo:rerun-if-changed={}", directions_path.display());
-    let directions: Value = serde_json::from_str(&std::fs::read_to_string(&directions_path).expect("schemas/directions.json"))
-        .expect("schemas/directions.json is JSON");
-    let charge_point: Vec<&str> = directions["ocpp1.6"]["chargePoint"]
-        .as_array()
-        .expect("directions.json: ocpp1.6.chargePoint is an array")
-        .iter()
-        .map(|v| v.as_str().expect("directions.json: action names are strings"))
-        .collect();
-    for a in &charge_point {
-        assert!(action_names.contains(a), "directions.json: '{a}' is not a request schema in schemas/ocpp1.6");
-    }
-    writeln!(out, "/// The actions a Charge Point initiates (`schemas/directions.json`).").unwrap();
-    writeln!(
-        out,
-        "pub const CHARGE_POINT_ACTIONS: [&str; {}] = [{}];",
-        charge_point.len(),
-        charge_point.iter().map(|a| rust_str(a)).collect::<Vec<_>>().join(", ")
-    )
-    .unwrap();
-    writeln!(out, "pub(crate) static ACTION_HASH: NameHash = {};", name_hash(&action_names)).unwrap();
+    writeln!(out, "pub(crate) static PROTOCOL_TABLES: [&ProtocolTable; 3] = [{}];", protocol_tables.iter().map(|t| format!("&{t}")).collect::<Vec<_>>().join(", ")).unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
     // A whole number of u64 words, so the hint table is copied in and out word by word.

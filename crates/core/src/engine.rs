@@ -18,7 +18,7 @@ use crate::decimal::is_multiple;
 use crate::display::{show, show_string, suggestion, Shown};
 use crate::hash::words;
 use crate::schema::schemas::{HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
-use crate::schema::{Format, JsonType, Node, PlainString, Property, Schema};
+use crate::schema::{Format, JsonType, Node, PlainString, Property, Schema, ANY};
 use crate::simd::{quote_bits32, special_bits32};
 use crate::text::{
     decode_utf16, decode_utf8, is_ws, scan_string, short_plain_len, short_quoted, short_quoted_len, ucs2_length, utf8_char, Str,
@@ -140,6 +140,22 @@ enum NumClass {
     Integer,
     Fraction,
     Infinite,
+}
+
+/// The double `JSON.parse` gives for a scanned number literal, if finite. A literal of at most 15
+/// integer digits and no fraction or exponent is exact as an integer; anything else takes the
+/// correctly rounded parse.
+fn number_value(literal: &[u8], simple: bool, digits: usize) -> Option<f64> {
+    if simple && digits <= 15 {
+        let (negative, body) = match literal.split_first() {
+            Some((b'-', rest)) => (true, rest),
+            _ => (false, literal),
+        };
+        let n = body.iter().fold(0u64, |n, &b| n * 10 + u64::from(b.wrapping_sub(b'0')));
+        let v = n as f64;
+        return Some(if negative { -v } else { v });
+    }
+    core::str::from_utf8(literal).ok()?.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
 /// The value of a key that is an array index (the canonical decimal form of 0 … 2^32−2), which
@@ -370,9 +386,9 @@ impl<'a, const C: bool> Parser<'a, C> {
             b'[' => {
                 let type_ok = matches!(node.ty, None | Some(JsonType::Array));
                 let mut ok = self.non_string_checks(node, Shown::Array, type_ok, None);
-                if let Some(items) = node.items {
+                if node.items.is_some() || node.min_items.is_some() || node.max_items.is_some() {
                     self.pos += 1;
-                    ok &= self.array(items)?;
+                    ok &= self.array(node)?;
                 } else {
                     self.skip_value()?;
                 }
@@ -398,6 +414,9 @@ impl<'a, const C: bool> Parser<'a, C> {
                 };
                 let tolerance = fractional.then_some(Tolerance::FractionalIntegers);
                 let mut ok = self.non_string_checks(node, Shown::Number(literal), type_ok, tolerance);
+                if node.minimum.is_some() || node.maximum.is_some() {
+                    ok &= self.bounds(node, literal, simple, digits);
+                }
                 if let Some(m) = node.multiple_of {
                     if !is_multiple(literal, m) {
                         if C {
@@ -424,6 +443,31 @@ impl<'a, const C: bool> Parser<'a, C> {
             }
             _ => Err(self.fail_unexpected(self.pos, b)),
         }
+    }
+
+    /// `maximum` then `minimum` (ajv's order), which ajv applies to any finite number whatever the
+    /// `type` says, comparing the double `JSON.parse` gives.
+    fn bounds(&mut self, node: &'static Node, literal: &[u8], simple: bool, digits: usize) -> bool {
+        let Some(x) = number_value(literal, simple, digits) else {
+            return true;
+        };
+        let mut ok = true;
+        for (bound, keyword, words) in [
+            (node.maximum.filter(|m| x > m.value), Keyword::Maximum, " is more than the maximum "),
+            (node.minimum.filter(|m| x < m.value), Keyword::Minimum, " is less than the minimum "),
+        ] {
+            if let Some(m) = bound {
+                ok = false;
+                if C {
+                    let mut message = String::new();
+                    show(&mut message, &Shown::Number(literal));
+                    message.push_str(words);
+                    message.push_str(m.text);
+                    self.issue(keyword, message, None);
+                }
+            }
+        }
+        ok
     }
 
     #[inline]
@@ -873,41 +917,67 @@ impl<'a, const C: bool> Parser<'a, C> {
         }
     }
 
-    /// An array whose items are validated against `items`; `pos` is just past `[`.
-    fn array(&mut self, items: &'static Node) -> R<bool> {
+    /// An array validated against `node`'s `items` (any value when it has none) and item counts;
+    /// `pos` is just past `[`.
+    fn array(&mut self, node: &'static Node) -> R<bool> {
+        let items = node.items.unwrap_or(&ANY);
+        let region = self.issues.len();
+        let mut ok = true;
+        let mut count = 0usize;
         self.skip_ws();
         if self.src.get(self.pos) == Some(&b']') {
             self.pos += 1;
-            return Ok(true);
-        }
-        let mut ok = true;
-        let mut index = 0usize;
-        loop {
-            let path_len = self.path.len();
-            if C {
-                use core::fmt::Write;
-                let _ = write!(self.path, "/{index}");
-            }
-            let item_ok = self.value(items)?;
-            ok &= item_ok;
-            if C {
-                self.path.truncate(path_len);
-            }
-            index += 1;
-            self.skip_ws();
-            match self.src.get(self.pos) {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.skip_ws();
+        } else {
+            loop {
+                let path_len = self.path.len();
+                if C {
+                    use core::fmt::Write;
+                    let _ = write!(self.path, "/{count}");
                 }
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(ok);
+                let item_ok = self.value(items)?;
+                ok &= item_ok;
+                if C {
+                    self.path.truncate(path_len);
                 }
-                Some(&b) => return Err(self.fail_unexpected(self.pos, b)),
-                None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+                count += 1;
+                self.skip_ws();
+                match self.src.get(self.pos) {
+                    Some(b',') => {
+                        self.pos += 1;
+                        self.skip_ws();
+                    }
+                    Some(b']') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    Some(&b) => return Err(self.fail_unexpected(self.pos, b)),
+                    None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+                }
             }
         }
+        let too_many = node.max_items.filter(|&m| count > m as usize);
+        let too_few = node.min_items.filter(|&m| count < m as usize);
+        if too_many.is_some() || too_few.is_some() {
+            ok = false;
+            if C {
+                self.count_issues(region, count, too_many, too_few);
+            }
+        }
+        Ok(ok)
+    }
+
+    /// ajv checks `maxItems` and `minItems` before it looks at any item: their issues go before
+    /// the items' issues, which were collected from `region` on.
+    #[cold]
+    fn count_issues(&mut self, region: usize, count: usize, too_many: Option<u32>, too_few: Option<u32>) {
+        let items: Vec<Issue> = self.issues.drain(region..).collect();
+        if let Some(max) = too_many {
+            self.issue(Keyword::MaxItems, format!("has {count} items, more than the {max} allowed"), None);
+        }
+        if let Some(min) = too_few {
+            self.issue(Keyword::MinItems, format!("has {count} items, fewer than the {min} required"), None);
+        }
+        self.issues.extend(items);
     }
 
     /// Skips one value of any shape and depth at `pos`, checking its syntax only.

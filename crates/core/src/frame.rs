@@ -1,6 +1,8 @@
-//! OCPP-J 1.6 frames as a Central System receives them: CALLs `[2,"<uniqueId>","<action>",{payload}]`
-//! of every action, CALLRESULTs checked against the pending call's response schema, CALLERRORs
-//! checked for shape; one pass over the bytes, with the CALLERROR answer built here as JSON text. The contract is in `SEMANTICS.md`
+//! OCPP-J frames as a Central System (1.6) or CSMS (2.x) receives them: CALLs
+//! `[2,"<uniqueId>","<action>",{payload}]` of every action, CALLRESULTs checked against the pending
+//! call's response schema, CALLERRORs checked for shape, and in 2.1 CALLRESULTERRORs (shape) and
+//! SENDs (payload, never answered); one pass over the bytes, with the CALLERROR answer built here
+//! as JSON text, in the protocol's own error codes. The contract is in `SEMANTICS.md`
 //! ("Frames"); `packages/test-vectors/frame-reference.mjs` is the executable reference.
 //!
 //! A well-formed CALL is read left to right by a fast path that never revisits a byte: the
@@ -16,12 +18,11 @@ use core::fmt::Write;
 
 use crate::display::push_escaped_char;
 use crate::engine::Parser;
-use crate::schema::schemas::{ACTIONS, ACTION_HASH, ALL};
-use crate::schema::ANY;
+use crate::schema::{ActionEntry, Protocol, ANY};
 use crate::text::{decode_utf16, decode_utf8, is_ws, scan_string, skip_ws, ucs2_length, Str};
 use crate::{check, warnings, Issue, Keyword, OcppErrorCode, Schema, Tolerances, Warning};
 
-/// OCPP-J 1.6 §4.1.2: the uniqueId is at most 36 characters (counted as code points, the way
+/// OCPP-J 1.6 §4.1.2 and 2.0.1 §4.1.3: the uniqueId is at most 36 characters (counted as code points, the way
 /// ajv's `maxLength` counts).
 pub const MAX_UNIQUE_ID_LEN: usize = 36;
 /// How many payload issues a CALLERROR names; the answer stays small whatever the payload.
@@ -41,21 +42,31 @@ pub mod descriptions {
     pub const NOT_ARRAY: &str = "Frame is not a JSON array";
     pub const TYPE_NOT_NUMBER: &str = "Message type id is not a number";
     pub const TYPE_UNSUPPORTED: &str = "Message type id is not 2 (CALL), 3 (CALLRESULT) or 4 (CALLERROR)";
+    /// OCPP 2.1 adds CALLRESULTERROR and SEND.
+    pub const TYPE_UNSUPPORTED_2_1: &str =
+        "Message type id is not 2 (CALL), 3 (CALLRESULT), 4 (CALLERROR), 5 (CALLRESULTERROR) or 6 (SEND)";
     pub const ID_NOT_STRING: &str = "Unique id is not a string";
     pub const ID_TOO_LONG: &str = "Unique id is longer than 36 characters";
     pub const ACTION_NOT_STRING: &str = "Action is not a string";
     pub const WRONG_LENGTH: &str = "A CALL frame has exactly 4 elements";
     pub const WRONG_LENGTH_RESULT: &str = "A CALLRESULT frame has exactly 3 elements";
     pub const WRONG_LENGTH_ERROR: &str = "A CALLERROR frame has exactly 5 elements";
+    pub const WRONG_LENGTH_RESULT_ERROR: &str = "A CALLRESULTERROR frame has exactly 5 elements";
+    pub const WRONG_LENGTH_SEND: &str = "A SEND frame has exactly 4 elements";
     pub const ERROR_CODE_NOT_STRING: &str = "Error code is not a string";
     pub const ERROR_DESCRIPTION_NOT_STRING: &str = "Error description is not a string";
     pub const ERROR_DETAILS_NOT_OBJECT: &str = "Error details is not an object";
-    pub const NOT_IMPLEMENTED: &str = "Action is not an OCPP 1.6 action";
-    /// After the action's name (one of the 28, never input text).
+    /// `Action is not an OCPP <version> action`.
+    pub const NOT_IMPLEMENTED_PREFIX: &str = "Action is not an OCPP ";
+    pub const NOT_IMPLEMENTED_SUFFIX: &str = " action";
+    /// After the action's name (one of the protocol's, never input text).
     pub const NOT_SUPPORTED_SUFFIX: &str = " is sent by a Central System, not to it";
-    /// `Payload is not a valid <Action>.req: ` then the listed issues.
+    pub const NOT_SUPPORTED_SUFFIX_2X: &str = " is sent by a CSMS, not to it";
+    /// `Payload is not a valid <Action>.req: ` (1.6) or `Payload is not a valid <message>: ` (2.x,
+    /// the schema's name: `TransactionEventRequest`), then the listed issues.
     pub const PAYLOAD_PREFIX: &str = "Payload is not a valid ";
     pub const PAYLOAD_INFIX: &str = ".req: ";
+    pub const PAYLOAD_INFIX_2X: &str = ": ";
 }
 
 /// What the frame is.
@@ -67,6 +78,10 @@ pub enum FrameKind {
     CallResult,
     /// `[4, ...]`: a CALLERROR. Never answered.
     CallError,
+    /// `[5, ...]` (2.1): a CALLRESULTERROR, a CALLRESULT's receiver reporting it could not use it. Never answered.
+    CallResultError,
+    /// `[6, ...]` (2.1): a SEND, a CALL that expects no answer: its payload is checked, never answered.
+    Send,
     /// Not a frame a server can act on: the CallError says why.
     Invalid,
 }
@@ -77,14 +92,24 @@ impl FrameKind {
             FrameKind::Call => "call",
             FrameKind::CallResult => "callresult",
             FrameKind::CallError => "callerror",
+            FrameKind::CallResultError => "callresulterror",
+            FrameKind::Send => "send",
             FrameKind::Invalid => "invalid",
         }
     }
 }
 
-/// The OCPP-J 1.6 CallError codes (§4.2.3; "Occurence" is the spec's spelling).
+/// The CallError codes of OCPP-J 1.6 (§4.2.3; "Occurence" is its spelling) and 2.0.1 (§4.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CallErrorCode {
+    /// 2.x
+    FormatViolation,
+    /// 2.x
+    MessageTypeNotSupported,
+    /// 2.x
+    OccurrenceConstraintViolation,
+    /// 2.x
+    RpcFrameworkError,
     NotImplemented,
     NotSupported,
     InternalError,
@@ -100,6 +125,10 @@ pub enum CallErrorCode {
 impl CallErrorCode {
     pub const fn as_str(self) -> &'static str {
         match self {
+            CallErrorCode::FormatViolation => "FormatViolation",
+            CallErrorCode::MessageTypeNotSupported => "MessageTypeNotSupported",
+            CallErrorCode::OccurrenceConstraintViolation => "OccurrenceConstraintViolation",
+            CallErrorCode::RpcFrameworkError => "RpcFrameworkError",
             CallErrorCode::NotImplemented => "NotImplemented",
             CallErrorCode::NotSupported => "NotSupported",
             CallErrorCode::InternalError => "InternalError",
@@ -118,6 +147,9 @@ impl From<OcppErrorCode> for CallErrorCode {
     fn from(code: OcppErrorCode) -> Self {
         match code {
             OcppErrorCode::FormationViolation => CallErrorCode::FormationViolation,
+            OcppErrorCode::FormatViolation => CallErrorCode::FormatViolation,
+            OcppErrorCode::ProtocolError => CallErrorCode::ProtocolError,
+            OcppErrorCode::OccurrenceConstraintViolation => CallErrorCode::OccurrenceConstraintViolation,
             OcppErrorCode::PropertyConstraintViolation => CallErrorCode::PropertyConstraintViolation,
             OcppErrorCode::OccurenceConstraintViolation => CallErrorCode::OccurenceConstraintViolation,
             OcppErrorCode::TypeConstraintViolation => CallErrorCode::TypeConstraintViolation,
@@ -141,7 +173,7 @@ pub struct Frame {
     /// Unescaped; lone surrogates (only writable as `\uD800` escapes) become U+FFFD.
     /// `None` when the frame has no readable uniqueId.
     pub unique_id: Option<String>,
-    /// Unescaped like `unique_id`; only for `Call`.
+    /// Unescaped like `unique_id`; only for `Call` and `Send`.
     pub action: Option<String>,
     /// Byte range of the payload without surrounding whitespace: a CALL's 4th element, a
     /// CALLRESULT's 3rd, a CALLERROR's errorDetails; `None` for `Invalid`.
@@ -187,38 +219,69 @@ struct Payload {
     warnings: Vec<Warning>,
 }
 
-/// Validates an OCPP-J frame; see the module docs and `SEMANTICS.md` ("Frames"). `response_to`
-/// is the request schema of the pending CALL that a CALLRESULT answers, when the caller knows it.
-pub fn validate_frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: Tolerances) -> Frame {
-    fast(input, all_errors, tolerate).unwrap_or_else(|| slow(input, all_errors, response_to, tolerate))
+/// Validates an OCPP-J frame of `protocol`; see the module docs and `SEMANTICS.md` ("Frames").
+/// `response_to` is the request schema of the pending CALL that a CALLRESULT answers, when the
+/// caller knows it.
+pub fn validate_frame(
+    protocol: Protocol,
+    input: &[u8],
+    all_errors: bool,
+    response_to: Option<&'static Schema>,
+    tolerate: Tolerances,
+) -> Frame {
+    let rules = Rules::of(protocol);
+    fast(rules, input, all_errors, tolerate).unwrap_or_else(|| slow(rules, input, all_errors, response_to, tolerate))
 }
 
-/// `<Request>Response` for a request schema.
+/// The response schema of the action whose request schema is `request` (none for 2.1's
+/// SEND-only `NotifyPeriodicEventStream`).
 pub fn response_schema(request: &Schema) -> Option<&'static Schema> {
-    let name = request.name();
-    ALL.iter()
-        .copied()
-        .find(|s| s.name().len() == name.len() + 8 && s.name().starts_with(name) && s.name().ends_with("Response"))
+    request.protocol().actions().iter().find(|a| core::ptr::eq(a.request(), request)).and_then(ActionEntry::response)
 }
 
-/// What a CALL's action asks of a Central System.
+/// What differs between the protocols' frames: codes, descriptions, message types.
+#[derive(Clone, Copy)]
+struct Rules {
+    protocol: Protocol,
+    /// The code of a frame that is not a valid RPC message (1.6 ProtocolError, 2.x RpcFrameworkError).
+    framing: CallErrorCode,
+    /// The code of a frame that is not JSON text.
+    not_json: CallErrorCode,
+}
+
+impl Rules {
+    fn of(protocol: Protocol) -> Rules {
+        let v2 = protocol.is_2x();
+        Rules {
+            protocol,
+            framing: if v2 { CallErrorCode::RpcFrameworkError } else { CallErrorCode::ProtocolError },
+            not_json: if v2 { CallErrorCode::FormatViolation } else { CallErrorCode::FormationViolation },
+        }
+    }
+    /// 2.1's CALLRESULTERROR and SEND.
+    fn has_2_1_types(self) -> bool {
+        self.protocol == Protocol::Ocpp21
+    }
+}
+
+/// What a CALL's action asks of the receiver.
 #[derive(Clone, Copy)]
 enum Action {
-    /// A Charge Point action: validate the payload against its schema.
+    /// An action the station initiates: validate the payload against its request schema.
     Validate(&'static Schema),
-    /// A 1.6 action only a Central System sends.
-    NotSupported(&'static Schema),
-    /// Not a 1.6 action.
+    /// An action of the protocol that only the Central System / CSMS sends.
+    NotSupported(&'static str),
+    /// Not an action of the protocol.
     NotImplemented,
 }
 
-fn resolve_action(src: &[u8], s: Str) -> Action {
-    let mut buf = [0u8; 32];
+fn resolve_action(protocol: Protocol, src: &[u8], s: Str) -> Action {
+    let mut buf = [0u8; 48];
     let name = if s.escaped { decode_utf8(src, s, &mut buf) } else { src.get(s.start..s.end) };
-    let found = name.and_then(|n| ACTION_HASH.find(ACTIONS, |a| a.name(), n, 0, n.len()));
-    match found.and_then(|i| ACTIONS.get(i)).copied() {
-        Some(schema) if CHARGE_POINT_ACTIONS.contains(&schema.name()) => Action::Validate(schema),
-        Some(schema) => Action::NotSupported(schema),
+    let found = name.and_then(|n| core::str::from_utf8(n).ok()).and_then(|n| protocol.action(n));
+    match found {
+        Some(entry) if entry.station_initiated() => Action::Validate(entry.request()),
+        Some(entry) => Action::NotSupported(entry.name()),
         None => Action::NotImplemented,
     }
 }
@@ -272,10 +335,10 @@ pub fn write_json_string(out: &mut String, s: &str) {
 
 /// The description of a payload failure: the listed issues as `<path> <keyword>` (`(root)` for
 /// the empty path), then how many were left out.
-pub fn payload_description(action: &str, issues: &[Issue]) -> String {
+pub fn payload_description(schema: &Schema, issues: &[Issue]) -> String {
     let mut out = String::from(descriptions::PAYLOAD_PREFIX);
-    out.push_str(action);
-    out.push_str(descriptions::PAYLOAD_INFIX);
+    out.push_str(schema.name());
+    out.push_str(if schema.protocol().is_2x() { descriptions::PAYLOAD_INFIX_2X } else { descriptions::PAYLOAD_INFIX });
     for (n, issue) in issues.iter().take(MAX_REPORTED_ISSUES).enumerate() {
         if n > 0 {
             out.push_str("; ");
@@ -321,8 +384,11 @@ fn sorted(mut issues: Vec<Issue>, all_errors: bool) -> Vec<Issue> {
     issues
 }
 
-/// The CALL result once envelope and payload syntax are known good.
+/// The CALL (or SEND) result once envelope and payload syntax are known good.
+#[allow(clippy::too_many_arguments)]
 fn call(
+    rules: Rules,
+    kind: FrameKind,
     src: &[u8],
     id: Str,
     action_text: Str,
@@ -333,26 +399,36 @@ fn call(
 ) -> Frame {
     let Payload { issues, tolerated, warnings } = found;
     let unique_id = decode(src, id);
+    let protocol = rules.protocol;
     let (issues, call_error) = match action {
-        Action::NotImplemented => (
-            Vec::new(),
-            Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, String::from(descriptions::NOT_IMPLEMENTED), &[])),
-        ),
-        Action::NotSupported(schema) => {
-            let mut description = String::from(schema.name());
-            description.push_str(descriptions::NOT_SUPPORTED_SUFFIX);
+        // Nothing may answer a SEND: the caller sees the action and decides.
+        Action::NotImplemented | Action::NotSupported(_) if kind == FrameKind::Send => (Vec::new(), None),
+        Action::NotImplemented => {
+            let mut description = String::from(descriptions::NOT_IMPLEMENTED_PREFIX);
+            description.push_str(protocol.version());
+            description.push_str(descriptions::NOT_IMPLEMENTED_SUFFIX);
+            (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotImplemented, description, &[])))
+        }
+        Action::NotSupported(name) => {
+            let mut description = String::from(name);
+            description.push_str(if protocol.is_2x() {
+                descriptions::NOT_SUPPORTED_SUFFIX_2X
+            } else {
+                descriptions::NOT_SUPPORTED_SUFFIX
+            });
             (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotSupported, description, &[])))
         }
         Action::Validate(_) if issues.is_empty() => (issues, None),
+        Action::Validate(_) if kind == FrameKind::Send => (sorted(issues, all_errors), None),
         Action::Validate(schema) => {
             let issues = sorted(issues, all_errors);
-            let code = issues.first().map_or(CallErrorCode::FormationViolation, |i| i.ocpp_error_code().into());
-            let error = call_error(Some(&unique_id), code, payload_description(schema.name(), &issues), &issues);
+            let code = issues.first().map_or(rules.not_json, |i| i.ocpp_error_code(protocol).into());
+            let error = call_error(Some(&unique_id), code, payload_description(schema, &issues), &issues);
             (issues, Some(error))
         }
     };
     Frame {
-        kind: FrameKind::Call,
+        kind,
         action: Some(decode(src, action_text)),
         unique_id: Some(unique_id),
         payload: Some(payload),
@@ -392,7 +468,7 @@ fn schema_of(action: Action) -> Option<&'static Schema> {
 }
 
 /// `[2,"id","action",<payload>]` with the message type written as `2`; `None` for anything else.
-fn fast(src: &[u8], all_errors: bool, tolerate: Tolerances) -> Option<Frame> {
+fn fast(rules: Rules, src: &[u8], all_errors: bool, tolerate: Tolerances) -> Option<Frame> {
     let mut i = skip_ws(src, 0);
     let expect = |i: usize, b: u8| (src.get(i) == Some(&b)).then_some(i + 1);
     i = skip_ws(src, expect(i, b'[')?);
@@ -416,21 +492,21 @@ fn fast(src: &[u8], all_errors: bool, tolerate: Tolerances) -> Option<Frame> {
     while end > start && src.get(end - 1).is_some_and(|&b| is_ws(b)) {
         end -= 1;
     }
-    let resolved = resolve_action(src, action);
+    let resolved = resolve_action(rules.protocol, src, action);
     let found = check_payload(src.get(start..end)?, schema_of(resolved), tolerate).ok()?;
-    Some(call(src, id, action, resolved, (start, end), found, all_errors))
+    Some(call(rules, FrameKind::Call, src, id, action, resolved, (start, end), found, all_errors))
 }
 
 /// Any frame: whole-text syntax first, then the envelope of a text known to be valid JSON.
-fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: Tolerances) -> Frame {
+fn slow(rules: Rules, src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: Tolerances) -> Frame {
     if let Err(e) = crate::check_syntax(src) {
         let parse = Issue { instance_path: String::new(), keyword: Keyword::Parse, message: e.to_string(), tolerated_by: None };
         let id = readable_id(src);
-        return Frame::invalid(id, CallErrorCode::FormationViolation, descriptions::NOT_JSON, alloc::vec![parse]);
+        return Frame::invalid(id, rules.not_json, descriptions::NOT_JSON, alloc::vec![parse]);
     }
     let open = skip_ws(src, 0);
     if src.get(open) != Some(&b'[') {
-        return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::NOT_ARRAY, Vec::new());
+        return Frame::invalid(None, rules.framing, descriptions::NOT_ARRAY, Vec::new());
     }
     let (count, el) = elements(src, open + 1);
     let string_at = |k: usize| -> Option<Str> {
@@ -442,10 +518,19 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tole
     };
     let message_type = el.first().filter(|_| count > 0).and_then(|&(s, e)| number(src.get(s..e)?));
     let Some(message_type) = message_type else {
-        return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::TYPE_NOT_NUMBER, Vec::new());
+        return Frame::invalid(None, rules.framing, descriptions::TYPE_NOT_NUMBER, Vec::new());
     };
-    if message_type != 2.0 && message_type != 3.0 && message_type != 4.0 {
-        return Frame::invalid(None, CallErrorCode::ProtocolError, descriptions::TYPE_UNSUPPORTED, Vec::new());
+    let known = message_type == 2.0
+        || message_type == 3.0
+        || message_type == 4.0
+        || (rules.has_2_1_types() && (message_type == 5.0 || message_type == 6.0));
+    if !known {
+        let (code, description) = match rules.protocol {
+            Protocol::Ocpp16 => (CallErrorCode::ProtocolError, descriptions::TYPE_UNSUPPORTED),
+            Protocol::Ocpp201 => (CallErrorCode::MessageTypeNotSupported, descriptions::TYPE_UNSUPPORTED),
+            Protocol::Ocpp21 => (CallErrorCode::MessageTypeNotSupported, descriptions::TYPE_UNSUPPORTED_2_1),
+        };
+        return Frame::invalid(None, code, description, Vec::new());
     }
     let id = string_at(1);
     let unique_id = || id.map(|s| decode(src, s));
@@ -458,14 +543,14 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tole
             .filter(|t| t.len() <= MAX_UNIQUE_ID_LEN && number(t).is_some())
             .and_then(|t| core::str::from_utf8(t).ok())
             .map(String::from);
-        return Frame::invalid(echoed, CallErrorCode::ProtocolError, descriptions::ID_NOT_STRING, Vec::new());
+        return Frame::invalid(echoed, rules.framing, descriptions::ID_NOT_STRING, Vec::new());
     };
     if ucs2_length(src, id, MAX_UNIQUE_ID_LEN) > MAX_UNIQUE_ID_LEN {
-        return Frame::invalid(unique_id(), CallErrorCode::ProtocolError, descriptions::ID_TOO_LONG, Vec::new());
+        return Frame::invalid(unique_id(), rules.framing, descriptions::ID_TOO_LONG, Vec::new());
     }
-    let protocol_error = |description: &str| Frame::invalid(unique_id(), CallErrorCode::ProtocolError, description, Vec::new());
+    let protocol_error = |description: &str| Frame::invalid(unique_id(), rules.framing, description, Vec::new());
     // Unreachable for a text check_syntax accepted; answered as broken JSON all the same.
-    let not_json = || Frame::invalid(None, CallErrorCode::FormationViolation, descriptions::NOT_JSON, Vec::new());
+    let not_json = || Frame::invalid(None, rules.not_json, descriptions::NOT_JSON, Vec::new());
     if message_type == 3.0 {
         let Some((start, end)) = el.get(2).copied().filter(|_| count == 3) else {
             return protocol_error(descriptions::WRONG_LENGTH_RESULT);
@@ -486,9 +571,14 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tole
             call_error: None,
         };
     }
-    if message_type == 4.0 {
+    if message_type == 4.0 || message_type == 5.0 {
+        let (kind, wrong_length) = if message_type == 4.0 {
+            (FrameKind::CallError, descriptions::WRONG_LENGTH_ERROR)
+        } else {
+            (FrameKind::CallResultError, descriptions::WRONG_LENGTH_RESULT_ERROR)
+        };
         let Some((start, end)) = el.get(4).copied().filter(|_| count == 5) else {
-            return protocol_error(descriptions::WRONG_LENGTH_ERROR);
+            return protocol_error(wrong_length);
         };
         if string_at(2).is_none() {
             return protocol_error(descriptions::ERROR_CODE_NOT_STRING);
@@ -500,7 +590,7 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tole
             return protocol_error(descriptions::ERROR_DETAILS_NOT_OBJECT);
         }
         return Frame {
-            kind: FrameKind::CallError,
+            kind,
             unique_id: unique_id(),
             action: None,
             payload: Some((start, end)),
@@ -513,15 +603,17 @@ fn slow(src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tole
     let Some(action) = string_at(2) else {
         return protocol_error(descriptions::ACTION_NOT_STRING);
     };
+    let (kind, wrong_length) =
+        if message_type == 6.0 { (FrameKind::Send, descriptions::WRONG_LENGTH_SEND) } else { (FrameKind::Call, descriptions::WRONG_LENGTH) };
     let payload = el.get(3).copied().filter(|_| count == 4);
     let Some((start, end)) = payload else {
-        return protocol_error(descriptions::WRONG_LENGTH);
+        return protocol_error(wrong_length);
     };
-    let resolved = resolve_action(src, action);
+    let resolved = resolve_action(rules.protocol, src, action);
     let Ok(found) = check_payload(src.get(start..end).unwrap_or(&[]), schema_of(resolved), tolerate) else {
         return not_json();
     };
-    call(src, id, action, resolved, (start, end), found, all_errors)
+    call(rules, kind, src, id, action, resolved, (start, end), found, all_errors)
 }
 
 /// The uniqueId of a frame that is not JSON, when its start still reads `[`, a number, `,` and a

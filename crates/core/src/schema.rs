@@ -27,6 +27,102 @@ impl JsonType {
     }
 }
 
+/// An OCPP version whose schemas are compiled in, in the order of [`schemas::ALL`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Protocol {
+    Ocpp16,
+    Ocpp201,
+    Ocpp21,
+}
+
+impl Protocol {
+    /// In index order: `ALL[i].index() == i`, the protocol index the bindings pass.
+    pub const ALL: [Protocol; 3] = [Protocol::Ocpp16, Protocol::Ocpp201, Protocol::Ocpp21];
+    /// The WebSocket subprotocol name (and schema folder).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Protocol::Ocpp16 => "ocpp1.6",
+            Protocol::Ocpp201 => "ocpp2.0.1",
+            Protocol::Ocpp21 => "ocpp2.1",
+        }
+    }
+    /// The version as the specifications write it (`1.6`, `2.0.1`, `2.1`).
+    pub const fn version(self) -> &'static str {
+        match self {
+            Protocol::Ocpp16 => "1.6",
+            Protocol::Ocpp201 => "2.0.1",
+            Protocol::Ocpp21 => "2.1",
+        }
+    }
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+    pub fn from_index(index: usize) -> Option<Protocol> {
+        Protocol::ALL.get(index).copied()
+    }
+    pub fn from_name(name: &str) -> Option<Protocol> {
+        Protocol::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+    /// Whether this is OCPP 2.0.1 or later (draft-06 schemas, the OCPP-J 2.x error codes).
+    pub const fn is_2x(self) -> bool {
+        !matches!(self, Protocol::Ocpp16)
+    }
+    pub(crate) fn table(self) -> &'static ProtocolTable {
+        schemas::PROTOCOL_TABLES[self.index()]
+    }
+    /// This protocol's schemas, sorted by file name.
+    pub fn schemas(self) -> &'static [&'static Schema] {
+        self.table().schemas
+    }
+    /// This protocol's actions (what a CALL can name), sorted by name.
+    pub fn actions(self) -> &'static [ActionEntry] {
+        self.table().actions
+    }
+    /// The action named `name`, if this protocol has it.
+    pub fn action(self, name: &str) -> Option<&'static ActionEntry> {
+        let t = self.table();
+        t.action_hash.find(t.actions, |a| a.name, name.as_bytes(), 0, name.len()).and_then(|i| t.actions.get(i))
+    }
+    /// The schema of the message named `name` (a file stem), if this protocol has it.
+    pub fn schema(self, name: &str) -> Option<&'static Schema> {
+        self.schemas().iter().copied().find(|s| s.name == name)
+    }
+}
+
+/// One protocol's part of the generated tables.
+#[derive(Debug)]
+pub(crate) struct ProtocolTable {
+    pub(crate) schemas: &'static [&'static Schema],
+    pub(crate) actions: &'static [ActionEntry],
+    pub(crate) action_hash: NameHash,
+}
+
+/// An action: the request a CALL of it carries, the response its CALLRESULT carries (none for
+/// 2.1's SEND-only `NotifyPeriodicEventStream`), and who initiates it (`schemas/directions.json`).
+#[derive(Debug)]
+pub struct ActionEntry {
+    pub(crate) name: &'static str,
+    pub(crate) request: &'static Schema,
+    pub(crate) response: Option<&'static Schema>,
+    pub(crate) station_initiated: bool,
+}
+
+impl ActionEntry {
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    pub fn request(&self) -> &'static Schema {
+        self.request
+    }
+    pub fn response(&self) -> Option<&'static Schema> {
+        self.response
+    }
+    /// Sent by the Charge Point / Charging Station (a Central System / CSMS receives it as a CALL).
+    pub fn station_initiated(&self) -> bool {
+        self.station_initiated
+    }
+}
+
 /// A supported `format` value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
@@ -53,6 +149,10 @@ pub struct Node {
     pub(crate) enum_hash: NameHash,
     pub(crate) max_length: Option<u32>,
     pub(crate) multiple_of: Option<Multiple>,
+    pub(crate) minimum: Option<Bound>,
+    pub(crate) maximum: Option<Bound>,
+    pub(crate) min_items: Option<u32>,
+    pub(crate) max_items: Option<u32>,
     pub(crate) format: Option<Format>,
     pub(crate) properties: &'static [Property],
     pub(crate) prop_hash: NameHash,
@@ -71,6 +171,23 @@ pub struct Node {
     pub(crate) plain: PlainString,
     /// An enum that contains `Celcius` (UnitOfMeasure): the errata tolerance adds values here.
     pub(crate) unit_of_measure: bool,
+}
+
+/// A `minimum` or `maximum`: ajv compares the double `JSON.parse` gives with this double.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bound {
+    pub(crate) value: f64,
+    /// The bound as JavaScript prints it, for the issue message.
+    pub(crate) text: &'static str,
+}
+
+impl Bound {
+    pub fn value(&self) -> f64 {
+        self.value
+    }
+    pub fn text(&self) -> &'static str {
+        self.text
+    }
 }
 
 /// A `multipleOf` value m = `coefficient` × 10^`exponent` (`coefficient` has no trailing zero).
@@ -215,6 +332,7 @@ fn load(b: &[u8]) -> u64 {
 pub struct Schema {
     pub(crate) name: &'static str,
     pub(crate) file: &'static str,
+    pub(crate) protocol: Protocol,
     /// Position in [`schemas::ALL`] (file-name order), the id that crosses the bindings.
     pub(crate) index: u32,
     /// This schema's words in the learned key-order table (see `engine::LEARNED`).
@@ -228,9 +346,12 @@ impl Schema {
     pub fn name(&self) -> &'static str {
         self.name
     }
-    /// The file name inside `crates/core/schemas/ocpp1.6/`.
+    /// The file name inside `crates/core/schemas/<protocol>/`.
     pub fn file(&self) -> &'static str {
         self.file
+    }
+    pub fn protocol(&self) -> Protocol {
+        self.protocol
     }
     /// Position in [`schemas::ALL`].
     pub fn index(&self) -> usize {
@@ -256,6 +377,18 @@ impl Node {
     }
     pub fn multiple_of(&self) -> Option<Multiple> {
         self.multiple_of
+    }
+    pub fn minimum(&self) -> Option<Bound> {
+        self.minimum
+    }
+    pub fn maximum(&self) -> Option<Bound> {
+        self.maximum
+    }
+    pub fn min_items(&self) -> Option<u32> {
+        self.min_items
+    }
+    pub fn max_items(&self) -> Option<u32> {
+        self.max_items
     }
     /// `false` when the schema says `"additionalProperties": false`.
     pub fn additional_properties(&self) -> bool {
@@ -284,6 +417,10 @@ pub(crate) static ANY: Node = Node {
     enum_hash: NameHash::LINEAR,
     max_length: None,
     multiple_of: None,
+    minimum: None,
+    maximum: None,
+    min_items: None,
+    max_items: None,
     format: None,
     properties: &[],
     prop_hash: NameHash::LINEAR,
@@ -297,9 +434,12 @@ pub(crate) static ANY: Node = Node {
     unit_of_measure: false,
 };
 
-/// Every schema compiled from `crates/core/schemas/ocpp1.6/*.json`.
+/// Every schema compiled from `crates/core/schemas/<protocol>/*.json`.
 pub mod schemas {
     #[allow(unused_imports)]
-    use super::{FastKey, Format, JsonType, Multiple, NameEntry, NameHash, Node, PlainString, Property, Schema};
+    use super::{
+        ActionEntry, Bound, FastKey, Format, JsonType, Multiple, NameEntry, NameHash, Node, PlainString, Property, Protocol,
+        ProtocolTable, Schema,
+    };
     include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
 }

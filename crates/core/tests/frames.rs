@@ -3,7 +3,7 @@
 use ocpp_validate_core::frame::{descriptions, MAX_REPORTED_ISSUES};
 use ocpp_validate_core::{
     build_call_error, check_syntax, find_schema, validate_frame, validate_with, CallErrorCode, Frame, FrameKind, Issue, Keyword,
-    Tolerances, CHARGE_POINT_ACTIONS,
+    Protocol, Tolerances, CHARGE_POINT_ACTIONS,
 };
 use proptest::prelude::*;
 use serde_json::Value;
@@ -17,7 +17,7 @@ fn frame(id: &str, action: &str, payload: &str) -> String {
 /// What every result must satisfy, whatever the input.
 fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
     match f.kind {
-        FrameKind::Call | FrameKind::CallResult | FrameKind::CallError => {
+        FrameKind::Call | FrameKind::CallResult | FrameKind::CallError | FrameKind::CallResultError | FrameKind::Send => {
             let (s, e) = f.payload.expect("every frame kind has a payload range");
             assert!(s < e && e <= input.len());
             let payload = &input[s..e];
@@ -27,7 +27,7 @@ fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
                     assert_eq!(f.issues.is_empty(), validate_with(schema, payload, false).is_empty());
                 }
             } else {
-                assert!(f.call_error.is_none(), "responses are never answered");
+                assert!(f.call_error.is_none(), "responses and SENDs are never answered");
             }
             assert!(f.unique_id.as_ref().is_some_and(|id| id.chars().count() <= 36));
         }
@@ -51,9 +51,9 @@ fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
 }
 
 fn check(input: &[u8]) -> Frame {
-    let first = validate_frame(input, false, None, Tolerances::STRICT);
+    let first = validate_frame(Protocol::Ocpp16, input, false, None, Tolerances::STRICT);
     check_invariants(input, &first, false);
-    let all = validate_frame(input, true, None, Tolerances::STRICT);
+    let all = validate_frame(Protocol::Ocpp16, input, true, None, Tolerances::STRICT);
     check_invariants(input, &all, true);
     assert_eq!(
         (first.kind, &first.unique_id, &first.action, first.payload),
@@ -61,7 +61,7 @@ fn check(input: &[u8]) -> Frame {
     );
     assert_eq!(first.issues.first(), all.issues.first(), "the first issue is the first of the sorted list");
     // Knowing the pending call changes only what a CALLRESULT's payload is checked against.
-    let answered = validate_frame(input, true, find_schema("BootNotification"), Tolerances::STRICT);
+    let answered = validate_frame(Protocol::Ocpp16, input, true, find_schema("BootNotification"), Tolerances::STRICT);
     check_invariants(input, &answered, true);
     if all.kind != FrameKind::CallResult {
         assert_eq!(answered, all);
@@ -71,41 +71,77 @@ fn check(input: &[u8]) -> Frame {
 
 #[test]
 fn every_action_gets_the_right_answer() {
-    for action in ocpp_validate_core::schemas::ACTIONS {
-        let f = check(frame("id", action.name(), "{}").as_bytes());
-        let cp = CHARGE_POINT_ACTIONS.contains(&action.name());
-        assert_eq!(f.kind, FrameKind::Call);
-        assert_eq!(f.issues.is_empty(), !cp || validate_with(action, b"{}", false).is_empty(), "{}", action.name());
-        if !cp {
-            let ce = f.call_error.unwrap();
-            assert_eq!(ce.code, CallErrorCode::NotSupported);
-            assert_eq!(ce.description, format!("{} is sent by a Central System, not to it", action.name()));
+    for protocol in Protocol::ALL {
+        let central = if protocol.is_2x() { "CSMS" } else { "Central System" };
+        for action in protocol.actions() {
+            let request = action.request();
+            let f = validate_frame(protocol, frame("id", action.name(), "{}").as_bytes(), true, None, Tolerances::STRICT);
+            check_invariants(frame("id", action.name(), "{}").as_bytes(), &f, true);
+            assert_eq!(f.kind, FrameKind::Call);
+            let station = action.station_initiated();
+            assert_eq!(f.issues.is_empty(), !station || validate_with(request, b"{}", false).is_empty(), "{}", action.name());
+            if !station {
+                let ce = f.call_error.unwrap();
+                assert_eq!(ce.code, CallErrorCode::NotSupported);
+                assert_eq!(ce.description, format!("{} is sent by a {central}, not to it", action.name()));
+            } else if let Some(ce) = f.call_error {
+                let prefix = if protocol.is_2x() { format!("Payload is not a valid {}: ", request.name()) } else { format!("Payload is not a valid {}.req: ", action.name()) };
+                assert!(ce.description.starts_with(&prefix), "{}", ce.description);
+            }
         }
+        let f = validate_frame(protocol, frame("id", "Foo", "{}").as_bytes(), true, None, Tolerances::STRICT);
+        let ce = f.call_error.unwrap();
+        assert_eq!((ce.code, ce.description), (CallErrorCode::NotImplemented, format!("Action is not an OCPP {} action", protocol.version())));
+        assert!(validate_frame(protocol, frame("id", "Heartbeat", "{}").as_bytes(), true, None, Tolerances::STRICT).is_valid());
     }
-    let ce = check(frame("id", "Foo", "{}").as_bytes()).call_error.unwrap();
-    assert_eq!((ce.code, ce.description.as_str()), (CallErrorCode::NotImplemented, descriptions::NOT_IMPLEMENTED));
-    assert!(check(frame("id", "Heartbeat", "{}").as_bytes()).is_valid());
     assert!(!check(frame("id", "Heartbeat", r#"{"a":1}"#).as_bytes()).is_valid());
     // An escaped action name is the same action.
     assert!(check(frame("id", "Heartbeat", "{}").replace("Heartbeat", "\\u0048eartbeat").as_bytes()).is_valid());
 }
 
 #[test]
+fn protocol_codes_of_broken_frames() {
+    let codes = |protocol, input: &[u8]| {
+        let f = validate_frame(protocol, input, true, None, Tolerances::STRICT);
+        check_invariants(input, &f, true);
+        f.call_error.map(|c| c.code.as_str())
+    };
+    for (input, v16, v201, v21) in [
+        (&b"[2,"[..], "FormationViolation", "FormatViolation", "FormatViolation"),
+        (b"{}", "ProtocolError", "RpcFrameworkError", "RpcFrameworkError"),
+        (br#"[7,"a"]"#, "ProtocolError", "MessageTypeNotSupported", "MessageTypeNotSupported"),
+        (br#"[6,"a","Heartbeat",{}]"#, "ProtocolError", "MessageTypeNotSupported", ""),
+        (br#"[5,"a","GenericError","",{}]"#, "ProtocolError", "MessageTypeNotSupported", ""),
+        (br#"[2,"a","Heartbeat",{"x":1}]"#, "FormationViolation", "ProtocolError", "ProtocolError"),
+        (br#"[2,"a","Authorize",{}]"#, "OccurenceConstraintViolation", "OccurrenceConstraintViolation", "OccurrenceConstraintViolation"),
+    ] {
+        let got = [Protocol::Ocpp16, Protocol::Ocpp201, Protocol::Ocpp21].map(|p| codes(p, input).unwrap_or(""));
+        assert_eq!(got, [v16, v201, v21], "{}", String::from_utf8_lossy(input));
+    }
+    // 2.1's SEND is checked, never answered; a CALLRESULTERROR is shape-checked.
+    let f = validate_frame(Protocol::Ocpp21, br#"[6,"s1","NotifyPeriodicEventStream",{}]"#, true, None, Tolerances::STRICT);
+    assert_eq!(f.kind, FrameKind::Send);
+    assert!(f.call_error.is_none() && !f.issues.is_empty());
+    let f = validate_frame(Protocol::Ocpp21, br#"[5,"r1","GenericError","",{}]"#, true, None, Tolerances::STRICT);
+    assert!(f.kind == FrameKind::CallResultError && f.is_valid());
+}
+
+#[test]
 fn responses_are_checked_not_answered() {
     let boot = find_schema("BootNotification");
     let ok = br#"[3,"r1",{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}]"#;
-    let f = validate_frame(ok, true, boot, Tolerances::STRICT);
+    let f = validate_frame(Protocol::Ocpp16, ok, true, boot, Tolerances::STRICT);
     assert!(f.is_valid() && f.kind == FrameKind::CallResult && f.call_error.is_none());
     assert_eq!(
         &ok[f.payload.unwrap().0..f.payload.unwrap().1],
         br#"{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}"#
     );
     let missing = br#"[3,"r1",{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z"}]"#;
-    let f = validate_frame(missing, true, boot, Tolerances::STRICT);
+    let f = validate_frame(Protocol::Ocpp16, missing, true, boot, Tolerances::STRICT);
     assert!(!f.is_valid() && f.call_error.is_none());
     assert_eq!(f.issues[0].keyword, Keyword::Required);
     assert!(
-        validate_frame(missing, true, None, Tolerances::STRICT).is_valid(),
+        validate_frame(Protocol::Ocpp16, missing, true, None, Tolerances::STRICT).is_valid(),
         "without the pending call only syntax is checked"
     );
     let f = check(br#"[3,"r1",{},1]"#);

@@ -1,7 +1,7 @@
 //! One test per rule of SEMANTICS.md (expectations checked against ajv; see also the shared vectors).
 mod support;
 
-use ocpp_validate_core::{check_syntax, is_valid, validate, Keyword, OcppErrorCode, SyntaxError};
+use ocpp_validate_core::{check_syntax, is_valid, validate, Keyword, OcppErrorCode, Protocol, SyntaxError};
 
 const OK: &str = r#""transactionId":1,"timestamp":"2024-05-17T14:32:05.123Z","meterStop":100"#;
 
@@ -417,24 +417,24 @@ fn additional_properties() {
 #[test]
 fn messages_and_codes() {
     let v = validate(b"{}", true);
-    assert!(v.iter().all(|i| i.keyword.ocpp_error_code() == OcppErrorCode::OccurenceConstraintViolation));
+    assert!(v.iter().all(|i| i.keyword.ocpp_error_code(Protocol::Ocpp16) == OcppErrorCode::OccurenceConstraintViolation));
     assert!(v.iter().any(|i| i.message == "must have required property 'transactionId'"));
     let v = validate(doc(r#","idTag":"123456789012345678901""#).as_bytes(), true);
     assert_eq!(v[0].message, "has 21 characters, more than the 20 allowed");
-    assert_eq!(v[0].ocpp_error_code().as_str(), "PropertyConstraintViolation");
+    assert_eq!(v[0].ocpp_error_code(Protocol::Ocpp16).as_str(), "PropertyConstraintViolation");
     let v = validate(with_ts("x").as_bytes(), true);
     assert_eq!(v[0].message, "\"x\" is not a date-time: expected YYYY-MM-DDThh:mm:ss with an offset (Z or ±hh:mm)");
     let v = validate(doc(r#","meterStop":1.5"#).as_bytes(), true);
     assert_eq!(v[0].message, "must be integer, got 1.5");
-    assert_eq!(v[0].keyword.ocpp_error_code().as_str(), "TypeConstraintViolation");
+    assert_eq!(v[0].keyword.ocpp_error_code(Protocol::Ocpp16).as_str(), "TypeConstraintViolation");
     let v = validate(b"{\"a\":1,}", true);
     assert_eq!(v[0].message, "unexpected '}' at byte 7");
-    assert_eq!(v[0].keyword.ocpp_error_code().as_str(), "FormationViolation");
+    assert_eq!(v[0].keyword.ocpp_error_code(Protocol::Ocpp16).as_str(), "FormationViolation");
     assert_eq!(validate(b"", true)[0].message, "unexpected end of input");
     let mut bad = b"{\"idTag\":\"".to_vec();
     bad.push(0xff);
     assert_eq!(validate(&bad, true)[0].message, "invalid UTF-8 at byte 10");
-    assert_eq!(Keyword::AdditionalProperties.ocpp_error_code(), OcppErrorCode::FormationViolation);
+    assert_eq!(Keyword::AdditionalProperties.ocpp_error_code(Protocol::Ocpp16), OcppErrorCode::FormationViolation);
 }
 
 #[test]

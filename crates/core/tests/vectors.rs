@@ -1,6 +1,8 @@
 //! Runs every shared vector in packages/test-vectors/vectors/*.json (expectations from real ajv):
 //! payload files through `validate`, frames.json through `validate_frame`.
-use ocpp_validate_core::{check, find_schema, is_valid_with, validate_frame, validate_with, Frame, Schema, Tolerances, Warning};
+use ocpp_validate_core::{
+    check, find_schema_in, is_valid_with, validate_frame, validate_with, Frame, Protocol, Schema, Tolerances, Warning,
+};
 use serde_json::Value;
 
 fn base64_decode(s: &str) -> Vec<u8> {
@@ -48,7 +50,7 @@ fn shared_vectors() {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.ends_with("frames.json") && !p.ends_with("diagnostics.json"))
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && !is_frame_file(p) && !p.ends_with("diagnostics.json"))
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no vector files in {dir}");
@@ -64,7 +66,10 @@ fn shared_vectors() {
             total += 1;
             let name = format!("{}: {}", file.file_name().unwrap().to_string_lossy(), case["name"].as_str().unwrap_or("?"));
             let input = case_input(case, &name);
-            let schema = case_schema(case, "message", &name).unwrap_or(ocpp_validate_core::DEFAULT_SCHEMA);
+            let protocol = case_protocol(case, &name);
+            let default = if protocol.is_2x() { "TransactionEventRequest" } else { "StopTransaction" };
+            let schema = case_schema(protocol, case, "message", &name)
+                .unwrap_or_else(|| find_schema_in(protocol, default).expect("the default message exists"));
             let valid = case["valid"].as_bool().unwrap_or_else(|| panic!("{name}: no valid"));
             let mut want: Vec<(String, String)> = case["errors"]
                 .as_array()
@@ -114,10 +119,23 @@ fn shared_vectors() {
     assert!(failures.is_empty(), "{} of {total} vector cases failed:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// The schema a case names under `key` (a message name), if it names one.
-fn case_schema(case: &Value, key: &str, name: &str) -> Option<&'static Schema> {
+/// `frames.json`, `frames-2.x.json`: frame cases, not payload cases.
+fn is_frame_file(path: &std::path::Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("frames"))
+}
+
+/// The case's `protocol` (absent: OCPP 1.6).
+fn case_protocol(case: &Value, name: &str) -> Protocol {
+    match case.get("protocol") {
+        None => Protocol::Ocpp16,
+        Some(p) => p.as_str().and_then(Protocol::from_name).unwrap_or_else(|| panic!("{name}: unknown protocol {p}")),
+    }
+}
+
+/// The schema a case names under `key` (a message name of its protocol), if it names one.
+fn case_schema(protocol: Protocol, case: &Value, key: &str, name: &str) -> Option<&'static Schema> {
     let message = case.get(key)?.as_str().unwrap_or_else(|| panic!("{name}: {key} is not a string"));
-    Some(find_schema(message).unwrap_or_else(|| panic!("{name}: unknown message {message}")))
+    Some(find_schema_in(protocol, message).unwrap_or_else(|| panic!("{name}: unknown {} message {message}", protocol.as_str())))
 }
 
 fn warnings_json(warnings: &[Warning]) -> Value {
@@ -144,21 +162,32 @@ fn frame_json(f: &Frame) -> Value {
 
 #[test]
 fn frame_vectors() {
-    let path = format!("{VECTORS}/frames.json");
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))).unwrap();
-    let cases = doc["cases"].as_array().expect("frames.json: no cases");
-    assert!(cases.len() > 100);
+    let mut files: Vec<_> = std::fs::read_dir(VECTORS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json") && is_frame_file(p))
+        .collect();
+    files.sort();
     let mut failures = Vec::new();
-    for case in cases {
-        let name = case["name"].as_str().unwrap_or("?").to_string();
-        let input = case_input(case, &name);
-        let response_to = case_schema(case, "responseTo", &name);
-        for (all_errors, key) in [(true, "expected"), (false, "expectedFirst")] {
-            let got = frame_json(&validate_frame(&input, all_errors, response_to, Tolerances::STRICT));
-            if got != case[key] {
-                failures.push(format!("{name} ({key}):\n  got      {got}\n  expected {}", case[key]));
+    let mut protocols_seen = std::collections::BTreeSet::new();
+    for path in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let cases = doc["cases"].as_array().unwrap_or_else(|| panic!("{}: no cases", path.display()));
+        assert!(cases.len() > 100, "{}", path.display());
+        for case in cases {
+            let name = case["name"].as_str().unwrap_or("?").to_string();
+            let protocol = case_protocol(case, &name);
+            protocols_seen.insert(protocol);
+            let input = case_input(case, &name);
+            let response_to = case_schema(protocol, case, "responseTo", &name);
+            for (all_errors, key) in [(true, "expected"), (false, "expectedFirst")] {
+                let got = frame_json(&validate_frame(protocol, &input, all_errors, response_to, Tolerances::STRICT));
+                if got != case[key] {
+                    failures.push(format!("{name} ({key}):\n  got      {got}\n  expected {}", case[key]));
+                }
             }
         }
     }
+    assert_eq!(protocols_seen.len(), Protocol::ALL.len(), "frame vectors for every protocol");
     assert!(failures.is_empty(), "{} frame cases failed:\n{}", failures.len(), failures.join("\n"));
 }

@@ -6,6 +6,8 @@ pub enum BindingError {
     NotJsonInput { index: Option<u32>, found: napi::ValueType },
     /// A message index outside the compiled table (the facade only passes indices it looked up).
     UnknownMessage { index: u32 },
+    /// A protocol index outside `Protocol::ALL`.
+    UnknownProtocol { index: u32 },
     /// The bytes entry points got something that is not a Uint8Array (a Buffer is one).
     NotBytes,
     /// The string entry points got something that is not a string.
@@ -21,6 +23,9 @@ impl std::fmt::Display for BindingError {
             }
             BindingError::UnknownMessage { index } => {
                 write!(f, "no message with index {index} (there are {})", ocpp_validate_core::schemas::ALL.len())
+            }
+            BindingError::UnknownProtocol { index } => {
+                write!(f, "no protocol with index {index} (there are {})", ocpp_validate_core::Protocol::ALL.len())
             }
             BindingError::NotBytes => f.write_str("expected a Buffer or Uint8Array"),
             BindingError::NotText => f.write_str("expected a string"),

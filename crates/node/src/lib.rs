@@ -8,7 +8,7 @@ mod raw;
 use error::BindingError;
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use ocpp_validate_core::{Schema, Tolerances};
+use ocpp_validate_core::{Protocol, Schema, Tolerances};
 
 #[napi(object, object_from_js = false)]
 pub struct ValidationIssue {
@@ -18,15 +18,17 @@ pub struct ValidationIssue {
     pub ocpp_error_code: &'static str,
 }
 
-impl From<ocpp_validate_core::Issue> for ValidationIssue {
-    fn from(issue: ocpp_validate_core::Issue) -> Self {
-        ValidationIssue {
+/// Issues carry the error code of the protocol whose schema found them.
+fn issues(issues: Vec<ocpp_validate_core::Issue>, protocol: Protocol) -> Vec<ValidationIssue> {
+    issues
+        .into_iter()
+        .map(|issue| ValidationIssue {
             keyword: issue.keyword.as_str(),
-            ocpp_error_code: issue.keyword.ocpp_error_code().as_str(),
+            ocpp_error_code: issue.keyword.ocpp_error_code(protocol).as_str(),
             instance_path: issue.instance_path,
             message: issue.message,
-        }
-    }
+        })
+        .collect()
 }
 
 /// An issue the caller's tolerances accepted.
@@ -55,12 +57,12 @@ pub struct ValidationReport {
     pub warnings: Vec<ValidationWarning>,
 }
 
-fn tolerated(issues: Vec<ocpp_validate_core::Issue>) -> Vec<ToleratedIssue> {
+fn tolerated(issues: Vec<ocpp_validate_core::Issue>, protocol: Protocol) -> Vec<ToleratedIssue> {
     issues
         .into_iter()
         .map(|i| ToleratedIssue {
             keyword: i.keyword.as_str(),
-            ocpp_error_code: i.keyword.ocpp_error_code().as_str(),
+            ocpp_error_code: i.keyword.ocpp_error_code(protocol).as_str(),
             tolerance: i.tolerated_by.map_or("", |t| t.as_str()),
             instance_path: i.instance_path,
             message: i.message,
@@ -115,16 +117,21 @@ fn tolerances(mask: u32) -> Tolerances {
     Tolerances(mask as u8)
 }
 
-fn frame(input: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: u32) -> FrameValidation {
-    let f = ocpp_validate_core::validate_frame(input, all_errors, response_to, tolerances(tolerate));
+/// A protocol crosses as its index in `Protocol::ALL`.
+fn protocol(index: u32) -> Result<Protocol> {
+    Protocol::from_index(index as usize).ok_or_else(|| BindingError::UnknownProtocol { index }.into())
+}
+
+fn frame(protocol: Protocol, input: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: u32) -> FrameValidation {
+    let f = ocpp_validate_core::validate_frame(protocol, input, all_errors, response_to, tolerances(tolerate));
     FrameValidation {
         kind: f.kind.as_str(),
         valid: f.is_valid(),
         unique_id: f.unique_id,
         action: f.action,
         payload_range: f.payload.map(|(start, end)| vec![start as f64, end as f64]),
-        errors: f.issues.into_iter().map(Into::into).collect(),
-        tolerated: tolerated(f.tolerated),
+        errors: issues(f.issues, protocol),
+        tolerated: tolerated(f.tolerated, protocol),
         warnings: warnings(f.warnings),
         call_error: f.call_error.map(|c| FrameCallError {
             error_code: c.code.as_str(),
@@ -144,8 +151,8 @@ fn report(schema: &'static Schema, input: &[u8], all_errors: bool, tolerate: u32
     }
     Some(ValidationReport {
         valid: r.valid,
-        errors: r.issues.into_iter().map(Into::into).collect(),
-        tolerated: tolerated(r.tolerated),
+        errors: issues(r.issues, schema.protocol()),
+        tolerated: tolerated(r.tolerated, schema.protocol()),
         warnings: warnings(r.warnings),
     })
 }
@@ -195,8 +202,14 @@ pub fn validate_string(input: String, message: u32, all_errors: bool, tolerate: 
 }
 
 #[napi]
-pub fn validate_frame_bytes(input: &[u8], all_errors: bool, response_to_message: i32, tolerate: u32) -> Result<FrameValidation> {
-    Ok(frame(input, all_errors, response_to(response_to_message)?, tolerate))
+pub fn validate_frame_bytes(
+    input: &[u8],
+    all_errors: bool,
+    response_to_message: i32,
+    tolerate: u32,
+    protocol_index: u32,
+) -> Result<FrameValidation> {
+    Ok(frame(protocol(protocol_index)?, input, all_errors, response_to(response_to_message)?, tolerate))
 }
 
 #[napi]
@@ -205,8 +218,9 @@ pub fn validate_frame_string(
     all_errors: bool,
     response_to_message: i32,
     tolerate: u32,
+    protocol_index: u32,
 ) -> Result<FrameValidation> {
-    Ok(frame(input.as_bytes(), all_errors, response_to(response_to_message)?, tolerate))
+    Ok(frame(protocol(protocol_index)?, input.as_bytes(), all_errors, response_to(response_to_message)?, tolerate))
 }
 
 /// One crossing for many payloads: one byte per input (1 valid, 0 invalid), in input order.

@@ -4,7 +4,7 @@
 //! grows), writes the payload into wasm memory there (`set` for bytes, `TextEncoder.encodeInto`
 //! for strings) and calls a `*Scratch` function with the length.
 
-use ocpp_validate_core::{Schema, Tolerances};
+use ocpp_validate_core::{Protocol, Schema, Tolerances};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -34,15 +34,17 @@ pub struct ValidationIssue {
     pub ocpp_error_code: String,
 }
 
-impl From<ocpp_validate_core::Issue> for ValidationIssue {
-    fn from(issue: ocpp_validate_core::Issue) -> Self {
-        ValidationIssue {
+/// Issues carry the error code of the protocol whose schema found them.
+fn issues(issues: Vec<ocpp_validate_core::Issue>, protocol: Protocol) -> Vec<ValidationIssue> {
+    issues
+        .into_iter()
+        .map(|issue| ValidationIssue {
             keyword: issue.keyword.as_str().into(),
-            ocpp_error_code: issue.keyword.ocpp_error_code().as_str().into(),
+            ocpp_error_code: issue.keyword.ocpp_error_code(protocol).as_str().into(),
             instance_path: issue.instance_path,
             message: issue.message,
-        }
-    }
+        })
+        .collect()
 }
 
 /// An issue the caller's tolerances accepted.
@@ -76,12 +78,12 @@ pub struct ValidationReport {
     pub warnings: Vec<ValidationWarning>,
 }
 
-fn tolerated(issues: Vec<ocpp_validate_core::Issue>) -> Vec<ToleratedIssue> {
+fn tolerated(issues: Vec<ocpp_validate_core::Issue>, protocol: Protocol) -> Vec<ToleratedIssue> {
     issues
         .into_iter()
         .map(|i| ToleratedIssue {
             keyword: i.keyword.as_str().into(),
-            ocpp_error_code: i.keyword.ocpp_error_code().as_str().into(),
+            ocpp_error_code: i.keyword.ocpp_error_code(protocol).as_str().into(),
             tolerance: i.tolerated_by.map_or("", |t| t.as_str()).into(),
             instance_path: i.instance_path,
             message: i.message,
@@ -190,22 +192,28 @@ pub fn validate_scratch(len: usize, message: u32, all_errors: bool, tolerate: u3
     let r = with_scratch(len, |input| ocpp_validate_core::check(schema, input, all_errors, tolerances(tolerate)));
     Ok(ValidationReport {
         valid: r.valid,
-        errors: r.issues.into_iter().map(Into::into).collect(),
-        tolerated: tolerated(r.tolerated),
+        errors: issues(r.issues, schema.protocol()),
+        tolerated: tolerated(r.tolerated, schema.protocol()),
         warnings: warnings(r.warnings),
     })
 }
 
-/// `response_to_message` -1: the pending call is not known.
+/// `response_to_message` -1: the pending call is not known. `protocol_index`: position in `Protocol::ALL`.
 #[wasm_bindgen(js_name = validateFrameScratch)]
 pub fn validate_frame_scratch(
     len: usize,
     all_errors: bool,
     response_to_message: i32,
     tolerate: u32,
+    protocol_index: u32,
 ) -> Result<FrameValidation, JsError> {
     let response_to = if response_to_message < 0 { None } else { Some(schema(response_to_message as u32)?) };
-    let f = with_scratch(len, |input| ocpp_validate_core::validate_frame(input, all_errors, response_to, tolerances(tolerate)));
+    let protocol = Protocol::from_index(protocol_index as usize).ok_or_else(|| {
+        JsError::new(&format!("no protocol with index {protocol_index} (there are {})", Protocol::ALL.len()))
+    })?;
+    let f = with_scratch(len, |input| {
+        ocpp_validate_core::validate_frame(protocol, input, all_errors, response_to, tolerances(tolerate))
+    });
     let valid = f.is_valid();
     let (code, description, frame) = match f.call_error {
         Some(c) => (Some(c.code.as_str().into()), Some(c.description), Some(c.frame)),
@@ -218,8 +226,8 @@ pub fn validate_frame_scratch(
         action: f.action,
         payload_start: f.payload.map(|(start, _)| start as u32),
         payload_end: f.payload.map(|(_, end)| end as u32),
-        errors: f.issues.into_iter().map(Into::into).collect(),
-        tolerated: tolerated(f.tolerated),
+        errors: issues(f.issues, protocol),
+        tolerated: tolerated(f.tolerated, protocol),
         warnings: warnings(f.warnings),
         error_code: code,
         error_description: description,
