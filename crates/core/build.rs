@@ -199,7 +199,7 @@ impl Gen<'_> {
             if !ANNOTATIONS.contains(&key.as_str()) && !SUPPORTED.contains(&key.as_str()) {
                 fail(&self.file, at, &format!("unsupported keyword '{key}'"));
             }
-            if key == "definitions" && at != "" {
+            if key == "definitions" && !at.is_empty() {
                 fail(&self.file, at, "'definitions' is only supported at the root");
             }
         }
