@@ -8,8 +8,8 @@ import { buildVectorFiles, buildSchemasModule, schemasModulePath, vectorsDir } f
 import { loadVectors, vectorFileNames, allVectorFileNames, readVectorFile, caseInput, loadFrameVectors, loadDiagnostics, FRAME_VECTOR_FILES, DIAGNOSTICS_FILE } from "../vectors.mjs";
 import { referenceValidate as referenceOf, TOLERANCES } from "../reference.mjs";
 import { referenceWarnings } from "../warnings-reference.mjs";
-import { referenceValidate, issueMultiset, MESSAGE_NAMES } from "../reference.mjs";
-import { referenceValidateFrame, ACTIONS, CHARGE_POINT_ACTIONS, CENTRAL_SYSTEM_ACTIONS } from "../frame-reference.mjs";
+import { referenceValidate, issueMultiset, MESSAGE_NAMES, PROTOCOL_MESSAGE_NAMES, schemaDirOf } from "../reference.mjs";
+import { referenceValidateFrame, ACTIONS, CHARGE_POINT_ACTIONS, CENTRAL_SYSTEM_ACTIONS, actionsFor, stationActionsFor, csmsActionsFor } from "../frame-reference.mjs";
 
 describe("vector files", () => {
   const generated = buildVectorFiles();
@@ -39,7 +39,8 @@ describe("vector files", () => {
     for (const file of allVectorFileNames()) {
       if (file === DIAGNOSTICS_FILE) continue;
       const frames = FRAME_VECTOR_FILES.includes(file);
-      expect(statSync(join(vectorsDir, file)).size).toBeLessThan(2.2 * 1024 * 1024);
+      // 2.1's 181 messages need more room than any 1.6 file
+      expect(statSync(join(vectorsDir, file)).size).toBeLessThan((file === "ocpp2.1.json" ? 4 : 2.2) * 1024 * 1024);
       const { description, cases } = readVectorFile(file);
       expect(typeof description).toBe("string");
       const names = new Set();
@@ -48,10 +49,18 @@ describe("vector files", () => {
         names.add(c.name);
         expect((c.input === undefined) !== (c.inputBase64 === undefined)).toBe(true);
         if (c.input !== undefined) expect(c.input.isWellFormed()).toBe(true);
-        const fields = frames ? ["expected", "expectedFirst", ...(c.responseTo !== undefined ? ["responseTo"] : [])] : ["errors", "first", "valid", "warnings", ...(c.message !== undefined ? ["message"] : [])];
+        const optional = ["protocol", ...(frames ? ["responseTo"] : ["message"])].filter((k) => c[k] !== undefined);
+        const fields = frames ? ["expected", "expectedFirst", ...optional] : ["errors", "first", "valid", "warnings", ...optional];
         expect(Object.keys(c).sort()).toEqual([...fields, c.input !== undefined ? "input" : "inputBase64", "name"].sort());
-        if (c.message !== undefined) expect(MESSAGE_NAMES).toContain(c.message);
-        if (c.responseTo !== undefined) expect(ACTIONS).toContain(c.responseTo);
+        // the 1.6 files never say `protocol` (absent = ocpp1.6); every 2.x case does
+        const is2x = file === "frames-2.x.json" || file.startsWith("ocpp2");
+        expect(c.protocol !== undefined, `${file}: ${c.name}`).toBe(is2x);
+        if (is2x) expect(["ocpp2.0.1", "ocpp2.1"]).toContain(c.protocol);
+        if (is2x && !frames) expect(c.message, c.name).toBeDefined();
+        if (is2x && !frames) expect(file).toBe(`${c.protocol}.json`);
+        const protocol = c.protocol ?? "ocpp1.6";
+        if (c.message !== undefined) expect(PROTOCOL_MESSAGE_NAMES[protocol]).toContain(c.message);
+        if (c.responseTo !== undefined) expect(actionsFor(protocol)).toContain(c.responseTo);
       }
     }
   });
@@ -67,26 +76,46 @@ describe("stored expectations = reference", () => {
     for (const k of ["parse", "type", "required", "additionalProperties", "enum", "maxLength", "format", "multipleOf"]) expect(keywords.has(k), k).toBe(true);
   });
 
-  it("every message has valid and invalid cases, and every keyword it can fail on", () => {
-    for (const m of MESSAGE_NAMES) {
-      const cases = all.filter((c) => c.message === m);
-      expect(cases.some((c) => c.valid), m).toBe(true);
-      expect(cases.some((c) => !c.valid), m).toBe(true);
-      const keywords = new Set(cases.flatMap((c) => c.errors.map((e) => e.keyword)));
-      const schemaText = readFileSync(join(vectorsDir, "../../../crates/core/schemas/ocpp1.6", `${m}.json`), "utf8");
-      for (const k of ["type", "additionalProperties", "required", "enum", "maxLength", "format", "multipleOf"]) {
-        const used = k === "type" || k === "additionalProperties" ? true : schemaText.includes(`"${k === "required" ? "required" : k}"`);
-        if (used) expect(keywords.has(k), `${m}: ${k}`).toBe(true);
+  it("every message of every protocol has valid and invalid cases, and every keyword it can fail on", () => {
+    for (const [protocol, names] of Object.entries(PROTOCOL_MESSAGE_NAMES)) {
+      for (const m of names) {
+        const cases = all.filter((c) => c.protocol === protocol && c.message === m);
+        expect(cases.some((c) => c.valid), `${protocol} ${m}`).toBe(true);
+        expect(cases.some((c) => !c.valid), `${protocol} ${m}`).toBe(true);
+        const keywords = new Set(cases.flatMap((c) => c.errors.map((e) => e.keyword)));
+        const schemaText = readFileSync(join(schemaDirOf(/** @type {any} */ (protocol)), `${m}.json`), "utf8");
+        for (const k of ["type", "additionalProperties", "required", "enum", "maxLength", "format", "multipleOf", "minimum", "maximum", "minItems", "maxItems"]) {
+          const used = k === "type" || k === "additionalProperties" ? true : schemaText.includes(`"${k}"`);
+          if (used) expect(keywords.has(k), `${protocol} ${m}: ${k}`).toBe(true);
+        }
       }
     }
-    // a case without `message` is StopTransaction
-    expect(all.filter((c) => c.file !== "messages.json").every((c) => c.message === "StopTransaction")).toBe(true);
+    // a 1.6 case without `message` is StopTransaction
+    expect(all.filter((c) => c.protocol === "ocpp1.6" && c.file !== "messages.json").every((c) => c.message === "StopTransaction")).toBe(true);
+    expect(all.filter((c) => c.file.startsWith("ocpp2")).every((c) => c.file === `${c.protocol}.json`)).toBe(true);
   });
 
-  it("every case recomputes to its stored verdict and error multiset", () => {
+  it("loadVectors fills protocol in and filters by it", () => {
+    expect(all.filter((c) => c.file === "messages.json").every((c) => c.protocol === "ocpp1.6")).toBe(true);
+    for (const protocol of ["ocpp1.6", "ocpp2.0.1", "ocpp2.1"]) {
+      const some = loadVectors({ protocol: /** @type {any} */ (protocol) });
+      expect(some.length, protocol).toBeGreaterThan(1000);
+      expect(some.length).toBe(all.filter((c) => c.protocol === protocol).length);
+    }
+    const te = loadVectors({ protocol: "ocpp2.0.1", message: "TransactionEventRequest" });
+    expect(te.length).toBeGreaterThan(20);
+    expect(te.every((c) => c.protocol === "ocpp2.0.1" && c.message === "TransactionEventRequest")).toBe(true);
+    // without a protocol, a name shared by 2.0.1 and 2.1 matches both
+    expect(loadVectors({ message: "TransactionEventRequest" }).length).toBe(te.length + loadVectors({ protocol: "ocpp2.1", message: "TransactionEventRequest" }).length);
+    expect(loadVectors({ message: "StopTransaction" }).every((c) => c.protocol === "ocpp1.6")).toBe(true);
+  });
+
+  it("every case recomputes to its stored verdict, error multiset and first issue", () => {
     let mismatches = [];
     for (const c of all) {
-      const r = referenceValidate(caseInput(c), { allErrors: true, message: c.message });
+      const first = referenceValidate(caseInput(c), { allErrors: false, message: c.message, protocol: c.protocol }).errors[0];
+      if (JSON.stringify(first ? { instancePath: first.instancePath, keyword: first.keyword } : null) !== JSON.stringify(c.first)) mismatches.push(`${c.file}: ${c.name} (first)`);
+      const r = referenceValidate(caseInput(c), { allErrors: true, message: c.message, protocol: c.protocol });
       const got = { valid: r.valid, errors: issueMultiset(r.errors) };
       if (got.valid !== c.valid || JSON.stringify(got.errors) !== JSON.stringify(c.errors)) mismatches.push(`${c.file}: ${c.name}`);
       expect(c.valid).toBe(c.errors.length === 0);
@@ -99,7 +128,7 @@ describe("stored expectations = reference", () => {
   it("allErrors=false gives one issue from the allErrors set", () => {
     for (const c of all) {
       if (c.valid) continue;
-      const r = referenceValidate(caseInput(c), { allErrors: false, message: c.message });
+      const r = referenceValidate(caseInput(c), { allErrors: false, message: c.message, protocol: c.protocol });
       expect(r.errors.length).toBe(1);
       const e = r.errors[0];
       expect(c.errors.some((x) => x.instancePath === e.instancePath && x.keyword === e.keyword), c.name).toBe(true);
@@ -108,7 +137,39 @@ describe("stored expectations = reference", () => {
 });
 
 describe("frame vectors", () => {
-  const frames = loadFrameVectors();
+  const all = loadFrameVectors();
+  const frames = loadFrameVectors({ protocol: "ocpp1.6" });
+
+  it("loadFrameVectors fills protocol in: frames.json is 1.6, frames-2.x.json is 2.0.1 and 2.1", () => {
+    expect(all.length).toBe(frames.length + loadFrameVectors({ protocol: "ocpp2.0.1" }).length + loadFrameVectors({ protocol: "ocpp2.1" }).length);
+    expect(all.every((c) => (c.file === "frames.json") === (c.protocol === "ocpp1.6"))).toBe(true);
+  });
+
+  for (const protocol of /** @type {const} */ (["ocpp2.0.1", "ocpp2.1"])) {
+    it(`${protocol}: cover every kind, station action, CSMS action, response and the 2.x codes`, () => {
+      const cases = loadFrameVectors({ protocol });
+      const kinds = new Set(cases.map((c) => c.expected.kind));
+      expect([...kinds].sort()).toEqual(protocol === "ocpp2.1" ? ["call", "callerror", "callresult", "callresulterror", "invalid", "send"] : ["call", "callerror", "callresult", "invalid"]);
+      const codes = new Set(cases.map((c) => c.expected.callError?.errorCode).filter(Boolean));
+      for (const code of ["FormatViolation", "RpcFrameworkError", "MessageTypeNotSupported", "ProtocolError", "NotImplemented", "NotSupported", "TypeConstraintViolation", "OccurrenceConstraintViolation", "PropertyConstraintViolation"]) {
+        expect(codes.has(code), code).toBe(true);
+      }
+      for (const code of ["FormationViolation", "OccurenceConstraintViolation"]) expect(codes.has(code), code).toBe(false);
+      for (const a of stationActionsFor(protocol)) {
+        expect(cases.some((c) => c.expected.kind === "call" && c.expected.action === a && c.expected.valid), a).toBe(true);
+        expect(cases.some((c) => c.expected.action === a && !c.expected.valid && c.expected.errors.length > 0), a).toBe(true);
+      }
+      for (const a of csmsActionsFor(protocol)) expect(cases.some((c) => c.expected.action === a && c.expected.callError?.errorCode === "NotSupported"), a).toBe(true);
+      for (const a of actionsFor(protocol)) {
+        if (a === "NotifyPeriodicEventStream") continue;
+        expect(cases.some((c) => c.responseTo === a && c.expected.kind === "callresult" && c.expected.valid), a).toBe(true);
+        expect(cases.some((c) => c.responseTo === a && c.expected.kind === "callresult" && !c.expected.valid), a).toBe(true);
+      }
+      // a SEND is never answered, valid or not
+      expect(cases.filter((c) => c.expected.kind === "send").every((c) => c.expected.callError === null && c.expectedFirst.callError === null)).toBe(true);
+      if (protocol === "ocpp2.1") expect(cases.some((c) => c.expected.kind === "send" && !c.expected.valid)).toBe(true);
+    });
+  }
 
   it("cover every kind and CallError code the frame contract names", () => {
     expect(frames.length).toBeGreaterThan(100);
@@ -136,19 +197,19 @@ describe("frame vectors", () => {
     }
   });
 
-  it("every case recomputes to its stored expectations", () => {
-    for (const c of frames) {
-      expect(referenceValidateFrame(c.data, { allErrors: true, responseTo: c.responseTo }), c.name).toEqual(c.expected);
-      expect(referenceValidateFrame(c.data, { allErrors: false, responseTo: c.responseTo }), c.name).toEqual(c.expectedFirst);
-      // never answered: CALLRESULT and CALLERROR; always answered: invalid frames and failed CALLs
-      if (c.expected.kind === "callresult" || c.expected.kind === "callerror") expect(c.expected.callError, c.name).toBe(null);
+  it("every case of every protocol recomputes to its stored expectations", () => {
+    for (const c of all) {
+      expect(referenceValidateFrame(c.data, { allErrors: true, responseTo: c.responseTo, protocol: c.protocol }), c.name).toEqual(c.expected);
+      expect(referenceValidateFrame(c.data, { allErrors: false, responseTo: c.responseTo, protocol: c.protocol }), c.name).toEqual(c.expectedFirst);
+      // never answered: CALLRESULT, CALLERROR, CALLRESULTERROR, SEND; always answered: invalid frames and failed CALLs
+      if (c.expected.kind !== "call" && c.expected.kind !== "invalid") expect(c.expected.callError, c.name).toBe(null);
       if (c.expected.kind === "invalid" || (c.expected.kind === "call" && !c.expected.valid)) expect(c.expected.callError, c.name).not.toBe(null);
     }
   });
 
   it("a CALLERROR frame is the JSON of its parts, and the payload range slices out the payload", () => {
     const encoder = new TextEncoder();
-    for (const c of frames) {
+    for (const c of all) {
       const e = c.expected;
       if (e.callError) {
         const [type, id, code, description, details] = JSON.parse(e.callError.frame);
@@ -164,7 +225,7 @@ describe("frame vectors", () => {
         expect(() => JSON.parse(text(bytes.subarray(start, end))), c.name).not.toThrow();
         expect(/\s/.test(text(bytes.subarray(start, start + 1)) + text(bytes.subarray(end - 1, end))), c.name).toBe(false);
         const holed = JSON.parse(text(bytes.subarray(0, start)) + "null" + text(bytes.subarray(end)));
-        const n = { call: 4, callresult: 3, callerror: 5 }[/** @type {"call" | "callresult" | "callerror"} */ (e.kind)];
+        const n = { call: 4, callresult: 3, callerror: 5, callresulterror: 5, send: 4 }[/** @type {"call" | "callresult" | "callerror" | "callresulterror" | "send"} */ (e.kind)];
         expect([holed.length, holed[n - 1]], c.name).toEqual([n, null]);
       }
     }
