@@ -9,13 +9,18 @@
  * Any of the 56 OCPP 1.6 messages (schema-driven, see the second half of this file):
  *   messageNameArb, validModelArbFor(m), validPayloadArbFor(m), validValueArbFor(m), mutatedTextArbFor(m),
  *   payloadTextArbFor(m) (valid and mutated mixed), messagePayloadArb ({ message, text } over every message)
+ * Every protocol (OCPP 2.0.1 / 2.1 too; the `...For` functions take the protocol as a second argument):
+ *   payloadArbitrary(protocol, m)  valid and mutated texts of message m (what a differential wants)
+ *   messagePayloadArbOf(protocol)  `{ message, text }` over every message of the protocol
+ *   messageNameArbOf(protocol)     the protocol's message names
  * All texts are well-formed Unicode strings (lone surrogates only ever appear as \uXXXX escapes), so
  * encoding them to UTF-8 is lossless.
  */
 import fc from "fast-check";
 import { createPrng } from "./payloads.mjs";
-import { schema, MESSAGE_NAMES, createAjv, decimalOf } from "./reference.mjs";
-import { messageSchema, propertiesOf, requiredOf, typeOf } from "./schema-walk.mjs";
+import { schema, MESSAGE_NAMES, createAjv, decimalOf, isDecimalMultiple } from "./reference.mjs";
+import { messageSchema, propertiesOf, requiredOf, typeOf, boundsOf, itemBoundsOf, isOpenObject } from "./schema-walk.mjs";
+import { messageNamesOf, checkProtocol } from "./protocols.mjs";
 
 const SV_PROPS = schema.properties.transactionData.items.properties.sampledValue.items.properties;
 /** enum values by property name */
@@ -452,6 +457,9 @@ export const anyInputArb = fc.oneof(
 /** Every message name (56), for properties over all messages. */
 export const messageNameArb = fc.constantFrom(...MESSAGE_NAMES);
 
+/** Every message name of a protocol (1.6: 56, 2.0.1: 128, 2.1: 181). @param {import("./protocols.mjs").Protocol} protocol */
+export const messageNameArbOf = (protocol) => (checkProtocol(protocol) === "ocpp1.6" ? messageNameArb : fc.constantFrom(...messageNamesOf(protocol)));
+
 const uriCheck = createAjv().compile({ type: "string", format: "uri" });
 /** Strings ajv-formats 3 (full) accepts as `format: uri`. */
 export const uriArb = fc.oneof(
@@ -471,9 +479,72 @@ export const boundedStringArb = (n) =>
   fc
     .oneof(
       { weight: 4, arbitrary: fc.string({ unit: codePointUnit, maxLength: Math.min(n, 24) }) },
-      { weight: 1, arbitrary: fc.string({ unit: codePointUnit, minLength: n, maxLength: n }) },
+      {
+        weight: 1,
+        // 2.x limits reach 32 768: a random string that long is slow to make and to shrink, and only
+        // its end (where a pair could straddle the limit) matters
+        arbitrary: n <= 1000
+          ? fc.string({ unit: codePointUnit, minLength: n, maxLength: n })
+          : fc.string({ unit: codePointUnit, maxLength: 8 }).map((tail) => "A".repeat(Math.max(0, n - ucs2length(tail))) + tail),
+      },
     )
     .filter((s) => ucs2length(s) <= n);
+
+/**
+ * Texts of JSON integers (as strictNumbers sees them) within [lo, hi]: plain, `.0`, exponent forms,
+ * the bounds themselves in several forms, and texts that round to a bound (`100.00000000000000001`).
+ * @param {number} lo @param {number} hi
+ */
+export const boundedIntegerTextArb = (lo, hi) => {
+  if (lo === -Infinity && hi === Infinity) return integerTextArb;
+  const min = Number.isFinite(lo) ? Math.max(Math.ceil(lo), -1e15) : -1e15;
+  const max = Number.isFinite(hi) ? Math.min(Math.floor(hi), 1e15) : 1e15;
+  const n = fc.integer({ min: Math.max(min, -2147483648), max: Math.min(max, 2147483647) });
+  const edges = [...new Set([min, max].filter((e) => Math.abs(e) < 1e15))];
+  // 100.00000000000000001 is the double 100, but 0.00000000000000001 is 1e-17: keep what is an integer inside
+  const edgeTexts = edges
+    .flatMap((e) => [String(e), `${e}.0`, `${e}e0`, `${e}.00000000000000001`, ...(e === 0 ? ["-0", "1e-400", "-1e-400", "0e5"] : [`${e - 1}.99999999999999999`])])
+    .filter((t) => Number.isInteger(Number(t)) && Number(t) >= lo && Number(t) <= hi);
+  const specials = SPECIAL_INTEGERS.filter((t) => Number(t) >= lo && Number(t) <= hi);
+  return fc.oneof(
+    { weight: 5, arbitrary: n.map(String) },
+    { weight: 2, arbitrary: n.map((v) => `${v}.0`) },
+    { weight: 1, arbitrary: n.map((v) => `${v}E+0`) },
+    { weight: 2, arbitrary: fc.constantFrom(...edgeTexts) },
+    ...(specials.length ? [{ weight: 1, arbitrary: fc.constantFrom(...specials) }] : []),
+  );
+};
+
+/**
+ * Texts of finite JSON numbers within [lo, hi] (with multipleOf m when given), the bounds in
+ * several forms included.
+ * @param {number} lo @param {number} hi @param {number} [m]
+ */
+export const boundedNumberTextArb = (lo, hi, m) => {
+  const inside = (/** @type {string} */ t) => {
+    const v = Number(t);
+    return Number.isFinite(v) && v >= lo && v <= hi && (m === undefined || isDecimalMultiple(v, m));
+  };
+  const base = m !== undefined ? multipleOfTextArb(m) : numberTextArb;
+  if (lo === -Infinity && hi === Infinity) return base;
+  const edges = [lo, hi].filter(Number.isFinite);
+  const edgeTexts = edges.flatMap((e) => [String(e), `${e}.0`, `${e}e0`, `${e}.00000000000000001`, ...(e === 0 ? ["-0", "-0.0", "1e-400", "-1e-400"] : [])]).filter(inside);
+  const d = fc
+    .double({ min: Number.isFinite(lo) ? lo : -1e300, max: Number.isFinite(hi) ? hi : 1e300, noNaN: true, noDefaultInfinity: true })
+    .map((x) => (Object.is(x, -0) ? "-0" : String(x)))
+    .filter(inside);
+  return fc.oneof(
+    { weight: 4, arbitrary: m === undefined ? d : base.filter(inside) },
+    ...(edgeTexts.length ? [{ weight: 1, arbitrary: fc.constantFrom(...edgeTexts) }] : []),
+  );
+};
+
+/** Any JSON value as text (for untyped nodes and open objects' extra members), now and then very deep. */
+export const anyJsonTextArb = fc.oneof(
+  { weight: 8, arbitrary: fc.json({ maxDepth: 3 }) },
+  { weight: 1, arbitrary: fc.constantFrom("1e400", "9007199254740993", '"\\ud800"', '{"a":1,"a":2}', '{"__proto__":[]}', "-0") },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 3000 }).map((d) => (d % 2 ? "[".repeat(d) + "]".repeat(d) : '{"a":'.repeat(d) + "null" + "}".repeat(d))) },
+);
 
 /** Exact decimal text of digits × 10^exp (no exponent form). @param {bigint} digits @param {number} exp */
 function decimalText(digits, exp) {
@@ -530,16 +601,32 @@ export function schemaNodeArb(node) {
   if (t === "object") {
     const specs = propertiesOf(node).map(([k, v]) => /** @type {[string, fc.Arbitrary<JNode>, boolean]} */ ([k, schemaNodeArb(v), requiredOf(node).includes(k)]));
     a = specs.length ? objArb("other", specs).map((o) => /** @type {JNode} */ ({ ...o, s: node })) : fc.constant(/** @type {JNode} */ ({ t: "obj", kind: "other", fields: [], s: node }));
+    if (isOpenObject(node)) {
+      // CustomDataType: members beyond its properties, any JSON; their keys cannot be a property's
+      // (they carry a prefix), and their values carry no schema, so no mutation aims at them
+      const extras = fc.array(fc.tuple(fc.string({ maxLength: 6 }).map((k) => stringText("x-" + k, [])), anyJsonTextArb), { maxLength: 3 });
+      a = fc.tuple(a, extras, fc.integer({ min: 0, max: 1000 })).map(([o, more, at]) => {
+        const fields = [.../** @type {ObjNode} */ (o).fields];
+        for (const [k, v] of more) fields.splice(at % (fields.length + 1), 0, [k, raw(v)]);
+        return /** @type {JNode} */ ({ ...o, fields });
+      });
+    }
   } else if (t === "array") {
-    a = fc.array(schemaNodeArb(node.items), { maxLength: 3 }).map((items) => /** @type {JNode} */ ({ t: "arr", items, s: node }));
+    const [lo, hi] = itemBoundsOf(node);
+    a = fc.array(schemaNodeArb(node.items), { minLength: lo, maxLength: Math.min(hi, Math.max(lo, 3)) }).map((items) => /** @type {JNode} */ ({ t: "arr", items, s: node }));
+  } else if (t === "any") {
+    a = withS(anyJsonTextArb);
   } else if (t === "string") {
     if (node.enum) a = withS(enumTextArb(node.enum));
     else if (node.format === "date-time") a = withS(stringTextArb(dateTimeArb, 0.05));
     else if (node.format === "uri") a = withS(stringTextArb(uriArb, 0.05));
     else if (node.maxLength !== undefined) a = withS(stringTextArb(boundedStringArb(node.maxLength)));
     else a = withS(stringTextArb(fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.integer({ min: 0, max: 1e7 }).map(String))));
-  } else if (t === "integer") a = withS(integerTextArb);
-  else if (t === "number") a = withS(node.multipleOf !== undefined ? multipleOfTextArb(node.multipleOf) : numberTextArb);
+  } else if (t === "integer") a = withS(boundedIntegerTextArb(...boundsOf(node)));
+  else if (t === "number") {
+    const [lo, hi] = boundsOf(node);
+    a = withS(lo === -Infinity && hi === Infinity ? (node.multipleOf !== undefined ? multipleOfTextArb(node.multipleOf) : numberTextArb) : boundedNumberTextArb(lo, hi, node.multipleOf));
+  }
   else a = withS(fc.constantFrom("true", "false"));
   nodeArbCache.set(node, a);
   return a;
@@ -547,17 +634,20 @@ export function schemaNodeArb(node) {
 
 /** @type {Map<string, { model: fc.Arbitrary<JNode>, valid: fc.Arbitrary<string>, value: fc.Arbitrary<unknown>, mutated: fc.Arbitrary<string>, any: fc.Arbitrary<string> }>} */
 const perMessage = new Map();
-/** @param {string} message */
-function messageArbs(message) {
-  let e = perMessage.get(message);
+/** @param {string} message @param {import("./protocols.mjs").Protocol} [protocol] */
+function messageArbs(message, protocol = "ocpp1.6") {
+  const cacheKey = `${checkProtocol(protocol)}/${message}`;
+  let e = perMessage.get(cacheKey);
   if (e) return e;
-  const schemaNode = messageSchema(message);
+  const schemaNode = messageSchema(message, protocol);
   const model = schemaNodeArb(schemaNode);
   const valid = fc.tuple(model, fc.integer()).map(([m, seed]) => render(m, createPrng(seed)));
+  // 1.6 keeps the mutation list its seeded runs were written against; 2.x adds its keywords'
+  const mutationNames = protocol === "ocpp1.6" ? SCHEMA_MUTATIONS_16 : Object.keys(SCHEMA_MUTATIONS);
   const mutated = fc
     .tuple(
       model,
-      fc.array(fc.constantFrom(...Object.keys(SCHEMA_MUTATIONS)), { minLength: 0, maxLength: 3 }),
+      fc.array(fc.constantFrom(...mutationNames), { minLength: 0, maxLength: 3 }),
       fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: fc.constantFrom(...Object.keys(TEXT_MUTATIONS)) }),
       fc.integer(),
     )
@@ -576,23 +666,44 @@ function messageArbs(message) {
     mutated,
     any: fc.oneof({ weight: 2, arbitrary: valid }, { weight: 3, arbitrary: mutated }),
   };
-  perMessage.set(message, e);
+  perMessage.set(cacheKey, e);
   return e;
 }
 
-/** Model (JNode tree) of valid payloads of `message`. @param {string} message @returns {fc.Arbitrary<JNode>} */
-export const validModelArbFor = (message) => messageArbs(message).model;
-/** JSON texts of valid payloads of `message` (random whitespace, key order, escapes, number forms). @param {string} message */
-export const validPayloadArbFor = (message) => messageArbs(message).valid;
-/** Valid payloads of `message` as parsed values. @param {string} message */
-export const validValueArbFor = (message) => messageArbs(message).value;
-/** JSON texts of `message` payloads with 1–3 schema deviations and/or a syntax mutation (mostly invalid). @param {string} message */
-export const mutatedTextArbFor = (message) => messageArbs(message).mutated;
-/** Valid and mutated JSON texts of `message` mixed (about 40% valid). @param {string} message */
-export const payloadTextArbFor = (message) => messageArbs(message).any;
+/** @typedef {import("./protocols.mjs").Protocol} Protocol */
+/** Model (JNode tree) of valid payloads of `message`. @param {string} message @param {Protocol} [protocol] @returns {fc.Arbitrary<JNode>} */
+export const validModelArbFor = (message, protocol) => messageArbs(message, protocol).model;
+/** JSON texts of valid payloads of `message` (random whitespace, key order, escapes, number forms). @param {string} message @param {Protocol} [protocol] */
+export const validPayloadArbFor = (message, protocol) => messageArbs(message, protocol).valid;
+/** Valid payloads of `message` as parsed values. @param {string} message @param {Protocol} [protocol] */
+export const validValueArbFor = (message, protocol) => messageArbs(message, protocol).value;
+/** JSON texts of `message` payloads with 1–3 schema deviations and/or a syntax mutation (mostly invalid). @param {string} message @param {Protocol} [protocol] */
+export const mutatedTextArbFor = (message, protocol) => messageArbs(message, protocol).mutated;
+/** Valid and mutated JSON texts of `message` mixed (about 40% valid). @param {string} message @param {Protocol} [protocol] */
+export const payloadTextArbFor = (message, protocol) => messageArbs(message, protocol).any;
+
+/**
+ * Valid and mutated JSON texts of one message of a protocol (about 40% valid): the arbitrary of a
+ * differential against the reference (`referenceValidate(text, { protocol, message })`).
+ * @param {Protocol} protocol @param {string} message
+ */
+export const payloadArbitrary = (protocol, message) => messageArbs(message, protocol).any;
 
 /** `{ message, text }` over every message, valid and mutated texts mixed. */
 export const messagePayloadArb = messageNameArb.chain((message) => payloadTextArbFor(message).map((text) => ({ message, text })));
+
+/** @type {Map<Protocol, fc.Arbitrary<{ message: string, text: string }>>} */
+const perProtocol = new Map();
+/**
+ * `{ message, text }` over every message of a protocol, valid and mutated texts mixed.
+ * @param {Protocol} protocol
+ * @returns {fc.Arbitrary<{ message: string, text: string }>}
+ */
+export function messagePayloadArbOf(protocol) {
+  let a = perProtocol.get(checkProtocol(protocol));
+  if (!a) perProtocol.set(protocol, (a = protocol === "ocpp1.6" ? messagePayloadArb : messageNameArbOf(protocol).chain((message) => payloadArbitrary(protocol, message).map((text) => ({ message, text })))));
+  return a;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Schema-driven deviations
@@ -635,6 +746,8 @@ const WRONG_BY_TYPE = {
   boolean: ["0", "1", '"true"', '"false"', "null", "[]", "{}"],
   object: ["[]", '"x"', "1", "null", "true", "[{}]"],
   array: ["{}", '"x"', "1", "null", "true", '{"0":1}'],
+  // nothing is wrong for an untyped node (DataTransfer data): these stay valid
+  any: ["1", "null", "[]", '{"a":[1]}', '"x"'],
 };
 const BAD_URIS = ["/a/b", "a b", "http://a%zz", "", "http://ä/", "http:", "x", "//host/path", "http://a b/"];
 const BAD_MULTIPLES = ["0.30000000000000004", "0.35", "1e-7", "5e-324", "0.01", "-0.05", "123456.78", "1.00000001"];
@@ -732,4 +845,38 @@ export const SCHEMA_MUTATIONS = {
     const depth = 1 + Math.floor(rnd() * 2000);
     o.fields.push(['"deep"', raw("[".repeat(depth) + "]".repeat(depth))]);
   },
+  // ---- 2.x keywords (not in SCHEMA_MUTATIONS_16) ----
+  /** a bounded number at, just beyond or far beyond a bound, or fractional on an integer */
+  badBound(m, rnd) {
+    const targets = modelSites(m).filter((x) => (x.s.type === "integer" || x.s.type === "number") && (x.s.minimum !== undefined || x.s.maximum !== undefined));
+    if (!targets.length) return extraAtRoot(m, rnd);
+    const site = pickIn(rnd, targets);
+    const b = /** @type {number} */ (site.s.minimum !== undefined && (site.s.maximum === undefined || rnd() < 0.5) ? site.s.minimum : site.s.maximum);
+    const below = b === site.s.minimum;
+    const texts = below
+      ? [`${b - 1}`, `${b - 0.5}`, `${b}`, `${b}.0`, `${b - 1}.99999999999999999`, `${b - 1e-9}`, ...(b === 0 ? ["-5e-324", "-1e-400", "-0", "-1e400"] : [])]
+      : [`${b + 1}`, `${b + 0.5}`, `${b}`, `${b}.0`, `${b}.00000000000000001`, `${b}.0000000000001`, `${b * 10}e-1`, "1e400"];
+    replaceAt(site, raw(pickIn(rnd, texts)));
+  },
+  /** an array with fewer than minItems (empty) or more than maxItems items */
+  badItemCount(m, rnd) {
+    const targets = modelSites(m).filter((x) => x.s.type === "array" && x.node.t === "arr" && (x.s.minItems > 0 || x.s.maxItems !== undefined));
+    if (!targets.length) return extraAtRoot(m, rnd);
+    const site = pickIn(rnd, targets);
+    if (site.s.maxItems !== undefined && (rnd() < 0.5 || !(site.s.minItems > 0)) && site.s.maxItems <= 64 && site.node.items.length > 0) {
+      const items = [...site.node.items];
+      while (items.length <= site.s.maxItems) items.push(cloneS(items[Math.floor(rnd() * items.length)]));
+      site.node.items = items;
+    } else site.node.items = [];
+  },
+  /** an extra member of any JSON in a CustomDataType (valid: the object is open) */
+  openMember(m, rnd) {
+    const objs = modelSites(m).filter((x) => x.node.t === "obj" && isOpenObject(x.s));
+    if (!objs.length) return extraAtRoot(m, rnd);
+    const o = pickIn(rnd, objs).node;
+    o.fields.push([stringText(pickIn(rnd, UNKNOWN_KEYS), [rnd() < 0.2]), raw(pickIn(rnd, [...WRONG_VALUES, "[".repeat(3000) + "]".repeat(3000)]))]);
+  },
 };
+
+/** The mutations of the 1.6 arbitraries (their seeded runs were written against this list). */
+const SCHEMA_MUTATIONS_16 = Object.freeze(["dropRequired", "wrongType", "nearMissEnum", "overlongString", "badDateTime", "badUri", "badNumber", "numberForm", "extraMember", "duplicateKey", "deepUnknown"]);

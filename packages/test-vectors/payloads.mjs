@@ -7,7 +7,7 @@
  * schema (schemas.mjs, a generated copy of crates/core/schemas/ocpp1.6 so this module stays
  * browser-safe: no node: imports, no ajv).
  */
-import { messageSchema, isSampledValue, propertiesOf, requiredOf, sites, typeOf } from "./schema-walk.mjs";
+import { messageSchema, isSampledValue, propertiesOf, requiredOf, sites, typeOf, boundsOf, itemBoundsOf } from "./schema-walk.mjs";
 
 /**
  * mulberry32: a small, fast, seedable 32-bit PRNG.
@@ -197,11 +197,13 @@ export function mixedBatch(n = 10_000, seed = 42) {
 
 /** @typedef {"small" | "medium" | "large"} PayloadSize */
 /**
- * @typedef {{ size?: PayloadSize, seed?: number, arrayLengths?: readonly number[], optional?: boolean }} PayloadOptions
+ * @typedef {{ size?: PayloadSize, seed?: number, arrayLengths?: readonly number[], optional?: boolean, protocol?: import("./protocols.mjs").Protocol }} PayloadOptions
  *   size: array lengths by nesting depth: small [1] (optional arrays left out), medium [2, 4], large [50, 10];
  *   arrayLengths overrides them (depth 0 = the outermost arrays; deeper arrays take the last entry),
  *   e.g. MeterValues with one meter value of N sampled values: `{ arrayLengths: [1, N] }`;
- *   optional: include optional properties (default true; false gives only required ones)
+ *   optional: include optional properties (default true; false gives only required ones);
+ *   protocol: "ocpp1.6" (default), "ocpp2.0.1" or "ocpp2.1" (message names are that protocol's;
+ *   array lengths are kept within minItems / maxItems, numbers within minimum / maximum)
  */
 
 /** @type {Readonly<Record<PayloadSize, readonly number[]>>} */
@@ -256,14 +258,22 @@ function integerFor(rnd, name) {
   return 1 + Math.floor(rnd() * 999_999);
 }
 
+/** v inside the node's [minimum, maximum] (integers: the nearest integer inside). @param {number} v @param {any} node @param {boolean} integer */
+function within(v, node, integer) {
+  const [lo, hi] = boundsOf(node);
+  if (v > hi) v = integer ? Math.floor(hi) : hi;
+  if (v < lo) v = integer ? Math.ceil(lo) : lo;
+  return v;
+}
+
 /**
- * A deterministic, realistic, valid payload VALUE for any OCPP 1.6 message (schema-driven).
- * @param {string} message  one of MESSAGE_NAMES
+ * A deterministic, realistic, valid payload VALUE for any OCPP message (schema-driven).
+ * @param {string} message  one of the protocol's message names
  * @param {PayloadOptions} [opts]
  * @returns {any}
  */
-export function payloadValueFor(message, { size = "medium", seed = 1, arrayLengths, optional = true } = {}) {
-  const schema = messageSchema(message);
+export function payloadValueFor(message, { size = "medium", seed = 1, arrayLengths, optional = true, protocol = "ocpp1.6" } = {}) {
+  const schema = messageSchema(message, protocol);
   const lengths = arrayLengths ?? ARRAY_LENGTHS[size];
   if (!lengths) throw new TypeError(`unknown payload size ${JSON.stringify(size)}; sizes: ${PAYLOAD_SIZES.join(", ")}`);
   const omitOptionalArrays = arrayLengths === undefined && size === "small";
@@ -283,12 +293,15 @@ export function payloadValueFor(message, { size = "medium", seed = 1, arrayLengt
         const isReq = req.includes(k);
         if (!isReq && !optional) continue;
         if (!isReq && omitOptionalArrays && typeOf(v) === "array") continue;
+        // vendor extensions are not what a realistic payload shows
+        if (!isReq && k === "customData") continue;
         o[k] = gen(v, k, depth);
       }
       return o;
     }
     if (t === "array") {
-      const n = lengths[Math.min(depth, lengths.length - 1)] ?? 1;
+      const [lo, hi] = itemBoundsOf(node);
+      const n = Math.min(Math.max(lengths[Math.min(depth, lengths.length - 1)] ?? 1, lo), hi);
       const out = [];
       const saved = sampleIndex;
       for (let i = 0; i < n; i++) {
@@ -303,8 +316,9 @@ export function payloadValueFor(message, { size = "medium", seed = 1, arrayLengt
       if (node.format === "uri") return `ftp://files.example.com/${name.toLowerCase()}/${word(rnd, 8, "abcdefghijklmnopqrstuvwxyz0123456789")}.bin`;
       return stringFor(rnd, name, node.maxLength);
     }
-    if (t === "integer") return integerFor(rnd, name);
-    if (t === "number") return node.multipleOf !== undefined ? Math.floor(60 + rnd() * 2500) / 10 : Math.round(rnd() * 1e6) / 100;
+    if (t === "integer") return within(integerFor(rnd, name), node, true);
+    if (t === "number") return within(node.multipleOf !== undefined ? Math.floor(60 + rnd() * 2500) / 10 : Math.round(rnd() * 1e6) / 100, node, false);
+    if (t === "any") return { seq: Math.floor(rnd() * 1000), ok: rnd() < 0.5 };
     return rnd() < 0.5;
   };
   return gen(schema, "", 0);
@@ -324,15 +338,17 @@ export function payloadFor(message, opts) {
  * wrong type (a `type` issue), or, for a message without required properties, an unknown key
  * (`additionalProperties`).
  * @param {string} message
+ * @param {import("./protocols.mjs").Protocol} [protocol]
  */
-export function invalidPayloadFor(message) {
-  const schema = messageSchema(message);
-  const v = payloadValueFor(message, { size: "small", seed: 11 });
+export function invalidPayloadFor(message, protocol = "ocpp1.6") {
+  const schema = messageSchema(message, protocol);
+  const v = payloadValueFor(message, { size: "small", seed: 11, protocol });
   const req = requiredOf(schema);
   if (!req.length) return JSON.stringify({ unexpected: true, ...v });
   const [first] = req;
   const { [first]: _dropped, ...rest } = v;
-  return JSON.stringify({ [first]: typeOf(schema.properties[first]) === "string" ? 12345 : "not-a-" + typeOf(schema.properties[first]), ...rest });
+  const t = typeOf(schema.properties[first]);
+  return JSON.stringify({ [first]: t === "string" ? 12345 : "not-a-" + t, ...rest });
 }
 
 /**
@@ -383,10 +399,11 @@ function at(v, path) {
  * @param {string} message
  * @param {number} [n]
  * @param {number} [seed]
+ * @param {import("./protocols.mjs").Protocol} [protocol]
  * @returns {string[]}
  */
-export function mixedBatchFor(message, n = 10_000, seed = 42) {
-  const schema = messageSchema(message);
+export function mixedBatchFor(message, n = 10_000, seed = 42, protocol = "ocpp1.6") {
+  const schema = messageSchema(message, protocol);
   const rnd = createPrng(seed);
   /** @type {string[]} */
   const out = [];
@@ -394,9 +411,71 @@ export function mixedBatchFor(message, n = 10_000, seed = 42) {
     const r = rnd();
     /** @type {PayloadOptions} */
     const shape = r < 0.6 ? { size: "small" } : r < 0.9 ? { arrayLengths: [1 + Math.floor(rnd() * 3), 1 + Math.floor(rnd() * 4)] } : r < 0.99 ? { size: "medium" } : { size: "large" };
-    const v = payloadValueFor(message, { seed: (seed * 1_000_003 + i) >>> 0, optional: rnd() < 0.8, ...shape });
+    const v = payloadValueFor(message, { seed: (seed * 1_000_003 + i) >>> 0, optional: rnd() < 0.8, protocol, ...shape });
     if (rnd() < 0.05) out.push(GENERIC_BREAKERS[Math.floor(rnd() * GENERIC_BREAKERS.length)](v, schema, rnd));
     else out.push(JSON.stringify(v));
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// OCPP 2.0.1 / 2.1 TransactionEventRequest: the message a 2.x gateway sees most
+// ---------------------------------------------------------------------------------------------
+
+const TE_MEASURANDS = /** @type {const} */ ([
+  ["Energy.Active.Import.Register", "Wh", 0, 9_000_000, 0],
+  ["Power.Active.Import", "W", 0, 150_000, 1],
+  ["Current.Import", "A", 0, 32, 2],
+  ["Voltage", "V", 207, 253, 1],
+  ["SoC", "Percent", 5, 100, 0],
+  ["Frequency", "Hz", 49, 51, 2],
+  ["Power.Offered", "W", 0, 22_000, 0],
+  ["Current.Offered", "A", 6, 32, 0],
+  ["Energy.Active.Export.Register", "Wh", 0, 50_000, 0],
+  ["Power.Factor", "Percent", 0.8, 1, 3],
+]);
+
+/**
+ * A valid OCPP 2.0.1 / 2.1 TransactionEventRequest value (every field used here has the same shape
+ * in both). `"small"` is a transaction start (`Started`, one meter value of one sample, ~400 B);
+ * `"medium"` an `Updated` event with 2 meter values × 4 samples; `"large"` an `Updated` event with
+ * 50 meter values × 10 samples (~90 KB as JSON). `meterValues` / `samples` override the size.
+ * @param {{ size?: PayloadSize, seed?: number, meterValues?: number, samples?: number }} [opts]
+ */
+export function transactionEventValue({ size = "small", seed = 1, meterValues, samples } = {}) {
+  const rnd = createPrng(seed);
+  const [mvs, svs] = meterValues !== undefined ? [meterValues, samples ?? 1] : size === "small" ? [1, 1] : size === "medium" ? [2, 4] : [50, 10];
+  const started = size === "small" && meterValues === undefined;
+  const start = BASE_TIME + Math.floor(rnd() * 31_536_000) * 1000;
+  const meterValue = [];
+  for (let m = 0; m < mvs; m++) {
+    const sampledValue = [];
+    for (let k = 0; k < svs; k++) {
+      const [measurand, unit, lo, hi, digits] = TE_MEASURANDS[k % TE_MEASURANDS.length];
+      sampledValue.push({
+        value: Number((lo + rnd() * (hi - lo)).toFixed(digits)),
+        context: started ? "Transaction.Begin" : "Sample.Periodic",
+        measurand,
+        ...(k % 3 === 2 ? { phase: pick(rnd, ["L1", "L2", "L3"]) } : {}),
+        location: "Outlet",
+        unitOfMeasure: { unit },
+      });
+    }
+    meterValue.push({ timestamp: iso(start + m * 60_000), sampledValue });
+  }
+  return {
+    eventType: started ? "Started" : "Updated",
+    timestamp: iso(start + mvs * 60_000),
+    triggerReason: started ? "Authorized" : "MeterValuePeriodic",
+    seqNo: started ? 0 : 1 + Math.floor(rnd() * 500),
+    transactionInfo: { transactionId: `tx-${word(rnd, 12, "0123456789abcdef")}`, chargingState: started ? "EVConnected" : "Charging" },
+    ...(started ? { idToken: { idToken: idTag(rnd), type: "ISO14443" } } : {}),
+    evse: { id: 1, connectorId: 1 },
+    meterValue,
+  };
+}
+
+/** JSON text of transactionEventValue(opts). @param {{ size?: PayloadSize, seed?: number, meterValues?: number, samples?: number }} [opts] */
+export function transactionEventPayload(opts) {
+  return JSON.stringify(transactionEventValue(opts));
 }
