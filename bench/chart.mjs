@@ -2,7 +2,7 @@
 // The headline chart, built from the bench JSON as a plain string (no deps, no browser):
 // StopTransaction: one panel per input form, one group of bars per implementation, one bar per payload
 // case; then one panel for the other messages (medium payloads, MeterValues × 10 sampled values, the
-// mixed session) on Buffer input. Length = speed relative to JSON.parse + ajv on the same message, case
+// mixed session, OCPP 2.0.1 TransactionEvent) on Buffer input. Length = speed relative to JSON.parse + ajv on the same message, case
 // and input form (log scale).
 //
 //   node chart.mjs [results/latest.json] [results/chart.svg]
@@ -23,6 +23,8 @@ const MESSAGE_SERIES = [
   ["Heartbeat", "medium", "#76b7b2", "Heartbeat {}"],
   ["BootNotification", "medium", "#b07aa1", "BootNotification"],
   ["session", "session", "#59a14f", "mixed session"],
+  ["TransactionEventRequest", "small", "#edc948", "2.0.1 TransactionEvent Started"],
+  ["TransactionEventRequest", "large", "#8c6d31", "2.0.1 TransactionEvent Updated, large"],
 ].map(([message, c, color, label]) => ({ message, case: c, color, label }));
 const PANELS = [
   { title: "StopTransaction.req, Buffer input (what a WebSocket library hands over)", form: "buffer", series: STOP_SERIES },
@@ -52,7 +54,7 @@ export function renderChart(data) {
   let y = 20;
   const m = data.meta ?? {};
   const mach = m.machine ?? {};
-  parts.push(`<text x="${W / 2}" y="${y}" text-anchor="middle" font-size="14" font-weight="bold">ocpp-validate vs peers on OCPP 1.6 payloads: speed relative to JSON.parse + ajv (higher is faster, log scale)</text>`);
+  parts.push(`<text x="${W / 2}" y="${y}" text-anchor="middle" font-size="14" font-weight="bold">ocpp-validate vs peers on OCPP 1.6 and 2.0.1 payloads: speed relative to JSON.parse + ajv (higher is faster, log scale)</text>`);
   y += 18;
   parts.push(`<text x="${W / 2}" y="${y}" text-anchor="middle" font-size="11" fill="#555">${esc(`${mach.cpu ?? "?"}, ${mach.cores ?? "?"} cores · Node ${m.node ?? "?"} · ${m.date ?? ""}${m.mode === "quick" ? " · QUICK MODE (not meaningful)" : ""}`)}</text>`);
   y += 4;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm bench`: ocpp-validate (every backend through the facade, plus the batch API) against every
-// peer, per OCPP 1.6 message:
+// peer, per OCPP 1.6 message and OCPP 2.0.1's TransactionEventRequest:
 //   StopTransaction.req   ~130 B / ~1.4 KB / ~72 KB payloads, an invalid payload and a batch of 10 000
 //                         mixed payloads (Buffer, string and already-parsed object input; unchanged
 //                         since the StopTransaction-only bench, so its ratios compare with results/baseline.json)
@@ -8,6 +8,8 @@
 //   StatusNotification, Heartbeat, BootNotification   small (required fields) / medium (every field)
 //   a mixed-session batch of 10 000 frames of six messages in session proportions, each validated
 //   with its own message (per-call loop, and isValidBatch grouped by message)
+//   TransactionEventRequest (OCPP 2.0.1)   Started (~0.5 KB), Updated with 20 meter readings × 15
+//                         sampled values (~40 KB), an invalid Started (transaction-event.mjs)
 // (Buffer and string input for all but StopTransaction.)
 //
 //   node index.mjs                  full run → console tables, bench/results/run.json + run.svg (untracked)
@@ -30,6 +32,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadSchema, makeAjv, makeOcppRpc, makeSchemasafe, makeTypia } from "./peers.mjs";
 import { SESSION_MESSAGES, sessionBatch } from "./session.mjs";
+import * as te from "./transaction-event.mjs";
 import { renderChart } from "./chart.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -54,7 +57,7 @@ if (opts.help) {
 const QUICK = opts.quick;
 const FILTERS = (opts.filter ?? []).map((f) => f.toLowerCase());
 // Per row: warmup, then samples for `time` ms (and at least `iterations`). 400 ms per row keeps the
-// full run (400 rows) at a few minutes on 2 cores; the StopTransaction-only bench used 800 ms.
+// full run (482 rows) at a few minutes on 2 cores; the StopTransaction-only bench used 800 ms.
 const BENCH_OPTS = QUICK
   ? { time: 10, iterations: 1, warmup: false, warmupTime: 0, warmupIterations: 0 } // a smoke check: every row runs, nothing is measured
   : { time: 400, iterations: 10, warmup: true, warmupTime: 100, warmupIterations: 3 };
@@ -70,6 +73,16 @@ const BACKENDS = ["native", "wasm", "js", "auto"];
 const STOP = "StopTransaction";
 /** The messages with their own payload cases, in report order (the session adds StartTransaction). */
 const MESSAGES = [STOP, "MeterValues", "StatusNotification", "Heartbeat", "BootNotification"];
+// 2.x messages benched, each with its protocol (every other message is OCPP 1.6). Their names do not
+// occur in 1.6, so a message name alone still identifies a case, a row and its validators.
+const TE = te.TE_MESSAGE;
+const PROTOCOL_OF = { [TE]: te.TE_PROTOCOL };
+const MESSAGES_2X = Object.keys(PROTOCOL_OF);
+const protocolOf = (message) => PROTOCOL_OF[message] ?? "ocpp1.6";
+/** The reference's and the facade's options for a message: 1.6 exactly as before the 2.x rows. */
+const withProtocol = (message, o = {}) => (PROTOCOL_OF[message] ? { ...o, message, protocol: PROTOCOL_OF[message] } : { ...o, message });
+const TE_READINGS = 20;
+const TE_SEED = 20240517;
 
 // An ordinary run must not rewrite the committed results: only --update, and only a complete one.
 const UPDATE = opts.update;
@@ -134,11 +147,15 @@ async function importVectors(name) {
 const payloads = await importVectors("payloads");
 const reference = await importVectors("reference");
 
+if (!Array.isArray(reference.PROTOCOLS) || !reference.PROTOCOLS.includes(te.TE_PROTOCOL)) {
+  loud(`the reference has no ${te.TE_PROTOCOL}`, `@ocpp-validate/test-vectors/reference exports no PROTOCOLS with ${te.TE_PROTOCOL}: the ${TE} rows cannot be checked, so they are left out (and reported missing)`);
+}
+const hasProtocol = (message) => protocolOf(message) === "ocpp1.6" || (Array.isArray(reference.PROTOCOLS) && reference.PROTOCOLS.includes(protocolOf(message)));
 function refResult(text, message) {
-  return reference.referenceValidate(text, { message, allErrors: true });
+  return reference.referenceValidate(text, withProtocol(message, { allErrors: true }));
 }
 function refVerdict(text, message) {
-  const r = reference.referenceValidate(text, { message, allErrors: false });
+  const r = reference.referenceValidate(text, withProtocol(message, { allErrors: false }));
   return typeof r === "boolean" ? r : !!r.valid;
 }
 
@@ -153,7 +170,7 @@ function addCase(message, id, label, text, forms) {
     object = undefined; // not JSON at all: no object form
   }
   cases.push({
-    message, id, key: `${message} ${id}`, label, batch: false, text, string: text, buffer: Buffer.from(text, "utf8"), object,
+    message, protocol: protocolOf(message), id, key: `${message} ${id}`, label, batch: false, text, string: text, buffer: Buffer.from(text, "utf8"), object,
     bytes: Buffer.byteLength(text), ref: refVerdict(text, message), forms: object === undefined ? forms.filter((f) => f !== "object") : forms,
   });
 }
@@ -186,6 +203,13 @@ for (const m of ["StatusNotification", "Heartbeat", "BootNotification"]) {
   if (small !== medium) addCase(m, "small", "small (required fields only)", small, TEXT_FORMS);
   addCase(m, "medium", small === medium ? `medium (${medium}: the only payload there is)` : "medium (every field)", medium, TEXT_FORMS);
 }
+// OCPP 2.0.1 TransactionEvent: the 2.0.1 message a CSMS sees most (it carries what 1.6's Start/Stop
+// Transaction and MeterValues carried)
+if (hasProtocol(TE)) {
+  addCase(TE, "small", "small (eventType Started)", te.startedPayload(), TEXT_FORMS);
+  addCase(TE, "large", `large (eventType Updated: ${TE_READINGS} meterValues × 15 sampledValues)`, te.updatedPayload({ readings: TE_READINGS, seed: TE_SEED }), TEXT_FORMS);
+  addCase(TE, "invalid", "invalid (Started with idToken.type \"RFID\", mid-payload)", te.invalidPayload(), TEXT_FORMS);
+}
 // The mixed session: frames of six messages, each validated with its own
 {
   const frames = sessionBatch(SESSION_N, SESSION_SEED);
@@ -214,13 +238,13 @@ for (const m of ["StatusNotification", "Heartbeat", "BootNotification"]) {
 meta.payloads = {};
 for (const c of cases) {
   (meta.payloads[c.message] ??= {})[c.id] = {
-    bytes: c.bytes, label: c.label,
+    ...(c.protocol && c.protocol !== "ocpp1.6" ? { protocol: c.protocol } : {}), bytes: c.bytes, label: c.label,
     ...(c.batch ? { count: c.texts.length, invalid: c.ref.length - c.ref.reduce((a, b) => a + b, 0), ...(c.session ? { messages: c.counts } : {}) } : { referenceValid: c.ref }),
   };
 }
-meta.seeds = { batch: BATCH_SEED, session: SESSION_SEED, payloadFor: 1 };
+meta.seeds = { batch: BATCH_SEED, session: SESSION_SEED, payloadFor: 1, transactionEvent: TE_SEED };
 for (const c of cases) if (!c.batch && c.id !== "invalid" && !c.ref) loud(`the ${c.key} bench payload is invalid per the reference`, "the bench measures the valid path on it; check packages/test-vectors/payloads");
-if (cases.find((c) => c.key === `${STOP} invalid`).ref) loud("invalidPayload() is VALID per the reference", "the fail-fast case measures nothing");
+for (const c of cases) if (c.id === "invalid" && c.ref) loud(`the ${c.key} bench payload is VALID per the reference`, "the invalid case measures nothing");
 
 // ---------------------------------------------------------------------------------------------
 // Our implementations: the facade (each backend, one validator per message) and the no-op crossings
@@ -236,7 +260,7 @@ try {
 /** validators[message][backend] = { v, chosen } | { error }; validators.session: default message, per-call `{ message }` */
 const validators = {};
 const loudOnce = new Set();
-for (const message of ["session", ...new Set([...MESSAGES, ...SESSION_MESSAGES])]) {
+for (const message of ["session", ...new Set([...MESSAGES, ...SESSION_MESSAGES, ...MESSAGES_2X])]) {
   validators[message] = {};
   for (const b of BACKENDS) {
     if (!facade) {
@@ -244,11 +268,11 @@ for (const message of ["session", ...new Set([...MESSAGES, ...SESSION_MESSAGES])
       continue;
     }
     try {
-      const v = message === "session" ? facade.createValidator({ backend: b }) : facade.createValidator({ backend: b, message });
+      const v = message === "session" ? facade.createValidator({ backend: b }) : facade.createValidator(withProtocol(message, { backend: b }));
       validators[message][b] = { v, chosen: v.backend };
     } catch (e) {
       validators[message][b] = { error: e.message };
-      if (!loudOnce.has(`${b} ${e.message}`)) loud(`createValidator({ backend: "${b}", message: "${message}" }) failed (and for every other message with the same error)`, e.message);
+      if (!loudOnce.has(`${b} ${e.message}`)) loud(`createValidator(${JSON.stringify(withProtocol(message, { backend: b }))}) failed (and for every other message with the same error)`, e.message);
       loudOnce.add(`${b} ${e.message}`);
     }
   }
@@ -339,15 +363,18 @@ try {
 // ---------------------------------------------------------------------------------------------
 // Peers, per message
 // ---------------------------------------------------------------------------------------------
-const ocppRpcFor = makeOcppRpc();
+const ocppRpcOf = {};
 const peers = {};
-for (const message of new Set([...MESSAGES, ...SESSION_MESSAGES])) {
-  const schemasafe = makeSchemasafe(loadSchema(message));
-  peers[message] = { ajv: makeAjv(message), ocppRpc: ocppRpcFor(message), schemasafe, typia: await makeTypia(message) };
-  if (schemasafe.refusedRaw) notes.push(`schemasafe refuses the ${message} schema as published ("${schemasafe.refusedRaw}"); it runs on a copy with \`additionalProperties\` removed from the string enums (a no-op keyword there), in mode "default" (its parser defaults to "strong", which also refuses plain strings).`);
+for (const message of new Set([...MESSAGES, ...SESSION_MESSAGES, ...MESSAGES_2X])) {
+  if (!hasProtocol(message)) continue;
+  const protocol = protocolOf(message);
+  ocppRpcOf[protocol] ??= makeOcppRpc(protocol);
+  const schemasafe = makeSchemasafe(loadSchema(message, protocol), protocol === "ocpp1.6" ? {} : { allowUnusedKeywords: true });
+  peers[message] = { ajv: makeAjv(message, protocol), ocppRpc: ocppRpcOf[protocol](message), schemasafe, typia: await makeTypia(message) };
+  if (schemasafe.refusedRaw) notes.push(`schemasafe refuses the ${message} schema as published ("${schemasafe.refusedRaw}"); it runs on a copy with \`additionalProperties\` removed from the string enums (a no-op keyword there), in mode "default" (its parser defaults to "strong", which also refuses plain strings)${protocol === "ocpp1.6" ? "" : ", with allowUnusedKeywords (the 2.x files' javaType and comment annotations)"}.`);
 }
-notes.push("ajv peer = the reference's own compiled validator per message (compileReference({ message }): ajv-draft-04, strict:false, strictNumbers, ajv-formats 3 full, decimal multipleOf, which none of the benched schemas uses).");
-notes.push("ocpp-rpc 2.2.1 validates with its own bundled schemas (draft-07 copies of the OCPP 1.6 schemas, ids urn:<Action>.req, ajv 8 + ajv-formats 2.1), so verdict differences from the reference are its findings, not errors in this bench.");
+notes.push("ajv peer = the reference's own compiled validator per message (compileReference({ message }): ajv-draft-04 for 1.6, ajv 8's Ajv with the draft-06 meta-schema for 2.0.1, strict:false, strictNumbers, ajv-formats 3 full, decimal multipleOf, which none of the benched schemas uses).");
+notes.push("ocpp-rpc 2.2.1 validates with its own bundled schemas (draft-07 copies of the OCPP 1.6 and 2.0.1 schemas, ids urn:<Action>.req, ajv 8 + ajv-formats 2.1; the 2.0.1 rows use its 'ocpp2.0.1' validator, as a strict-mode server does on that subprotocol), so verdict differences from the reference are its findings, not errors in this bench.");
 notes.push("typia peers use hand-written interfaces per message (typia-src/*.ts: tags.Format<\"date-time\">, tags.MaxLength<N>, tags.Type<\"int64\">); typia.json.isParse runs `is`, which accepts unknown properties; typia.equals rejects them.");
 // Dispatch tables for the session: message name → (text) => verdict, the way a gateway routes by action
 const parsePeer = (f) => (s) => {
@@ -674,7 +701,7 @@ const gc = (!QUICK && globalThis.gc) || (() => {});
 for (const c of cases) {
   const caseRows = rows.filter((r) => r.message === c.message && r.case === c.id && !r.unavailable);
   if (!caseRows.length) continue;
-  console.log(`\n=== ${c.message === "session" ? "" : `${c.message} `}${c.label}: ${c.bytes} bytes${c.batch ? " in total" : ""} === (at ${elapsed()})`);
+  console.log(`\n=== ${c.message === "session" ? "" : `${c.message} ${protocolOf(c.message) !== "ocpp1.6" ? `(${protocolOf(c.message)}) ` : ""}`}${c.label}: ${c.bytes} bytes${c.batch ? " in total" : ""} === (at ${elapsed()})`);
   const bench = new Bench({ ...BENCH_OPTS, throws: false });
   for (const row of caseRows) {
     let k;
@@ -723,6 +750,7 @@ if (!FILTERS.length) {
     ...["StatusNotification", "BootNotification"].flatMap((m) => ["small", "medium"].map((cs) => [m, cs, { buffer: ONE, string: ONE }])),
     ["Heartbeat", "medium", { buffer: ONE, string: ONE }],
     ["session", "session", { buffer: MANY, string: MANY }],
+    ...["small", "large", "invalid"].map((cs) => [TE, cs, { buffer: ONE, string: ONE }]),
   ];
   let expected = 0;
   for (const [message, cs, forms] of LAYOUT) {
@@ -792,6 +820,8 @@ const TARGETS = [
   // issue 11: every message's medium payload, and the headline MeterValues
   ...MESSAGES.map((m) => ratioTarget("native", m, "medium", 6)),
   ratioTarget("native", MV, "sv10", 10, "with 10 sampled values"),
+  // issue 15: the 2.0.1 TransactionEvent with many meter values
+  ratioTarget("native", TE, "large", 8, "(OCPP 2.0.1) large (Updated, many meter values)"),
 ];
 console.log(`\ntargets${QUICK ? " (quick run: indicative only, never asserted)" : " (printed, never asserted)"}:`);
 const targets = TARGETS.map((t) => {
@@ -872,6 +902,7 @@ const out = {
   meta,
   rows: rows.map((r) => ({
     message: r.message,
+    ...(protocolOf(r.message) !== "ocpp1.6" ? { protocol: protocolOf(r.message) } : {}),
     case: r.case,
     form: r.form,
     id: r.id,

@@ -1,5 +1,6 @@
-// The peers: every other way a Node.js program validates an OCPP 1.6 payload today, each set up the
-// way its own documentation (or, for ocpp-rpc, its own server) does it, per message. Each factory
+// The peers: every other way a Node.js program validates an OCPP payload today, each set up the
+// way its own documentation (or, for ocpp-rpc, its own server) does it, per message (and protocol:
+// "ocpp1.6" unless a 2.x message is asked for). Each factory
 // returns plain functions; index.mjs wraps them into benchmark rows for each input form.
 import { parser as schemasafeParser, validator as schemasafeValidator } from "@exodus/schemasafe";
 import { compileReference, schemaPathFor } from "@ocpp-validate/test-vectors/reference";
@@ -9,40 +10,48 @@ import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 
-/** A fresh, mutable copy of the official schema of `message` (crates/core/schemas/ocpp1.6/<message>.json). */
-export function loadSchema(message = "StopTransaction") {
-  return JSON.parse(readFileSync(schemaPathFor(message), "utf8"));
+/** A fresh, mutable copy of the official schema of `message` (crates/core/schemas/<protocol>/<message>.json). */
+export function loadSchema(message = "StopTransaction", protocol = "ocpp1.6") {
+  return JSON.parse(readFileSync(protocol === "ocpp1.6" ? schemaPathFor(message) : schemaPathFor(message, protocol), "utf8"));
 }
 
 /**
- * JSON.parse + ajv 8 (draft-04 dialect, `strict: false, strictNumbers: true`) + ajv-formats 3 (full
- * mode): the reference configuration, compiled by the reference itself (`compileReference`, a fresh
- * ajv instance per message), so the peer's verdicts are the reference's by construction. Its one
+ * JSON.parse + ajv 8 (`strict: false, strictNumbers: true`) + ajv-formats 3 (full mode): the
+ * reference configuration, compiled by the reference itself (`compileReference`, a fresh ajv
+ * instance per message), so the peer's verdicts are the reference's by construction. 1.6 uses the
+ * draft-04 dialect (ajv-draft-04), 2.x ajv's `Ajv` class with the draft-06 meta-schema added. Its one
  * deviation from stock ajv, the exact decimal `multipleOf`, only exists in schemas that use
  * multipleOf; for the benched messages (none does) the compiled code is stock ajv's, byte for byte.
  */
-export function makeAjv(message = "StopTransaction") {
-  return compileReference({ message });
+export function makeAjv(message = "StopTransaction", protocol = "ocpp1.6") {
+  return protocol === "ocpp1.6" ? compileReference({ message }) : compileReference({ message, protocol });
 }
 
 /**
- * ocpp-rpc 2.2.1: `createValidator('ocpp1.6', <its bundled lib/schemas/ocpp1_6.json>)` is exactly
- * what its standard-validators.js builds; in strict mode RPCServer's clients call
+ * ocpp-rpc 2.2.1: `createValidator('ocpp1.6', <its bundled lib/schemas/ocpp1_6.json>)` (and
+ * `'ocpp2.0.1'` with `ocpp2_0_1.json`, `'ocpp2.1'` with `ocpp2_1.json`) is exactly what its
+ * standard-validators.js builds; in strict mode RPCServer's clients call
  * `validator.validate('urn:<Action>.req', params)` on every inbound call (responses:
- * `urn:<Action>.conf`), which throws an RPCError on failure (lib/client.js `_onCall`). Its schemas
- * are draft-07 copies (ids `urn:<Action>.req`, not the official `urn:OCPP:1.6:2019:12:…`), plain
+ * `urn:<Action>.conf`) with the validator of the negotiated subprotocol, which throws an RPCError on
+ * failure (lib/client.js `_onCall`). Its schemas are draft-07 copies (ids `urn:<Action>.req`, not
+ * the official `urn:OCPP:…`; 2.x ids drop the `Request` suffix: `urn:TransactionEvent.req`), plain
  * `ajv` 8 with `strictSchema:false`, ajv-formats 2.1 and its own epsilon `multipleOf`.
- * Returns `(message) => (params) => boolean`, one shared validator instance as ocpp-rpc has.
+ * Returns `(message) => (params) => boolean`, one shared validator instance per protocol as ocpp-rpc has.
  */
-export function makeOcppRpc() {
+const OCPP_RPC_SCHEMA_FILES = { "ocpp1.6": "ocpp1_6.json", "ocpp2.0.1": "ocpp2_0_1.json", "ocpp2.1": "ocpp2_1.json" };
+export function makeOcppRpc(protocol = "ocpp1.6") {
   const { createValidator } = require("ocpp-rpc");
   const ocppRpcDir = dirname(require.resolve("ocpp-rpc"));
-  const schemas = JSON.parse(readFileSync(join(ocppRpcDir, "lib", "schemas", "ocpp1_6.json"), "utf8"));
-  const validator = createValidator("ocpp1.6", schemas);
+  const file = OCPP_RPC_SCHEMA_FILES[protocol];
+  if (!file) throw new Error(`ocpp-rpc has no bundled schemas for ${protocol}`);
+  const schemas = JSON.parse(readFileSync(join(ocppRpcDir, "lib", "schemas", file), "utf8"));
+  const validator = createValidator(protocol, schemas);
   const ids = new Set(schemas.map((s) => s.$id));
   return function forMessage(message) {
-    const id = message.endsWith("Response") ? `urn:${message.slice(0, -"Response".length)}.conf` : `urn:${message}.req`;
-    if (!ids.has(id)) throw new Error(`ocpp-rpc's bundled 1.6 schemas have no ${id}`);
+    // 1.6 names the request after the action; 2.x stems end in Request
+    const action = protocol !== "ocpp1.6" && message.endsWith("Request") ? message.slice(0, -"Request".length) : message;
+    const id = action.endsWith("Response") ? `urn:${action.slice(0, -"Response".length)}.conf` : `urn:${action}.req`;
+    if (!ids.has(id)) throw new Error(`ocpp-rpc's bundled ${protocol} schemas have no ${id}`);
     /** @returns {boolean} */
     return function ocppRpcValidate(params) {
       try {
@@ -73,16 +82,21 @@ export function stripEnumAdditionalProperties(node) {
   return out;
 }
 
-export function makeSchemasafe(schema) {
+/**
+ * The 2.x files also carry `javaType` and `comment`, which schemasafe refuses as unknown keywords
+ * unless `allowUnusedKeywords` (pass `{ allowUnusedKeywords: true }` for them; 1.6 needs nothing).
+ */
+export function makeSchemasafe(schema, extra = {}) {
   const stripped = stripEnumAdditionalProperties(schema);
+  const options = { mode: "default", includeErrors: false, ...extra };
   let refusedRaw = null;
   try {
-    schemasafeParser(schema, { mode: "default", includeErrors: false });
+    schemasafeParser(schema, options);
   } catch (e) {
     refusedRaw = e.message;
   }
-  const parse = schemasafeParser(stripped, { mode: "default", includeErrors: false });
-  const validate = schemasafeValidator(stripped, { mode: "default", includeErrors: false });
+  const parse = schemasafeParser(stripped, options);
+  const validate = schemasafeValidator(stripped, options);
   return { parse, validate, refusedRaw };
 }
 

@@ -22,12 +22,15 @@ if (data.meta.mode !== "full") throw new Error(`${input} is a ${data.meta.mode} 
 const STOP = "StopTransaction";
 const STOP_CASES = ["small", "medium", "large", "invalid", "batch"];
 /** the other messages' tables, in report order */
-const MESSAGE_CASES = [
+const ALL_MESSAGE_CASES = [
   ["MeterValues", ["small", "medium", "large", "sv10"]],
   ["StatusNotification", ["small", "medium"]],
   ["Heartbeat", ["medium"]],
   ["BootNotification", ["small", "medium"]],
+  ["TransactionEventRequest", ["small", "large", "invalid"]],
 ];
+// a results file from before a message was benched has no tables for it
+const MESSAGE_CASES = ALL_MESSAGE_CASES.filter(([msg]) => data.meta.payloads?.[msg]);
 const ROWS = [
   ["ours-native", "**ocpp-validate native**"],
   ["batch-native", "**ocpp-validate native `isValidBatch`**"],
@@ -59,6 +62,11 @@ const SESSION_ROWS = [
 ];
 
 const messageOf = (r) => r.message ?? STOP;
+/** "ocpp1.6" unless the run recorded another protocol for the message's payloads (the 2.x rows). */
+const protocolOf = (message) => Object.values(data.meta.payloads?.[message] ?? {}).find((p) => p?.protocol)?.protocol ?? "ocpp1.6";
+/** `MeterValues.req` (1.6's request names), `TransactionEventRequest (OCPP 2.0.1)` */
+const messageTitle = (message) => (protocolOf(message) === "ocpp1.6" ? `${message}.req` : `${message} (OCPP ${protocolOf(message).slice(4)})`);
+const shortName = (message) => (protocolOf(message) === "ocpp1.6" ? message : `${message} ${protocolOf(message).slice(4)}`);
 const find = (message, c, form, id) => data.rows.find((r) => messageOf(r) === message && r.case === c && r.form === form && r.id === id);
 const payloadInfo = (message, c) => data.meta.payloads?.[message]?.[c] ?? (message === STOP ? data.meta.payloads?.[c] : undefined);
 const ns = (x) => (x >= 1e6 ? `${(x / 1e6).toFixed(1)} ms` : x >= 1e4 ? `${(x / 1e3).toFixed(1)} µs` : `${Math.round(x).toLocaleString("en-US")} ns`);
@@ -66,11 +74,13 @@ const ratio = (r) => (r == null ? "—" : `${r >= 10 ? r.toFixed(0) : r.toFixed(
 const cell = (row) => (row?.nsPerOp > 0 ? `${ns(row.nsPerOp)} · ${ratio(row.ratioToAjv)}${row.verdictsAgree === false ? " ≠" : ""}` : "");
 const B = (n) => `${n.toLocaleString("en-US")} B`;
 function caseHead(message, c, withMessage = false) {
-  if (withMessage) return `${message} ${message === "Heartbeat" ? "" : `${c === "sv10" ? "×10 sampled values" : c} `}(${B((payloadInfo(message, c) ?? { bytes: 0 }).bytes)})`;
+  if (withMessage) return `${shortName(message)} ${message === "Heartbeat" ? "" : `${c === "sv10" ? "×10 sampled values" : c} `}(${B((payloadInfo(message, c) ?? { bytes: 0 }).bytes)})`;
   const p = payloadInfo(message, c) ?? { bytes: 0 };
   if (c === "batch") return `batch (${p.count.toLocaleString("en-US")} payloads, ${p.invalid} invalid)`;
   if (c === "sv10") return `10 sampled values (${B(p.bytes)})`;
   if (message === "Heartbeat") return `\`{}\` (${B(p.bytes)})`;
+  // the 2.x cases say what their payload is ("small (eventType Started, 509 B)")
+  if (protocolOf(message) !== "ocpp1.6" && p.label?.endsWith(")")) return p.label.replace(/\)$/, `, ${B(p.bytes)})`);
   return `${c} (${B(p.bytes)})`;
 }
 
@@ -136,7 +146,7 @@ function compactTable() {
     if (!ajv) continue;
     const r = (id) => ratio(find(msg, c, "buffer", id)?.ratioToAjv ?? null).replace("—", "");
     const p = payloadInfo(msg, c);
-    const what = msg === "session" ? "mixed session (per-frame `isValid`; `isValidBatch` per message)" : `${msg} ${msg === "Heartbeat" ? "`{}`" : c === "sv10" ? "10 sampled values" : c}`;
+    const what = msg === "session" ? "mixed session (per-frame `isValid`; `isValidBatch` per message)" : `${shortName(msg)} ${msg === "Heartbeat" ? "`{}`" : c === "sv10" ? "10 sampled values" : c}`;
     lines.push(`| ${what} | ${p ? p.bytes.toLocaleString("en-US") : ""} | ${ns(ajv.nsPerOp)} | ${r("ours-native")} | ${r("ours-wasm")} | ${r("ours-js")} | ${r("batch-native")} |`);
   }
   return lines.join("\n");
@@ -165,7 +175,7 @@ const targetsTable = [
   `|---|--:|${hasP50 ? "--:|" : ""}---|`,
   ...data.targets.map((t) => `| ${t.name} | ${targetValue(t, t.value)} |${hasP50 ? ` ${targetValue(t, t.valueP50)} |` : ""} ${t.status} |`),
 ].join("\n");
-const otherMedium = MESSAGE_CASES.flatMap(([msg, cs]) => cs.filter((c) => c === "medium" || c === "sv10").map((c) => [msg, c]));
+const otherMedium = MESSAGE_CASES.flatMap(([msg, cs]) => cs.filter((c) => c === "medium" || c === "sv10" || (protocolOf(msg) !== "ocpp1.6" && c !== "invalid")).map((c) => [msg, c]));
 const out = [
   `Measured by \`pnpm bench\` on ${mach.cpu} (${mach.cores} cores, ${mach.os}${mach.loadAvg1mAtStart != null ? `, load average ${mach.loadAvg1mAtStart} at the start` : ""}), Node ${m.node}, ${m.date.slice(0, 10)}${m.seconds ? ` (${Math.round(m.seconds / 60)} min)` : ""}.`,
   "Each cell: mean time per call · speed relative to `JSON.parse` + ajv in the same run, on the same message and payload (higher is faster).",
@@ -180,7 +190,7 @@ const out = [
   "",
   beforeAfterTable(),
   "",
-  ...MESSAGE_CASES.flatMap(([msg, cs]) => [`### ${msg}.req`, "", table("buffer input", cs.map((c) => [msg, c]), "buffer"), ""]),
+  ...MESSAGE_CASES.flatMap(([msg, cs]) => [`### ${messageTitle(msg)}`, "", table("buffer input", cs.map((c) => [msg, c]), "buffer"), ""]),
   "### The other messages, string input",
   "",
   table("string input", otherMedium, "string"),
