@@ -409,6 +409,8 @@ impl<'a, const C: bool> Parser<'a, C> {
                         }
                         NumClass::Infinite => false,
                     },
+                    // Without an exponent a literal below 10^308 is finite: no need to parse it.
+                    Some(JsonType::Number) if digits <= 308 && !literal.iter().any(|&b| b | 0x20 == b'e') => true,
                     Some(JsonType::Number) => !matches!(self.classify(start, simple, digits), NumClass::Infinite),
                     Some(_) => false,
                 };

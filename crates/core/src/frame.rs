@@ -186,15 +186,18 @@ pub struct Frame {
     /// The payload's warnings (paths relative to the payload).
     pub warnings: Vec<Warning>,
     /// The answer for `Call` frames that fail and `Invalid` frames; `None` otherwise (responses
-    /// are never answered).
+    /// and SENDs are never answered).
     pub call_error: Option<CallError>,
+    /// A CALL or SEND of an action the receiver does not take (NotImplemented or NotSupported):
+    /// such a frame is not valid even where nothing answers it (a SEND).
+    pub refused_action: bool,
 }
 
 impl Frame {
     /// A CALL of a Charge Point action with a valid payload (answer it with a CALLRESULT), a
     /// CALLRESULT whose payload passed (or was not checked), or a well-formed CALLERROR.
     pub fn is_valid(&self) -> bool {
-        self.kind != FrameKind::Invalid && self.call_error.is_none() && self.issues.is_empty()
+        self.kind != FrameKind::Invalid && self.call_error.is_none() && self.issues.is_empty() && !self.refused_action
     }
 
     fn invalid(unique_id: Option<String>, code: CallErrorCode, description: &str, issues: Vec<Issue>) -> Frame {
@@ -208,6 +211,7 @@ impl Frame {
             tolerated: Vec::new(),
             warnings: Vec::new(),
             call_error: Some(call_error),
+            refused_action: false,
         }
     }
 }
@@ -436,6 +440,7 @@ fn call(
         tolerated,
         warnings,
         call_error,
+        refused_action: matches!(action, Action::NotImplemented | Action::NotSupported(_)),
     }
 }
 
@@ -569,6 +574,7 @@ fn slow(rules: Rules, src: &[u8], all_errors: bool, response_to: Option<&'static
             tolerated: found.tolerated,
             warnings: found.warnings,
             call_error: None,
+            refused_action: false,
         };
     }
     if message_type == 4.0 || message_type == 5.0 {
@@ -598,6 +604,7 @@ fn slow(rules: Rules, src: &[u8], all_errors: bool, response_to: Option<&'static
             tolerated: Vec::new(),
             warnings: Vec::new(),
             call_error: None,
+            refused_action: false,
         };
     }
     let Some(action) = string_at(2) else {

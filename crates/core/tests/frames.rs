@@ -36,7 +36,8 @@ fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
     if !all_errors {
         assert!(f.issues.len() <= 1);
     }
-    assert_eq!(f.is_valid(), f.kind != FrameKind::Invalid && f.call_error.is_none() && f.issues.is_empty());
+    assert_eq!(f.is_valid(), f.kind != FrameKind::Invalid && f.call_error.is_none() && f.issues.is_empty() && !f.refused_action);
+    assert!(!f.refused_action || matches!(f.kind, FrameKind::Call | FrameKind::Send));
     if let Some(ce) = &f.call_error {
         let v: Value = serde_json::from_str(&ce.frame).expect("the CALLERROR frame is JSON");
         let a = v.as_array().unwrap();
