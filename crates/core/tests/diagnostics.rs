@@ -1,6 +1,6 @@
 //! packages/test-vectors/vectors/diagnostics.json: the exact texts of messages, tolerated
 //! deviations and warnings (hand-written; every backend must print exactly these).
-use ocpp_validate_core::{check, find_schema, is_valid_tolerant, Tolerance, Tolerances, DEFAULT_SCHEMA};
+use ocpp_validate_core::{check, find_schema_in, is_valid_tolerant, Protocol, Tolerance, Tolerances, DEFAULT_SCHEMA};
 use serde_json::{json, Value};
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../packages/test-vectors/vectors/diagnostics.json");
@@ -46,7 +46,9 @@ fn messages_tolerances_and_warnings_are_exactly_the_written_ones() {
     let mut failures = Vec::new();
     for case in cases {
         let name = case["name"].as_str().unwrap();
-        let schema = case.get("message").map_or(DEFAULT_SCHEMA, |m| find_schema(m.as_str().unwrap()).unwrap());
+        let protocol = case.get("protocol").map_or(Protocol::Ocpp16, |p| Protocol::from_name(p.as_str().unwrap()).unwrap());
+        let schema =
+            case.get("message").map_or(DEFAULT_SCHEMA, |m| find_schema_in(protocol, m.as_str().unwrap()).expect("a message of the protocol"));
         let all_errors = case.get("allErrors").and_then(Value::as_bool).unwrap_or(false);
         let tolerate = tolerances(case);
         let bytes = input(case);

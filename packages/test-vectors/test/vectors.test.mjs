@@ -240,14 +240,14 @@ describe("diagnostics.json (hand-written texts) agrees with the reference", () =
     expect(cases.length).toBeGreaterThanOrEqual(60);
     for (const t of TOLERANCES) expect(cases.some((c) => c.expect.tolerated.some((d) => d.tolerance === t)), t).toBe(true);
     for (const w of ["unsafeInteger", "duplicateKey", "loneSurrogate"]) expect(cases.some((c) => c.expect.warnings.some((d) => d.warning === w)), w).toBe(true);
-    for (const k of ["type", "required", "enum", "maxLength", "format", "additionalProperties", "multipleOf", "parse"]) {
+    for (const k of ["type", "required", "enum", "maxLength", "format", "additionalProperties", "multipleOf", "minimum", "maximum", "minItems", "maxItems", "parse"]) {
       expect(cases.some((c) => c.expect.errors.some((d) => d.keyword === k)), k).toBe(true);
     }
   });
 
   it("verdicts, issue pairs in order, tolerated deviations and warnings are the reference's", () => {
     for (const c of cases) {
-      const r = referenceOf(c.data, { message: c.message, allErrors: c.allErrors, tolerate: c.tolerate });
+      const r = referenceOf(c.data, { protocol: c.protocol, message: c.message, allErrors: c.allErrors, tolerate: c.tolerate });
       expect({ valid: r.valid, errors: pairs(r.errors) }, c.name).toEqual({ valid: c.expect.valid, errors: pairs(c.expect.errors) });
       expect(r.tolerated, c.name).toEqual(c.expect.tolerated.map(({ instancePath, keyword, tolerance }) => ({ instancePath, keyword, tolerance })));
       const text = typeof c.data === "string" ? c.data : new TextDecoder().decode(c.data);
