@@ -11,6 +11,15 @@ export function stringText(s: string, flags?: boolean[]): string;
  * @returns {fc.Arbitrary<JNode>}
  */
 export function schemaNodeArb(node: any): fc.Arbitrary<JNode>;
+/**
+ * `{ message, text }` over every message of a protocol, valid and mutated texts mixed.
+ * @param {Protocol} protocol
+ * @returns {fc.Arbitrary<{ message: string, text: string }>}
+ */
+export function messagePayloadArbOf(protocol: Protocol): fc.Arbitrary<{
+    message: string;
+    text: string;
+}>;
 export namespace ENUMS {
     let reason: string[];
     let context: string[];
@@ -44,17 +53,23 @@ export const bytesArb: fc.Arbitrary<Uint8Array<ArrayBuffer>>;
 export const anyInputArb: fc.Arbitrary<string | Uint8Array<ArrayBuffer>>;
 /** Every message name (56), for properties over all messages. */
 export const messageNameArb: fc.Arbitrary<string>;
+export function messageNameArbOf(protocol: import("./protocols.mjs").Protocol): fc.Arbitrary<string>;
 /** Strings ajv-formats 3 (full) accepts as `format: uri`. */
 export const uriArb: fc.Arbitrary<string>;
 export function boundedStringArb(n: number): fc.Arbitrary<string>;
+export function boundedIntegerTextArb(lo: number, hi: number): fc.Arbitrary<string>;
+export function boundedNumberTextArb(lo: number, hi: number, m?: number): fc.Arbitrary<string>;
+/** Any JSON value as text (for untyped nodes and open objects' extra members), now and then very deep. */
+export const anyJsonTextArb: fc.Arbitrary<string>;
 export function multipleOfTextArb(m: number): fc.Arbitrary<string>;
 /** Texts of finite JSON numbers (for `type: number` without multipleOf). */
 export const numberTextArb: fc.Arbitrary<string>;
-export function validModelArbFor(message: string): fc.Arbitrary<JNode>;
-export function validPayloadArbFor(message: string): fc.Arbitrary<string>;
-export function validValueArbFor(message: string): fc.Arbitrary<unknown>;
-export function mutatedTextArbFor(message: string): fc.Arbitrary<string>;
-export function payloadTextArbFor(message: string): fc.Arbitrary<string>;
+export function validModelArbFor(message: string, protocol?: Protocol): fc.Arbitrary<JNode>;
+export function validPayloadArbFor(message: string, protocol?: Protocol): fc.Arbitrary<string>;
+export function validValueArbFor(message: string, protocol?: Protocol): fc.Arbitrary<unknown>;
+export function mutatedTextArbFor(message: string, protocol?: Protocol): fc.Arbitrary<string>;
+export function payloadTextArbFor(message: string, protocol?: Protocol): fc.Arbitrary<string>;
+export function payloadArbitrary(protocol: Protocol, message: string): fc.Arbitrary<string>;
 /** `{ message, text }` over every message, valid and mutated texts mixed. */
 export const messagePayloadArb: fc.Arbitrary<{
     message: string;
@@ -97,4 +112,5 @@ export type TextMutation = (text: string, rnd: () => number) => string;
 export type SRawNode = RawNode & {
     s?: any;
 };
+export type Protocol = import("./protocols.mjs").Protocol;
 import fc from "fast-check";

@@ -1,10 +1,19 @@
 /**
- * The schema of `message` (frozen) from schemas.mjs; a TypeError naming it and listing the known
- * names for anything else.
- * @param {unknown} message
+ * A copy of a schema with every `{"$ref": "#/definitions/X"}` replaced by X (resolved the same way,
+ * once per definition), `definitions` dropped. The 2.x files have no cycles and no siblings beside a
+ * `$ref`; anything else throws, so a future file cannot be walked wrongly in silence.
+ * @param {any} root
  * @returns {any}
  */
-export function messageSchema(message: unknown): any;
+export function resolveRefs(root: any): any;
+/**
+ * The schema of `message` (frozen) from schemas.mjs, `$ref`s resolved (1.6: the schema itself); a
+ * TypeError naming it and listing the known names for anything else.
+ * @param {unknown} message
+ * @param {import("./protocols.mjs").Protocol} [protocol]  default "ocpp1.6"
+ * @returns {any}
+ */
+export function messageSchema(message: unknown, protocol?: import("./protocols.mjs").Protocol): any;
 /**
  * @typedef {string | number} Segment  a property name, or an array index
  * @typedef {{ node: any, path: Segment[], schemaPath: string[], required: boolean, arrayDepth: number }} SchemaSite
@@ -12,8 +21,12 @@ export function messageSchema(message: unknown): any;
  *   property names with "[]" for items; required: listed in the parent's `required` (array items: true);
  *   arrayDepth: how many arrays enclose the node
  */
-/** @param {any} node @returns {"object" | "array" | "string" | "integer" | "number" | "boolean"} */
-export function typeOf(node: any): "object" | "array" | "string" | "integer" | "number" | "boolean";
+/**
+ * A node's type; `"any"` for a node with no `type` and no other assertion (DataTransfer `data`:
+ * every JSON value is valid there).
+ * @param {any} node @returns {"object" | "array" | "string" | "integer" | "number" | "boolean" | "any"}
+ */
+export function typeOf(node: any): "object" | "array" | "string" | "integer" | "number" | "boolean" | "any";
 /**
  * Every schema node below the root (and the root itself first), depth first in schema order.
  * @param {any} root
@@ -49,6 +62,10 @@ export function ensurePath(root: any, value: any, path: readonly Segment[]): {
     key: Segment;
     node: any;
 };
+export function definitionName(node: any): string | undefined;
+export function isOpenObject(node: any): boolean;
+export function boundsOf(node: any): [number, number];
+export function itemBoundsOf(node: any): [number, number];
 export function propertiesOf(node: any): [string, any][];
 export function requiredOf(node: any): string[];
 export function pointer(path: readonly Segment[]): string;

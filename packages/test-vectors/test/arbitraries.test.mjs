@@ -4,8 +4,9 @@ import { property } from "../property.mjs";
 import {
   validPayloadArb, validValueArb, mutatedTextArb, bytesArb, anyInputArb, dateTimeArb,
   messageNameArb, validPayloadArbFor, validValueArbFor, mutatedTextArbFor, payloadTextArbFor, messagePayloadArb, multipleOfTextArb, uriArb,
-} from "../arbitraries.mjs";
+  payloadArbitrary, messagePayloadArbOf, messageNameArbOf, boundedIntegerTextArb, boundedNumberTextArb } from "../arbitraries.mjs";
 import { referenceValidate, referenceValidateValue, createAjv, MESSAGE_NAMES, isDecimalMultiple, schemaFor } from "../reference.mjs";
+import { messageNamesOf } from "../protocols.mjs";
 import { smallPayload, mediumPayload, largePayload, invalidPayload, mixedBatch, payloadFor, payloadValueFor, invalidPayloadFor, mixedBatchFor, PAYLOAD_SIZES } from "../payloads.mjs";
 
 describe("arbitraries", () => {
@@ -186,5 +187,58 @@ describe("payloads for every message", () => {
       expect(invalid, m).toBeGreaterThan(50);
       expect(invalid, m).toBeLessThan(160);
     }
+  });
+});
+
+describe("schema-driven arbitraries, OCPP 2.0.1 and 2.1", () => {
+  // Counts only (fixed runs and seeds), fewer per message than 1.6: 309 messages.
+  for (const protocol of /** @type {const} */ (["ocpp2.0.1", "ocpp2.1"])) {
+    it(`${protocol}: valid texts are valid (25 per message), mutated ones mostly invalid with every 2.x keyword, payloadArbitrary mixes both`, () => {
+      const keywords = new Set();
+      for (const m of messageNamesOf(protocol)) {
+        for (const t of fc.sample(validPayloadArbFor(m, protocol), { numRuns: 25, seed: 31 })) {
+          expect(t.isWellFormed()).toBe(true);
+          expect(referenceValidate(t, { message: m, protocol }).errors, `${m}: ${t.slice(0, 200)}`).toEqual([]);
+        }
+        const mutated = fc.sample(mutatedTextArbFor(m, protocol), { numRuns: 25, seed: 32 });
+        let invalid = 0;
+        for (const t of mutated) {
+          expect(t.isWellFormed()).toBe(true);
+          const r = referenceValidate(t, { message: m, protocol });
+          if (!r.valid) invalid++;
+          for (const e of r.errors) keywords.add(e.keyword);
+        }
+        expect(invalid, m).toBeGreaterThan(mutated.length * 0.6);
+        const verdicts = fc.sample(payloadArbitrary(protocol, m), { numRuns: 40, seed: 33 }).map((t) => referenceValidate(t, { message: m, protocol }).valid);
+        expect(verdicts.some(Boolean), m).toBe(true);
+        expect(verdicts.some((v) => !v), m).toBe(true);
+      }
+      // 2.0.1 has `maximum` in one message only: give it more runs
+      for (const t of fc.sample(mutatedTextArbFor("NotifyEVChargingNeedsRequest", protocol), { numRuns: 400, seed: 39 })) {
+        for (const e of referenceValidate(t, { message: "NotifyEVChargingNeedsRequest", protocol }).errors) keywords.add(e.keyword);
+      }
+      expect([...keywords].sort()).toEqual(["additionalProperties", "enum", "format", "maxItems", "maxLength", "maximum", "minItems", "minimum", "parse", "required", "type"]);
+    });
+    it(`${protocol}: messagePayloadArbOf reaches most messages (1500 samples)`, () => {
+      const seen = new Set(fc.sample(messagePayloadArbOf(protocol), { numRuns: 1500, seed: 34 }).map((x) => x.message));
+      expect(seen.size).toBeGreaterThan(messageNamesOf(protocol).length * 0.9);
+      expect(new Set(fc.sample(messageNameArbOf(protocol), { numRuns: 3000, seed: 35 })).size).toBe(messageNamesOf(protocol).length);
+    });
+  }
+  it("bounded number texts stay inside their bounds; open objects and untyped data get any JSON", () => {
+    for (const [lo, hi] of [[0, 3], [0, 100], [1, Infinity], [-Infinity, 0]]) {
+      for (const t of fc.sample(boundedIntegerTextArb(lo, hi), { numRuns: 300, seed: 36 })) {
+        const v = JSON.parse(t);
+        expect(Number.isInteger(v) && v >= lo && v <= hi, `${lo}..${hi}: ${t}`).toBe(true);
+      }
+      for (const t of fc.sample(boundedNumberTextArb(lo, hi), { numRuns: 300, seed: 37 })) {
+        const v = JSON.parse(t);
+        expect(Number.isFinite(v) && v >= lo && v <= hi, `${lo}..${hi}: ${t}`).toBe(true);
+      }
+    }
+    const texts = fc.sample(validPayloadArbFor("DataTransferRequest", "ocpp2.0.1"), { numRuns: 300, seed: 38 });
+    const kinds = new Set(texts.map((t) => JSON.parse(t).data).filter((d) => d !== undefined).map((d) => (d === null ? "null" : Array.isArray(d) ? "array" : typeof d)));
+    expect([...kinds].sort()).toEqual(["array", "boolean", "null", "number", "object", "string"]);
+    expect(texts.some((t) => Object.keys(JSON.parse(t).customData ?? {}).some((k) => k.startsWith("x-")))).toBe(true);
   });
 });
