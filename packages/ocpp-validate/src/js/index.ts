@@ -1,21 +1,21 @@
 /**
  * The pure-TypeScript backend ("js"): typia-generated boolean validators (generated/equals.ts, one
  * per message) for the verdict, and the schema-table walker (walker.ts) for ajv-shaped issues and
- * tolerances. Every call names its message by index into MESSAGE_NAMES (../messages.generated.ts)
- * and its tolerances by mask (../tolerances.ts).
+ * tolerances. Every call names its message by global index into ALL_MESSAGE_NAMES
+ * (../protocols.generated.ts: 1.6, then 2.0.1, then 2.1) and its tolerances by mask (../tolerances.ts).
  */
 import type { Backend, BackendResult, MessageIndex, ToleranceMask } from "../backend.js";
 import type { JsonInput, ToleratedIssue, ValidationIssue } from "../types.js";
-import { MESSAGE_NAMES } from "../messages.generated.js";
+import { ALL_MESSAGE_NAMES } from "../protocols.generated.js";
 import { TOLERANCES } from "../tolerances.js";
 import { equals as EQUALS } from "./generated/equals.js";
-import { allTolerated, collectIssues, parseIssue } from "./walker.js";
+import { allTolerated, collectIssues, parseIssue, protocolOfMessage } from "./walker.js";
 import { syntaxError } from "./syntax.js";
 import { textWarnings } from "./warnings.js";
 import { createFrameValidator } from "./frame.js";
 import { typeMessage } from "./messages.js";
 
-export { OCPP_ERROR_CODE } from "./walker.js";
+export { OCPP_ERROR_CODE, OCPP2_ERROR_CODE, OCPP_ERROR_CODES, protocolOfMessage } from "./walker.js";
 export { isDateTime, ucs2length } from "./date-time.js";
 export { isMultipleOf } from "./multiple-of.js";
 export { syntaxError } from "./syntax.js";
@@ -43,31 +43,32 @@ function utf8Length(text: string, end: number): number {
 
 export type Parsed = { ok: true; value: unknown; text: string } | { ok: false; issue: ValidationIssue };
 
-/** The issue of a text JSON.parse (or the UTF-8 decoder) rejected, worded as the core words it. */
-function rejected(input: JsonInput): Parsed {
+/** The issue of a text JSON.parse (or the UTF-8 decoder) rejected, worded as the core words it, in the protocol's code. */
+function rejected(input: JsonInput, protocol: number): Parsed {
   // Unreachable while syntax.ts and JSON.parse agree (the tests check they do); keeps "invalid => one issue".
-  return { ok: false, issue: parseIssue(syntaxError(input) ?? "invalid JSON") };
+  return { ok: false, issue: parseIssue(syntaxError(input) ?? "invalid JSON", protocol) };
 }
 
-function parse(input: JsonInput): Parsed {
+/** `protocol`: the protocol index whose error code a `parse` issue carries. */
+function parse(input: JsonInput, protocol: number): Parsed {
   let text: string;
   if (typeof input === "string") text = input;
   else {
     try {
       text = decoder.decode(input);
     } catch {
-      return rejected(input);
+      return rejected(input, protocol);
     }
   }
   try {
     return { ok: true, value: JSON.parse(text), text };
   } catch {
-    return rejected(input);
+    return rejected(input, protocol);
   }
 }
 
-if (EQUALS.length !== MESSAGE_NAMES.length) {
-  throw new Error(`ocpp-validate js backend: ${EQUALS.length} generated validators for ${MESSAGE_NAMES.length} messages (regenerate: npm run gen:js)`);
+if (EQUALS.length !== ALL_MESSAGE_NAMES.length) {
+  throw new Error(`ocpp-validate js backend: ${EQUALS.length} generated validators for ${ALL_MESSAGE_NAMES.length} messages (regenerate: npm run gen:js)`);
 }
 
 /** The generated validator of a message index; a bad index is a caller's bug, not a verdict. */
@@ -119,14 +120,14 @@ export function createJsBackend(): Backend {
   return {
     name: "js",
     version: () => JS_BACKEND_VERSION,
-    messageNames: () => MESSAGE_NAMES,
+    messageNames: () => ALL_MESSAGE_NAMES,
     toleranceNames: () => TOLERANCES,
     isValid(input: JsonInput, message: MessageIndex, tolerate: ToleranceMask): boolean {
       return isValidText(input, validatorOf(message), message, tolerate);
     },
     validate(input: JsonInput, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): BackendResult {
       validatorOf(message); // a bad index throws whatever the input
-      const p = parse(input);
+      const p = parse(input, protocolOfMessage(message));
       if (!p.ok) return { valid: false, errors: [p.issue], tolerated: [], warnings: [] };
       const { valid, errors, tolerated } = validateValue(p.value, message, allErrors, tolerate);
       return { valid, errors: [...errors], tolerated: [...tolerated], warnings: textWarnings(p.text, p.value) };

@@ -88,6 +88,10 @@ export function enumMessage(v: unknown, allowed: readonly string[]): string {
 export const maxLengthMessage = (length: number, max: number): string => `has ${length} characters, more than the ${max} allowed`;
 export const uriMessage = (v: string): string => `${showString(v)} is not a URI (RFC 3986, with a scheme such as https:)`;
 export const multipleOfMessage = (v: number, m: string): string => `${show(v)} is not a multiple of ${m}`;
+export const minimumMessage = (v: number, m: number): string => `${show(v)} is less than the minimum ${String(m)}`;
+export const maximumMessage = (v: number, m: number): string => `${show(v)} is more than the maximum ${String(m)}`;
+export const minItemsMessage = (n: number, min: number): string => `has ${n} items, fewer than the ${min} required`;
+export const maxItemsMessage = (n: number, max: number): string => `has ${n} items, more than the ${max} allowed`;
 export const requiredMessage = (name: string): string => `must have required property '${name}'`;
 export const unknownPropertyMessage = (key: string): string => `has unknown property ${showString(key)}`;
 export const dateTimeMessage = (v: string): string => `${showString(v)} is not a date-time: ${dateTimeReason(v)}`;
