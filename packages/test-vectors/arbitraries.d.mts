@@ -20,6 +20,21 @@ export function messagePayloadArbOf(protocol: Protocol): fc.Arbitrary<{
     message: string;
     text: string;
 }>;
+/**
+ * OCPP-J frame texts of a protocol with the pending call a CALLRESULT would answer, for a
+ * differential against `referenceValidateFrame(text, { protocol, responseTo, allErrors })`: CALLs
+ * (and 2.1 SENDs) of station actions with valid and mutated payloads of their request message, of
+ * CSMS actions and of unknown ones; CALLRESULTs with a payload of `<responseTo>Response`;
+ * CALLERRORs and CALLRESULTERRORs, well-formed or not; other message type ids; a uniqueId of any
+ * length or escaping, numeric sometimes; whitespace; a stray extra element now and then.
+ * `responseTo` is an action of the protocol that has a response, or null.
+ * @param {Protocol} [protocol]
+ * @returns {fc.Arbitrary<{ text: string, responseTo: string | null }>}
+ */
+export function frameArbOf(protocol?: Protocol): fc.Arbitrary<{
+    text: string;
+    responseTo: string | null;
+}>;
 export namespace ENUMS {
     let reason: string[];
     let context: string[];

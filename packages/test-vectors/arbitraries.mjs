@@ -880,3 +880,77 @@ export const SCHEMA_MUTATIONS = {
 
 /** The mutations of the 1.6 arbitraries (their seeded runs were written against this list). */
 const SCHEMA_MUTATIONS_16 = Object.freeze(["dropRequired", "wrongType", "nearMissEnum", "overlongString", "badDateTime", "badUri", "badNumber", "numberForm", "extraMember", "duplicateKey", "deepUnknown"]);
+
+// =============================================================================================
+// Frames of any protocol
+// =============================================================================================
+
+/** @type {Map<Protocol, fc.Arbitrary<{ text: string, responseTo: string | null }>>} */
+const framesByProtocol = new Map();
+
+/**
+ * OCPP-J frame texts of a protocol with the pending call a CALLRESULT would answer, for a
+ * differential against `referenceValidateFrame(text, { protocol, responseTo, allErrors })`: CALLs
+ * (and 2.1 SENDs) of station actions with valid and mutated payloads of their request message, of
+ * CSMS actions and of unknown ones; CALLRESULTs with a payload of `<responseTo>Response`;
+ * CALLERRORs and CALLRESULTERRORs, well-formed or not; other message type ids; a uniqueId of any
+ * length or escaping, numeric sometimes; whitespace; a stray extra element now and then.
+ * `responseTo` is an action of the protocol that has a response, or null.
+ * @param {Protocol} [protocol]
+ * @returns {fc.Arbitrary<{ text: string, responseTo: string | null }>}
+ */
+export function frameArbOf(protocol = "ocpp1.6") {
+  let a = framesByProtocol.get(checkProtocol(protocol));
+  if (a) return a;
+  const names = new Set(messageNamesOf(protocol));
+  /** action → request message (1.6: the action; 2.x: <Action>Request, or the suffix-less stem) */
+  const requestOf = (/** @type {string} */ action) => (protocol === "ocpp1.6" ? action : names.has(`${action}Request`) ? `${action}Request` : action);
+  const actions = [...names].filter((m) => !m.endsWith("Response")).map((m) => (protocol !== "ocpp1.6" && m.endsWith("Request") ? m.slice(0, -"Request".length) : m));
+  const answered = actions.filter((x) => names.has(`${x}Response`));
+  // mostly the frame a station sends; now and then a type that does not fit the shape
+  const types = protocol === "ocpp2.1"
+    ? [...Array(10).fill("2"), ...Array(5).fill("6"), "2.0", "6e0", "3", "4", "5", "7", '"2"']
+    : [...Array(12).fill("2"), "2.0", "3", "4", "5", "6", '"2"'];
+  const id = fc
+    .tuple(
+      fc.oneof({ weight: 8, arbitrary: fc.string({ maxLength: 36, unit: "binary" }) }, { weight: 1, arbitrary: fc.constant("x".repeat(36)) }, { weight: 1, arbitrary: fc.constant("x".repeat(37)) }),
+      fc.array(fc.boolean(), { maxLength: 40 }),
+    )
+    .map(([s, esc]) => stringText(s, esc));
+  const idText = fc.oneof({ weight: 9, arbitrary: id }, { weight: 1, arbitrary: fc.constantFrom("1234", "null", "-1.5e3", "{}") });
+  const ws = fc.constantFrom("", " ", "\n\t", " \r\n ");
+  const extra = fc.constantFrom(...Array(18).fill(""), ",{}", ",1");
+  const call = fc
+    .record({
+      type: fc.constantFrom(...types),
+      id: idText,
+      action: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...actions) }, { weight: 1, arbitrary: fc.constantFrom("Foo", "", "StopTransaction", "TransactionEvent", "BootNotificationRequest", "\\u0048eartbeat") }),
+      w: ws,
+      extra,
+      seed: fc.integer(),
+    })
+    .chain(({ type, id, action, w, extra, seed }) => {
+      const message = requestOf(action.replace("\\u0048", "H"));
+      const payload = names.has(message) ? payloadArbitrary(protocol, message) : fc.constantFrom("{}", "[]", '{"a":[1]}', "{,}");
+      return payload.map((p) => ({ text: `${w}[${w}${type},${w}${id}${w},"${action}",${w}${p}${extra}${w}]${w}`, responseTo: seed % 4 === 0 && answered.length ? answered[Math.abs(seed) % answered.length] : null }));
+    });
+  const result = fc.constantFrom(...answered).chain((action) =>
+    fc.record({ id: idText, payload: payloadArbitrary(protocol, `${action}Response`), w: ws, extra, known: fc.integer({ min: 0, max: 4 }) })
+      .map(({ id, payload, w, extra, known }) => ({ text: `[3,${w}${id},${w}${payload}${extra}${w}]`, responseTo: known > 0 ? action : null })),
+  );
+  const error = fc
+    .record({
+      type: fc.constantFrom(...(protocol === "ocpp2.1" ? ["4", "5"] : ["4", "4", "4", "5"])),
+      id: idText,
+      code: fc.constantFrom('"GenericError"', '"FormatViolation"', '"RpcFrameworkError"', '"InternalError"', "1"),
+      description: fc.oneof({ weight: 5, arbitrary: fc.string({ maxLength: 20 }).map((s) => JSON.stringify(s)) }, { weight: 1, arbitrary: fc.constantFrom("null", "{}") }),
+      details: fc.constantFrom("{}", "{}", '{"issues":[]}', '{"a":{"b":[1,2]}}', "[]", '"x"'),
+      w: ws,
+      extra,
+    })
+    .map(({ type, id, code, description, details, w, extra }) => ({ text: `[${type},${w}${id},${code},${description},${w}${details}${extra}]`, responseTo: null }));
+  const odd = fc.constantFrom("{}", "[]", "[2]", '[2,"a"]', '[3,"a"]', "5", "null", '"frame"', "[1e400]", '[6,"s"]').map((text) => ({ text, responseTo: null }));
+  a = fc.oneof({ weight: 6, arbitrary: call }, { weight: 3, arbitrary: result }, { weight: 2, arbitrary: error }, { weight: 1, arbitrary: odd });
+  framesByProtocol.set(protocol, a);
+  return a;
+}

@@ -4,9 +4,10 @@ import { property } from "../property.mjs";
 import {
   validPayloadArb, validValueArb, mutatedTextArb, bytesArb, anyInputArb, dateTimeArb,
   messageNameArb, validPayloadArbFor, validValueArbFor, mutatedTextArbFor, payloadTextArbFor, messagePayloadArb, multipleOfTextArb, uriArb,
-  payloadArbitrary, messagePayloadArbOf, messageNameArbOf, boundedIntegerTextArb, boundedNumberTextArb } from "../arbitraries.mjs";
+  payloadArbitrary, messagePayloadArbOf, messageNameArbOf, boundedIntegerTextArb, boundedNumberTextArb, frameArbOf } from "../arbitraries.mjs";
 import { referenceValidate, referenceValidateValue, createAjv, MESSAGE_NAMES, isDecimalMultiple, schemaFor } from "../reference.mjs";
 import { messageNamesOf } from "../protocols.mjs";
+import { referenceValidateFrame } from "../frame-reference.mjs";
 import { smallPayload, mediumPayload, largePayload, invalidPayload, mixedBatch, payloadFor, payloadValueFor, invalidPayloadFor, mixedBatchFor, PAYLOAD_SIZES } from "../payloads.mjs";
 
 describe("arbitraries", () => {
@@ -241,4 +242,27 @@ describe("schema-driven arbitraries, OCPP 2.0.1 and 2.1", () => {
     expect([...kinds].sort()).toEqual(["array", "boolean", "null", "number", "object", "string"]);
     expect(texts.some((t) => Object.keys(JSON.parse(t).customData ?? {}).some((k) => k.startsWith("x-")))).toBe(true);
   });
+});
+
+describe("frameArbOf(protocol)", () => {
+  for (const protocol of /** @type {const} */ (["ocpp1.6", "ocpp2.0.1", "ocpp2.1"])) {
+    it(`${protocol}: every frame kind, valid and answered calls, responseTo an answered action (1500 samples)`, () => {
+      const kinds = new Set();
+      const codes = new Set();
+      let validCalls = 0;
+      for (const { text, responseTo } of fc.sample(frameArbOf(protocol), { numRuns: 1500, seed: 40 })) {
+        expect(text.isWellFormed()).toBe(true);
+        const r = referenceValidateFrame(text, { protocol, responseTo });
+        kinds.add(r.kind);
+        if (r.callError) codes.add(r.callError.errorCode);
+        if ((r.kind === "call" || r.kind === "send") && r.valid) validCalls++;
+      }
+      expect([...kinds].sort()).toEqual(protocol === "ocpp2.1" ? ["call", "callerror", "callresult", "callresulterror", "invalid", "send"] : ["call", "callerror", "callresult", "invalid"]);
+      expect(validCalls).toBeGreaterThan(30);
+      const want = protocol === "ocpp1.6"
+        ? ["FormationViolation", "ProtocolError", "NotImplemented", "NotSupported", "TypeConstraintViolation"]
+        : ["FormatViolation", "RpcFrameworkError", "MessageTypeNotSupported", "ProtocolError", "NotImplemented", "NotSupported", "TypeConstraintViolation"];
+      for (const c of want) expect(codes.has(c), c).toBe(true);
+    });
+  }
 });
