@@ -365,6 +365,12 @@ impl Gen<'_> {
                 _ => "General",
             }
         };
+        let plain_number = match ty.as_str() {
+            _ if enum_values != "None" || multiple_of != "None" || minimum != "None" || maximum != "None" => "No",
+            "Some(JsonType::Integer)" => "Integer",
+            "Some(JsonType::Number)" => "Number",
+            _ => "No",
+        };
         // OCPP 1.6's UnitOfMeasure, the enum the errata tolerance widens (SEMANTICS.md, Tolerances).
         let unit_of_measure = matches!(obj.get("enum"), Some(Value::Array(v)) if v.iter().any(|x| x == "Celcius"));
         let name = format!("{}_N{}", self.prefix, self.count);
@@ -373,7 +379,7 @@ impl Gen<'_> {
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
              multiple_of: {multiple_of}, minimum: {minimum}, maximum: {maximum}, min_items: {min_items}, max_items: {max_items}, format: {format}, properties: &[{}], prop_hash: {prop_hash}, required: {required:#x}, required_order: &[{}], additional_properties: {additional}, \
-             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, plain: PlainString::{plain}, unit_of_measure: {unit_of_measure} }};",
+             object_keywords: {object_keywords}, items: {items}, pred_base: {pred_base}, plain: PlainString::{plain}, plain_number: PlainNumber::{plain_number}, unit_of_measure: {unit_of_measure} }};",
             props.join(", "),
             required_order.join(", ")
         )

@@ -18,7 +18,7 @@ use crate::decimal::is_multiple;
 use crate::display::{show, show_string, suggestion, Shown};
 use crate::hash::words;
 use crate::schema::schemas::{HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
-use crate::schema::{Format, JsonType, Node, PlainString, Property, Schema, ANY};
+use crate::schema::{Format, JsonType, Node, PlainNumber, PlainString, Property, Schema, ANY};
 use crate::simd::{quote_bits32, special_bits32};
 use crate::text::{
     decode_utf16, decode_utf8, is_ws, scan_string, short_plain_len, short_quoted, short_quoted_len, ucs2_length, utf8_char, Str,
@@ -447,6 +447,24 @@ impl<'a, const C: bool> Parser<'a, C> {
         }
     }
 
+    /// A number at a node whose type is its only check: settled here when plainly valid (an
+    /// integer literal of at most 308 digits; for `number`, any literal without an exponent below
+    /// 10^308), else read again by the general path, which decides and reports.
+    #[inline(always)]
+    fn plain_number(&mut self, node: &'static Node) -> R<bool> {
+        let (start, simple, digits) = self.scan_number()?;
+        let plainly_valid = digits <= 308
+            && match node.plain_number {
+                PlainNumber::Integer => simple,
+                _ => simple || !self.src.get(start..self.pos).unwrap_or(&[]).iter().any(|&b| b | 0x20 == b'e'),
+            };
+        if plainly_valid {
+            return Ok(true);
+        }
+        self.pos = start;
+        self.value(node)
+    }
+
     /// `maximum` then `minimum` (ajv's order), which ajv applies to any finite number whatever the
     /// `type` says, comparing the double `JSON.parse` gives.
     fn bounds(&mut self, node: &'static Node, literal: &[u8], simple: bool, digits: usize) -> bool {
@@ -815,6 +833,10 @@ impl<'a, const C: bool> Parser<'a, C> {
                                 self.pos = next;
                                 self.string_checks(prop.node, s)
                             }
+                        } else if prop.node.plain_number != PlainNumber::No
+                            && matches!(self.src.get(self.pos), Some(b'-' | b'0'..=b'9'))
+                        {
+                            self.plain_number(prop.node)?
                         } else {
                             self.value(prop.node)?
                         };

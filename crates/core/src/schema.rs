@@ -169,6 +169,8 @@ pub struct Node {
     pub(crate) pred_base: u16,
     /// How a plain short string is settled here without the general string checks.
     pub(crate) plain: PlainString,
+    /// Whether a number here needs only its type checked (no enum, bounds or multipleOf).
+    pub(crate) plain_number: PlainNumber,
     /// An enum that contains `Celcius` (UnitOfMeasure): the errata tolerance adds values here.
     pub(crate) unit_of_measure: bool,
 }
@@ -223,6 +225,15 @@ pub(crate) enum PlainString {
     MaxLength,
     /// `format: date-time` alone: `datetime::plainly_valid`.
     DateTime,
+}
+
+/// For a number value: whether its type is the only check (`Integer` / `Number`), so the object
+/// loop settles a plainly valid one without the general value path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlainNumber {
+    No,
+    Integer,
+    Number,
 }
 
 /// A perfect hash over a name table of names up to `hash::WIDE` bytes:
@@ -431,6 +442,7 @@ pub(crate) static ANY: Node = Node {
     items: None,
     pred_base: 0,
     plain: PlainString::General,
+    plain_number: PlainNumber::No,
     unit_of_measure: false,
 };
 
@@ -438,8 +450,8 @@ pub(crate) static ANY: Node = Node {
 pub mod schemas {
     #[allow(unused_imports)]
     use super::{
-        ActionEntry, Bound, FastKey, Format, JsonType, Multiple, NameEntry, NameHash, Node, PlainString, Property, Protocol,
-        ProtocolTable, Schema,
+        ActionEntry, Bound, FastKey, Format, JsonType, Multiple, NameEntry, NameHash, Node, PlainNumber, PlainString, Property,
+        Protocol, ProtocolTable, Schema,
     };
     include!(concat!(env!("OUT_DIR"), "/schemas.rs"));
 }
