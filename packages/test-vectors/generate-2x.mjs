@@ -89,21 +89,22 @@ export function messageCases2x(protocol, add) {
       names.add(name);
       add(`${M}: ${name}`, input, o);
     };
-    /** @type {Map<string, () => void>} a big coverage case per group, used only if nothing smaller comes */
+    /** @type {Map<string, { cost: number, fn: () => void }>} the cheapest big coverage case per group, used only if nothing small comes */
     const pending = new Map();
     /**
      * Runs `fn(first)` unless this message already has a case of `group` and the node was seen in
      * the protocol; `first`: the node's first use (give it every case), else one case suffices.
-     * `big`: that one case would be large (1025 items, 32 769 characters): keep it back in case a
-     * later node of the message covers the group more cheaply.
-     * @param {string} group @param {string} key @param {(first: boolean) => void} fn @param {boolean} [big]
+     * `cost`: about how many bytes that one case has; a large one (1025 items, 32 769 characters) is
+     * kept back in case a later node of the message covers the group more cheaply.
+     * @param {string} group @param {string} key @param {(first: boolean) => void} fn @param {number} [cost]
      */
-    const once = (group, key, fn, big = false) => {
+    const once = (group, key, fn, cost = 0) => {
       const k = `${group}\u0000${key}`;
       const first = !seen.has(k);
       if (!first && covered.has(group)) return;
-      if (!first && big) {
-        if (!pending.has(group)) pending.set(group, () => fn(false));
+      if (!first && cost > 1000) {
+        const p = pending.get(group);
+        if (!p || cost < p.cost) pending.set(group, { cost, fn: () => fn(false) });
         return;
       }
       seen.add(k);
@@ -204,7 +205,8 @@ export function messageCases2x(protocol, add) {
           });
         } else at("= [] (empty)", []);
         if (hi !== Infinity) {
-          once("maxItems", key, (first) => {
+          // a 1025-item case tests the count, whatever the items: one per protocol, then only where a message has no other
+          once("maxItems", hi > 64 ? "big" : key, (first) => {
             at(`${hi + 1} items (maxItems + 1)`, items(hi + 1));
             if (!first) return;
             // a big maxItems once per protocol at the limit: the count, not the size, is the point
@@ -213,7 +215,7 @@ export function messageCases2x(protocol, add) {
               at(`${hi} items (at maxItems)`, items(hi));
             }
             if (hi <= 64) at(`${hi + 1} items (maxItems + 1), one of them null`, [...items(hi), null]);
-          }, hi > 64);
+          }, (hi + 1) * (toText(item).length + 1));
         }
       } else if (t === "string") {
         if (s.node.enum) {
@@ -245,7 +247,7 @@ export function messageCases2x(protocol, add) {
               at(`${n + 1} lone surrogates escaped (maxLength + 1)`, rawv(`"${"\\uDC00".repeat(n + 1)}"`));
             }
             if (n <= 512) deep(`${n + 1} ASCII characters (maxLength + 1)`, "A".repeat(n + 1));
-          }, n > 512);
+          }, n + 1);
         }
         if (s.node.format === "date-time") {
           once("format", "date-time", (first) => {
@@ -301,7 +303,7 @@ export function messageCases2x(protocol, add) {
         at("missing", DELETE);
       }
     }
-    for (const fn of pending.values()) fn();
+    for (const { fn } of pending.values()) fn();
   }
 }
 

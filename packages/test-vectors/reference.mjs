@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, resolve } from "node:path";
 import Ajv, { _, str } from "ajv";
 import Ajv04 from "ajv-draft-04";
-import draft06MetaSchema from "ajv/dist/refs/json-schema-draft-06.json" with { type: "json" };
+import { createRequire } from "node:module";
 import addFormats from "ajv-formats";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 
@@ -28,6 +28,8 @@ import { fullFormats } from "ajv-formats/dist/formats.js";
  *   protocol defaults to "ocpp1.6"; message to the protocol's default (StopTransaction, TransactionEventRequest) */
 
 const here = dirname(fileURLToPath(import.meta.url));
+// require, not an import attribute: every tool that reads this file (bundlers, linters) knows it
+const draft06MetaSchema = createRequire(import.meta.url)("ajv/dist/refs/json-schema-draft-06.json");
 
 /** Absolute path of the folder holding the 56 OCPP 1.6 JSON schemas. */
 export const schemaDir = resolve(here, "../../crates/core/schemas/ocpp1.6");
