@@ -35,6 +35,14 @@ export function frameArbOf(protocol?: Protocol): fc.Arbitrary<{
     text: string;
     responseTo: string | null;
 }>;
+/**
+ * Inputs of one message of any protocol as a backend receives them: the texts of
+ * payloadArbitrary(protocol, message), and their UTF-8 bytes, some with an invalid sequence, a BOM
+ * or a cut inside a character (the byte-level half of a differential).
+ * @param {Protocol} protocol @param {string} message
+ * @returns {fc.Arbitrary<string | Uint8Array>}
+ */
+export function inputArbOf(protocol: Protocol, message: string): fc.Arbitrary<string | Uint8Array>;
 export namespace ENUMS {
     let reason: string[];
     let context: string[];

@@ -13,6 +13,8 @@
  *   payloadArbitrary(protocol, m)  valid and mutated texts of message m (what a differential wants)
  *   messagePayloadArbOf(protocol)  `{ message, text }` over every message of the protocol
  *   messageNameArbOf(protocol)     the protocol's message names
+ *   inputArbOf(protocol, m)        those texts and their UTF-8 bytes (some broken), string | Uint8Array
+ *   frameArbOf(protocol)           `{ text, responseTo }`: frames of every kind for the frame reference
  * All texts are well-formed Unicode strings (lone surrogates only ever appear as \uXXXX escapes), so
  * encoding them to UTF-8 is lossless.
  */
@@ -952,5 +954,44 @@ export function frameArbOf(protocol = "ocpp1.6") {
   const odd = fc.constantFrom("{}", "[]", "[2]", '[2,"a"]', '[3,"a"]', "5", "null", '"frame"', "[1e400]", '[6,"s"]').map((text) => ({ text, responseTo: null }));
   a = fc.oneof({ weight: 6, arbitrary: call }, { weight: 3, arbitrary: result }, { weight: 2, arbitrary: error }, { weight: 1, arbitrary: odd });
   framesByProtocol.set(protocol, a);
+  return a;
+}
+
+/** @type {Map<string, fc.Arbitrary<string | Uint8Array>>} */
+const inputsByMessage = new Map();
+
+/**
+ * Inputs of one message of any protocol as a backend receives them: the texts of
+ * payloadArbitrary(protocol, message), and their UTF-8 bytes, some with an invalid sequence, a BOM
+ * or a cut inside a character (the byte-level half of a differential).
+ * @param {Protocol} protocol @param {string} message
+ * @returns {fc.Arbitrary<string | Uint8Array>}
+ */
+export function inputArbOf(protocol, message) {
+  const key = `${checkProtocol(protocol)}/${message}`;
+  let a = inputsByMessage.get(key);
+  if (a) return a;
+  const texts = payloadArbitrary(protocol, message);
+  const bytes = fc.oneof(
+    { weight: 3, arbitrary: texts.map((t) => enc.encode(t)) },
+    {
+      weight: 3,
+      arbitrary: fc.tuple(texts, fc.integer(), fc.constantFrom(...BAD_SEQUENCES.keys())).map(([t, seed, b]) => {
+        const u = enc.encode(t);
+        const rnd = createPrng(seed);
+        const i = Math.floor(rnd() * (u.length + 1));
+        const bad = rnd() < 0.3 ? [0xff & Math.floor(rnd() * 256)] : BAD_SEQUENCES[b];
+        const out = new Uint8Array(u.length + bad.length);
+        out.set(u.subarray(0, i));
+        out.set(bad, i);
+        out.set(u.subarray(i), i + bad.length);
+        return out;
+      }),
+    },
+    { weight: 1, arbitrary: texts.map((t) => Uint8Array.of(0xef, 0xbb, 0xbf, ...enc.encode(t))) },
+    { weight: 1, arbitrary: fc.tuple(texts, fc.double({ min: 0, max: 1, noNaN: true })).map(([t, r]) => { const u = enc.encode(t); return u.subarray(0, Math.floor(r * u.length)); }) },
+  );
+  a = fc.oneof({ weight: 1, arbitrary: texts }, { weight: 1, arbitrary: bytes });
+  inputsByMessage.set(key, a);
   return a;
 }

@@ -113,7 +113,7 @@ export function compareIssues(a: {
 }, b: {
     instancePath: string;
     keyword: string;
-}): 1 | 0 | -1;
+}): 0 | 1 | -1;
 /**
  * The `ocppErrorCode` of an issue of `keyword` in `protocol` (a TypeError for a keyword outside the table).
  * @param {string} keyword

@@ -4,7 +4,7 @@ import { property } from "../property.mjs";
 import {
   validPayloadArb, validValueArb, mutatedTextArb, bytesArb, anyInputArb, dateTimeArb,
   messageNameArb, validPayloadArbFor, validValueArbFor, mutatedTextArbFor, payloadTextArbFor, messagePayloadArb, multipleOfTextArb, uriArb,
-  payloadArbitrary, messagePayloadArbOf, messageNameArbOf, boundedIntegerTextArb, boundedNumberTextArb, frameArbOf } from "../arbitraries.mjs";
+  payloadArbitrary, messagePayloadArbOf, messageNameArbOf, boundedIntegerTextArb, boundedNumberTextArb, frameArbOf, inputArbOf } from "../arbitraries.mjs";
 import { referenceValidate, referenceValidateValue, createAjv, MESSAGE_NAMES, isDecimalMultiple, schemaFor } from "../reference.mjs";
 import { messageNamesOf } from "../protocols.mjs";
 import { referenceValidateFrame } from "../frame-reference.mjs";
@@ -265,4 +265,19 @@ describe("frameArbOf(protocol)", () => {
       for (const c of want) expect(codes.has(c), c).toBe(true);
     });
   }
+});
+
+describe("inputArbOf(protocol, message)", () => {
+  it("strings and bytes, valid, invalid and not UTF-8 JSON (500 samples)", () => {
+    let strings = 0, valid = 0, parse = 0;
+    for (const x of fc.sample(inputArbOf("ocpp2.1", "BootNotificationRequest"), { numRuns: 500, seed: 41 })) {
+      if (typeof x === "string") strings++;
+      else expect(x).toBeInstanceOf(Uint8Array);
+      const r = referenceValidate(x, { protocol: "ocpp2.1", message: "BootNotificationRequest" });
+      if (r.valid) valid++;
+      if (r.errors[0]?.keyword === "parse") parse++;
+    }
+    for (const n of [strings, valid, parse]) expect(n).toBeGreaterThan(50);
+    expect(strings).toBeLessThan(450);
+  });
 });
