@@ -3,9 +3,10 @@
 // (valid, errors) is COMPUTED by the reference (reference.mjs), never written by hand.
 //   node generate.mjs           regenerate all files
 //   node generate.mjs --check   exit 1 if any stored file differs from what would be generated
-// File format: {"description", "cases": [{"name", "input" | "inputBase64", "valid", "errors": [{"instancePath","keyword"}]}]}
+// File format: {"description", "cases": [{"name", "protocol"?, "message"?, "input" | "inputBase64", "valid", "errors": [{"instancePath","keyword"}], "first", "warnings"}]}
 // (errors = the reference's allErrors multiset sorted by (instancePath, keyword); a parse failure is
-// [{"instancePath":"","keyword":"parse"}]).
+// [{"instancePath":"","keyword":"parse"}]; `protocol` only on the 2.x files' cases, so regenerating
+// leaves every 1.6 file byte for byte as it was). The 2.x payload cases come from generate-2x.mjs.
 import { readFileSync, writeFileSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
