@@ -3,8 +3,10 @@
 // follow SEMANTICS.md ("Messages") to the character. Fixed seeds and run counts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scanWarnings, textWarnings, show, showString, suggestion, dateTimeReason, isDateTime } from "../src/js/index.js";
-import { mutatedTextArb, messagePayloadArb, validPayloadArb } from "@ocpp-validate/test-vectors/arbitraries";
+import { scanWarnings, textWarnings, show, showString, suggestion, dateTimeReason, isDateTime, createJsBackend } from "../src/js/index.js";
+import { maxItemsMessage, maximumMessage, minItemsMessage, minimumMessage } from "../src/js/messages.js";
+import { PROTOCOL_INFO } from "../src/protocols.generated.js";
+import { mutatedTextArb, messagePayloadArb, messagePayloadArbOf, validPayloadArb } from "@ocpp-validate/test-vectors/arbitraries";
 import { referenceWarnings } from "@ocpp-validate/test-vectors/warnings-reference";
 import { property } from "@ocpp-validate/test-vectors/property";
 import { loadVectors } from "@ocpp-validate/test-vectors/vectors";
@@ -61,6 +63,35 @@ describe("warnings", () => {
     }
   }, TIMEOUT);
 
+  it("2.x payloads: the same warnings, also inside open CustomDataType members and untyped data no schema describes", async () => {
+    const backend = createJsBackend();
+    for (const protocol of ["ocpp2.0.1", "ocpp2.1"] as const) {
+      const info = PROTOCOL_INFO[protocol];
+      await fc.assert(
+        property(messagePayloadArbOf(protocol), ({ message, text }: { message: string; text: string }) => {
+          let value: unknown;
+          try {
+            value = JSON.parse(text);
+          } catch {
+            return;
+          }
+          const full = scanWarnings(text);
+          expect(textWarnings(text, value)).toEqual(full);
+          expect(pairs(full)).toEqual(pairs(referenceWarnings(text)));
+          const index = info.first + (info.messageNames as readonly string[]).indexOf(message);
+          expect(backend.validate(text, index, true, 0).warnings).toEqual(full);
+        }),
+        { numRuns: 3000, seed: protocol === "ocpp2.1" ? 33 : 32 },
+      );
+    }
+    const hb = PROTOCOL_INFO["ocpp2.0.1"].first + (PROTOCOL_INFO["ocpp2.0.1"].messageNames as readonly string[]).indexOf("HeartbeatRequest");
+    expect(pairs(backend.validate('{"customData":{"vendorId":"v","x":{"a":1,"a":[9007199254740993,"\\ud800"]}}}', hb, true, 0).warnings)).toEqual([
+      "/customData/x/a duplicateKey",
+      "/customData/x/a/0 unsafeInteger",
+      "/customData/x/a/1 loneSurrogate",
+    ]);
+  }, TIMEOUT);
+
   it("messages: the literal cut at 40 characters, the key as JSON.stringify shows it, the first lone surrogate", () => {
     expect(scanWarnings(`{"${"k".repeat(50)}":1,"${"k".repeat(50)}":[-${"9".repeat(45)}]}`)).toEqual([
       { instancePath: `/${"k".repeat(50)}`, warning: "duplicateKey", message: `duplicate key "${"k".repeat(40)}…": JSON.parse keeps only the last value` },
@@ -83,6 +114,16 @@ describe("message pieces", () => {
     expect([1e21, 26008.333, -0, Infinity, 5e-324, 1e-7, true, null, {}, []].map(show)).toEqual([
       "1e+21", "26008.333", "0", "Infinity", "5e-324", "1e-7", "true", "null", "an object", "an array",
     ]);
+  });
+
+  it("bounds and item counts: the value as show() writes it, the bound as String() prints the schema's number", () => {
+    expect(minimumMessage(-1, 0)).toBe("-1 is less than the minimum 0");
+    expect(minimumMessage(-1.5, 0.0)).toBe("-1.5 is less than the minimum 0");
+    expect(minimumMessage(-5e-324, -0)).toBe("-5e-324 is less than the minimum 0");
+    expect(maximumMessage(100.5, 100.0)).toBe("100.5 is more than the maximum 100");
+    expect(maximumMessage(1e21, 100)).toBe("1e+21 is more than the maximum 100");
+    expect(minItemsMessage(0, 1)).toBe("has 0 items, fewer than the 1 required");
+    expect(maxItemsMessage(5, 4)).toBe("has 5 items, more than the 4 allowed");
   });
 
   it("suggestion: the nearest allowed value after ASCII lowercasing, first on a tie, within max(1, its length / 3)", () => {
