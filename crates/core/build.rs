@@ -95,23 +95,14 @@ fn fast_key(name: &str) -> String {
 /// Keywords that carry no validation meaning for ajv (annotations / identifiers). `definitions`
 /// only matters through the `$ref`s that point into it; `additionalItems` has no effect beside a
 /// single `items` schema (checked where it appears).
-const ANNOTATIONS: &[&str] =
-    &["$schema", "id", "$id", "title", "description", "$comment", "comment", "javaType", "default", "definitions", "additionalItems"];
+const ANNOTATIONS: &[&str] = &[
+    "$schema", "id", "$id", "title", "description", "$comment", "comment", "javaType", "default", "definitions",
+    "additionalItems",
+];
 /// Keywords the engine enforces.
 const SUPPORTED: &[&str] = &[
-    "type",
-    "properties",
-    "required",
-    "additionalProperties",
-    "items",
-    "enum",
-    "maxLength",
-    "format",
-    "multipleOf",
-    "minimum",
-    "maximum",
-    "minItems",
-    "maxItems",
+    "type", "properties", "required", "additionalProperties", "items", "enum", "maxLength", "format", "multipleOf", "minimum",
+    "maximum", "minItems", "maxItems",
 ];
 /// `$ref` chains nest at most 7 deep in the OCA files; a longer one is more likely a mistake.
 const MAX_REF_DEPTH: usize = 16;
@@ -638,7 +629,12 @@ fn main() {
     .unwrap();
     writeln!(out, "pub static ALL: &[&Schema] = &[{}];", all.iter().map(|i| format!("&{i}")).collect::<Vec<_>>().join(", "))
         .unwrap();
-    writeln!(out, "pub(crate) static PROTOCOL_TABLES: [&ProtocolTable; 3] = [{}];", protocol_tables.iter().map(|t| format!("&{t}")).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(
+        out,
+        "pub(crate) static PROTOCOL_TABLES: [&ProtocolTable; 3] = [{}];",
+        protocol_tables.iter().map(|t| format!("&{t}")).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
     writeln!(out, "pub(crate) const MAX_PROPERTIES: usize = {max_props};").unwrap();
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
     // A whole number of u64 words, so the hint table is copied in and out word by word.

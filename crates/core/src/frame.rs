@@ -240,7 +240,12 @@ pub fn validate_frame(
 /// The response schema of the action whose request schema is `request` (none for 2.1's
 /// SEND-only `NotifyPeriodicEventStream`).
 pub fn response_schema(request: &Schema) -> Option<&'static Schema> {
-    request.protocol().actions().iter().find(|a| core::ptr::eq(a.request(), request)).and_then(ActionEntry::response)
+    request
+        .protocol()
+        .actions()
+        .iter()
+        .find(|a| core::ptr::eq(a.request(), request))
+        .and_then(ActionEntry::response)
 }
 
 /// What differs between the protocols' frames: codes, descriptions, message types.
@@ -610,8 +615,11 @@ fn slow(rules: Rules, src: &[u8], all_errors: bool, response_to: Option<&'static
     let Some(action) = string_at(2) else {
         return protocol_error(descriptions::ACTION_NOT_STRING);
     };
-    let (kind, wrong_length) =
-        if message_type == 6.0 { (FrameKind::Send, descriptions::WRONG_LENGTH_SEND) } else { (FrameKind::Call, descriptions::WRONG_LENGTH) };
+    let (kind, wrong_length) = if message_type == 6.0 {
+        (FrameKind::Send, descriptions::WRONG_LENGTH_SEND)
+    } else {
+        (FrameKind::Call, descriptions::WRONG_LENGTH)
+    };
     let payload = el.get(3).copied().filter(|_| count == 4);
     let Some((start, end)) = payload else {
         return protocol_error(wrong_length);

@@ -90,12 +90,9 @@ impl Keyword {
             Keyword::Required | Keyword::MinItems | Keyword::MaxItems if v2 => OcppErrorCode::OccurrenceConstraintViolation,
             Keyword::Required | Keyword::MinItems | Keyword::MaxItems => OcppErrorCode::OccurenceConstraintViolation,
             // A value outside what the field allows (multipleOf constrains a value, not how often a field occurs).
-            Keyword::Enum
-            | Keyword::MaxLength
-            | Keyword::Format
-            | Keyword::MultipleOf
-            | Keyword::Minimum
-            | Keyword::Maximum => OcppErrorCode::PropertyConstraintViolation,
+            Keyword::Enum | Keyword::MaxLength | Keyword::Format | Keyword::MultipleOf | Keyword::Minimum | Keyword::Maximum => {
+                OcppErrorCode::PropertyConstraintViolation
+            }
         }
     }
 }

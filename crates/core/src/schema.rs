@@ -81,7 +81,9 @@ impl Protocol {
     /// The action named `name`, if this protocol has it.
     pub fn action(self, name: &str) -> Option<&'static ActionEntry> {
         let t = self.table();
-        t.action_hash.find(t.actions, |a| a.name, name.as_bytes(), 0, name.len()).and_then(|i| t.actions.get(i))
+        t.action_hash
+            .find(t.actions, |a| a.name, name.as_bytes(), 0, name.len())
+            .and_then(|i| t.actions.get(i))
     }
     /// The schema of the message named `name` (a file stem), if this protocol has it.
     pub fn schema(self, name: &str) -> Option<&'static Schema> {

@@ -47,8 +47,9 @@ fn messages_tolerances_and_warnings_are_exactly_the_written_ones() {
     for case in cases {
         let name = case["name"].as_str().unwrap();
         let protocol = case.get("protocol").map_or(Protocol::Ocpp16, |p| Protocol::from_name(p.as_str().unwrap()).unwrap());
-        let schema =
-            case.get("message").map_or(DEFAULT_SCHEMA, |m| find_schema_in(protocol, m.as_str().unwrap()).expect("a message of the protocol"));
+        let schema = case
+            .get("message")
+            .map_or(DEFAULT_SCHEMA, |m| find_schema_in(protocol, m.as_str().unwrap()).expect("a message of the protocol"));
         let all_errors = case.get("allErrors").and_then(Value::as_bool).unwrap_or(false);
         let tolerate = tolerances(case);
         let bytes = input(case);

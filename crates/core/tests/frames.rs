@@ -86,13 +86,20 @@ fn every_action_gets_the_right_answer() {
                 assert_eq!(ce.code, CallErrorCode::NotSupported);
                 assert_eq!(ce.description, format!("{} is sent by a {central}, not to it", action.name()));
             } else if let Some(ce) = f.call_error {
-                let prefix = if protocol.is_2x() { format!("Payload is not a valid {}: ", request.name()) } else { format!("Payload is not a valid {}.req: ", action.name()) };
+                let prefix = if protocol.is_2x() {
+                    format!("Payload is not a valid {}: ", request.name())
+                } else {
+                    format!("Payload is not a valid {}.req: ", action.name())
+                };
                 assert!(ce.description.starts_with(&prefix), "{}", ce.description);
             }
         }
         let f = validate_frame(protocol, frame("id", "Foo", "{}").as_bytes(), true, None, Tolerances::STRICT);
         let ce = f.call_error.unwrap();
-        assert_eq!((ce.code, ce.description), (CallErrorCode::NotImplemented, format!("Action is not an OCPP {} action", protocol.version())));
+        assert_eq!(
+            (ce.code, ce.description),
+            (CallErrorCode::NotImplemented, format!("Action is not an OCPP {} action", protocol.version()))
+        );
         assert!(validate_frame(protocol, frame("id", "Heartbeat", "{}").as_bytes(), true, None, Tolerances::STRICT).is_valid());
     }
     assert!(!check(frame("id", "Heartbeat", r#"{"a":1}"#).as_bytes()).is_valid());
@@ -114,7 +121,10 @@ fn protocol_codes_of_broken_frames() {
         (br#"[6,"a","Heartbeat",{}]"#, "ProtocolError", "MessageTypeNotSupported", ""),
         (br#"[5,"a","GenericError","",{}]"#, "ProtocolError", "MessageTypeNotSupported", ""),
         (br#"[2,"a","Heartbeat",{"x":1}]"#, "FormationViolation", "ProtocolError", "ProtocolError"),
-        (br#"[2,"a","Authorize",{}]"#, "OccurenceConstraintViolation", "OccurrenceConstraintViolation", "OccurrenceConstraintViolation"),
+        (
+            br#"[2,"a","Authorize",{}]"#, "OccurenceConstraintViolation", "OccurrenceConstraintViolation",
+            "OccurrenceConstraintViolation",
+        ),
     ] {
         let got = [Protocol::Ocpp16, Protocol::Ocpp201, Protocol::Ocpp21].map(|p| codes(p, input).unwrap_or(""));
         assert_eq!(got, [v16, v201, v21], "{}", String::from_utf8_lossy(input));

@@ -417,7 +417,9 @@ fn additional_properties() {
 #[test]
 fn messages_and_codes() {
     let v = validate(b"{}", true);
-    assert!(v.iter().all(|i| i.keyword.ocpp_error_code(Protocol::Ocpp16) == OcppErrorCode::OccurenceConstraintViolation));
+    assert!(v
+        .iter()
+        .all(|i| i.keyword.ocpp_error_code(Protocol::Ocpp16) == OcppErrorCode::OccurenceConstraintViolation));
     assert!(v.iter().any(|i| i.message == "must have required property 'transactionId'"));
     let v = validate(doc(r#","idTag":"123456789012345678901""#).as_bytes(), true);
     assert_eq!(v[0].message, "has 21 characters, more than the 20 allowed");

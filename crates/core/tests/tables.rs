@@ -90,9 +90,11 @@ fn actions_are_the_requests_and_each_has_a_response() {
     let directions: Value =
         serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/schemas/directions.json")).unwrap())
             .unwrap();
-    for (protocol, count, station_key) in
-        [(Protocol::Ocpp16, 28, "chargePoint"), (Protocol::Ocpp201, 64, "chargingStation"), (Protocol::Ocpp21, 91, "chargingStation")]
-    {
+    for (protocol, count, station_key) in [
+        (Protocol::Ocpp16, 28, "chargePoint"),
+        (Protocol::Ocpp201, 64, "chargingStation"),
+        (Protocol::Ocpp21, 91, "chargingStation"),
+    ] {
         let actions = protocol.actions();
         assert_eq!(actions.len(), count, "{}", protocol.as_str());
         for a in actions {
@@ -104,7 +106,10 @@ fn actions_are_the_requests_and_each_has_a_response() {
             assert_eq!(a.request().name(), request_name);
             assert!(std::ptr::eq(protocol.action(a.name()).unwrap(), a));
             let response = ocpp_validate_core::response_schema(a.request());
-            assert_eq!(response.map(|r| r.name().to_string()), (a.name() != "NotifyPeriodicEventStream").then(|| format!("{}Response", a.name())));
+            assert_eq!(
+                response.map(|r| r.name().to_string()),
+                (a.name() != "NotifyPeriodicEventStream").then(|| format!("{}Response", a.name()))
+            );
             let listed = directions[protocol.as_str()][station_key].as_array().unwrap().iter().any(|n| n == a.name());
             assert_eq!(a.station_initiated(), listed, "{}", a.name());
         }

@@ -182,7 +182,10 @@ fn frame_vectors() {
             // The pending call's action (in 1.6 also its request message's name).
             let response_to = case.get("responseTo").map(|a| {
                 let action = a.as_str().unwrap_or_else(|| panic!("{name}: responseTo is not a string"));
-                protocol.action(action).unwrap_or_else(|| panic!("{name}: unknown {} action {action}", protocol.as_str())).request()
+                protocol
+                    .action(action)
+                    .unwrap_or_else(|| panic!("{name}: unknown {} action {action}", protocol.as_str()))
+                    .request()
             });
             for (all_errors, key) in [(true, "expected"), (false, "expectedFirst")] {
                 let got = frame_json(&validate_frame(protocol, &input, all_errors, response_to, Tolerances::STRICT));

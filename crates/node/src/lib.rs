@@ -122,7 +122,13 @@ fn protocol(index: u32) -> Result<Protocol> {
     Protocol::from_index(index as usize).ok_or_else(|| BindingError::UnknownProtocol { index }.into())
 }
 
-fn frame(protocol: Protocol, input: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: u32) -> FrameValidation {
+fn frame(
+    protocol: Protocol,
+    input: &[u8],
+    all_errors: bool,
+    response_to: Option<&'static Schema>,
+    tolerate: u32,
+) -> FrameValidation {
     let f = ocpp_validate_core::validate_frame(protocol, input, all_errors, response_to, tolerances(tolerate));
     FrameValidation {
         kind: f.kind.as_str(),

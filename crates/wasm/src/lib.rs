@@ -208,9 +208,8 @@ pub fn validate_frame_scratch(
     protocol_index: u32,
 ) -> Result<FrameValidation, JsError> {
     let response_to = if response_to_message < 0 { None } else { Some(schema(response_to_message as u32)?) };
-    let protocol = Protocol::from_index(protocol_index as usize).ok_or_else(|| {
-        JsError::new(&format!("no protocol with index {protocol_index} (there are {})", Protocol::ALL.len()))
-    })?;
+    let protocol = Protocol::from_index(protocol_index as usize)
+        .ok_or_else(|| JsError::new(&format!("no protocol with index {protocol_index} (there are {})", Protocol::ALL.len())))?;
     let f = with_scratch(len, |input| {
         ocpp_validate_core::validate_frame(protocol, input, all_errors, response_to, tolerances(tolerate))
     });
