@@ -353,6 +353,24 @@ function specName(message, path, used) {
 }
 
 /**
+ * One schema file's IR root (`protocol`: an entry of PROTOCOLS, or its id). Throws on anything the
+ * generator does not reproduce exactly.
+ */
+export function convertMessage(schema, protocol, name = "Test") {
+  const p = typeof protocol === "string" ? PROTOCOLS.find((x) => x.id === protocol) : protocol;
+  if (!p) throw new Error(`gen-js-types: unknown protocol ${protocol}`);
+  if (!isObj(schema)) throw new Error(`gen-js-types: ${p.id}/${name}.json: a schema must be an object`);
+  if (schema.$schema !== undefined && schema.$schema !== p.draft) throw new Error(`gen-js-types: ${p.id}/${name}.json: not a ${p.draft} schema (${schema.$schema})`);
+  const ctx = { protocol: p, message: name, definitions: schema.definitions ?? {}, resolved: new Map(), resolving: new Set() };
+  if (!isObj(ctx.definitions)) throw new Error(`gen-js-types: ${p.id}/${name}.json: definitions must be an object`);
+  const root = convert(schema, ctx, "", true);
+  if (root.kind !== "object") throw new Error(`gen-js-types: ${p.id}/${name}.json: the root must be an object schema`);
+  // unused definitions too: the generator's understanding covers the whole file, not only what is reachable today
+  for (const def of Object.keys(ctx.definitions)) if (!ctx.resolved.has(def)) convert({ $ref: `#/definitions/${def}` }, ctx, "", false);
+  return root;
+}
+
+/**
  * Reads, converts and names every message of one protocol. `first`: the global index of its first
  * message. Returns { protocol, messages, names, actions, requestOf, responseOf, requests, responses, first }.
  */
@@ -371,13 +389,7 @@ export function loadProtocol(protocol, first = 0) {
   }
   const messages = names.map((name, i) => {
     const schema = JSON.parse(readFileSync(resolve(dir, `${name}.json`), "utf8"));
-    if (schema.$schema !== undefined && schema.$schema !== protocol.draft) {
-      throw new Error(`gen-js-types: ${protocol.id}/${name}.json: not a ${protocol.draft} schema (${schema.$schema})`);
-    }
-    const ctx = { protocol, message: name, definitions: schema.definitions ?? {}, resolved: new Map(), resolving: new Set() };
-    if (!isObj(ctx.definitions)) throw new Error(`gen-js-types: ${protocol.id}/${name}.json: definitions must be an object`);
-    const root = convert(schema, ctx, "", true);
-    if (root.kind !== "object") throw new Error(`gen-js-types: ${protocol.id}/${name}.json: the root must be an object schema`);
+    const root = convertMessage(schema, protocol, name);
     const isResponse = name.endsWith(RESPONSE_SUFFIX) && name.length > RESPONSE_SUFFIX.length;
     return { name, index: first + i, local: i, root, isResponse, title: schema.title };
   });

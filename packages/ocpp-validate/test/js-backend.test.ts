@@ -39,6 +39,8 @@ import {
   payloadArbitrary,
 } from "@ocpp-validate/test-vectors/arbitraries";
 import type { FrameValidationResult, ValidationIssue } from "../src/types.js";
+// @ts-expect-error: a plain .mjs build script without declarations
+import { convertMessage } from "../scripts/gen-js-types.mjs";
 
 type Pair = { instancePath: string; keyword: string };
 const backend = createJsBackend();
@@ -791,6 +793,55 @@ describe("js backend: 2.x frames against the frame reference", () => {
     expect(f("[5,\"a\",\"GenericError\",\"x\",{}]", 2).kind).toBe("callresulterror");
     expect(f("[5,\"a\",\"GenericError\",\"x\"]", 2).callError!.errorDescription).toBe("A CALLRESULTERROR frame has exactly 5 elements");
     expect(f("[6,\"a\",\"Heartbeat\"]", 2).callError!.errorDescription).toBe("A SEND frame has exactly 4 elements");
+  });
+});
+
+describe("the generator (scripts/gen-js-types.mjs)", () => {
+  const draft06 = { $schema: "http://json-schema.org/draft-06/schema#", type: "object", additionalProperties: false };
+  const convert = (schema: object, protocol = "ocpp2.0.1") => convertMessage(schema, protocol) as { kind: string; props: { key: string; node: Record<string, unknown> }[] };
+  it("understands the 2.x keywords and annotations", () => {
+    const root = convert({
+      ...draft06,
+      $id: "urn:x",
+      comment: "c",
+      definitions: { X: { javaType: "X", type: "object", properties: { v: { type: "string" } } }, Unused: { type: "boolean" } },
+      properties: {
+        n: { type: "number", minimum: 0.0, maximum: 100.0, default: 5, description: "d" },
+        a: { type: "array", items: { $ref: "#/definitions/X" }, minItems: 1, maxItems: 3, additionalItems: false },
+        x: { $ref: "#/definitions/X" },
+        data: { description: "anything" },
+      },
+    });
+    const [n, a, x, data] = root.props.map((p) => p.node);
+    expect([n!.kind, n!.minimum, n!.maximum]).toEqual(["number", 0, 100]);
+    expect([a!.kind, a!.minItems, a!.maxItems]).toEqual(["array", 1, 3]);
+    expect(a!.items).toBe(x); // one node per definition
+    expect([x!.kind, x!.open, x!.def]).toEqual(["object", true, "X"]);
+    expect(data!.kind).toBe("any");
+  });
+  it("throws on anything it does not reproduce exactly", () => {
+    const bad: [object, string][] = [
+      [{ ...draft06, properties: { a: { type: "integer", exclusiveMinimum: 0 } } }, "unsupported keyword 'exclusiveMinimum'"],
+      [{ ...draft06, properties: { a: { $ref: "#/definitions/X" } }, definitions: { X: { $ref: "#/definitions/X" } } }, "cycles are not supported"],
+      [{ ...draft06, properties: { a: { $ref: "other.json#/definitions/X" } } }, "only local"],
+      [{ ...draft06, properties: { a: { $ref: "#/definitions/Y" } } }, "no definition 'Y'"],
+      [{ ...draft06, properties: { a: { $ref: "#/definitions/X", type: "string" } }, definitions: { X: { type: "string" } } }, "beside $ref"],
+      [{ ...draft06, properties: { a: { type: "array", items: [{ type: "string" }] } } }, "single 'items'"],
+      [{ ...draft06, properties: { a: { type: ["string", "null"] } } }, "single type name"],
+      [{ ...draft06, definitions: { U: { type: "string", pattern: "x" } } }, "unsupported keyword 'pattern'"],
+      [{ ...draft06, properties: { a: { type: "object", additionalProperties: true } } }, "additionalProperties:false or none"],
+      [{ ...draft06, properties: { a: { type: "integer", minimum: "0" } } }, "minimum must be a finite number"],
+      [{ ...draft06, properties: { a: { type: "array", items: {}, minItems: -1 } } }, "minItems must be a non-negative integer"],
+      [{ ...draft06, properties: { a: { type: "string", format: "email" } } }, "unsupported format 'email'"],
+      [{ ...draft06, properties: { a: { enum: ["x"] } } }, "enum without type"],
+      [{ ...draft06, $schema: "http://json-schema.org/draft-07/schema#" }, "not a http://json-schema.org/draft-06/schema# schema"],
+    ];
+    for (const [schema, message] of bad) expect(() => convert(schema), message).toThrow(message);
+    // 1.6 stays draft-04 without the 2.x keywords
+    const draft04 = { $schema: "http://json-schema.org/draft-04/schema#", type: "object", additionalProperties: false };
+    expect(() => convert({ ...draft04, properties: { a: { type: "integer", minimum: 0 } } }, "ocpp1.6")).toThrow("unsupported keyword 'minimum'");
+    expect(() => convert({ ...draft04, properties: { a: { type: "object" } } }, "ocpp1.6")).toThrow("objects must have additionalProperties:false");
+    expect(() => convert({ ...draft04, definitions: {} }, "ocpp1.6")).toThrow("unsupported keyword 'definitions'");
   });
 });
 
