@@ -264,8 +264,8 @@ function numberId(text: string): string | null {
   return end - i <= MAX_UNIQUE_ID_LEN ? text.slice(i, end) : null;
 }
 
-/** `protocol`: the protocol index (PROTOCOLS order: 0 ocpp1.6, 1 ocpp2.0.1, 2 ocpp2.1). */
-export type FrameValidate = (input: JsonInput, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number) => FrameValidationResult;
+/** `protocol`: the protocol index (PROTOCOLS order: 0 ocpp1.6, 1 ocpp2.0.1, 2 ocpp2.1), 0 when omitted. */
+export type FrameValidate = (input: JsonInput, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol?: number) => FrameValidationResult;
 
 export function createFrameValidator(deps: FrameDeps): FrameValidate {
   /**
