@@ -322,7 +322,7 @@ export function createFrameValidator(deps: FrameDeps): FrameValidate {
       if (typeof frame[3] !== "string") return invalid(uniqueId, framing, FRAME_DESCRIPTIONS.ERROR_DESCRIPTION_NOT_STRING);
       if (!isJsonObject(frame[4])) return invalid(uniqueId, framing, FRAME_DESCRIPTIONS.ERROR_DETAILS_NOT_OBJECT);
       const payloadRange = payload(input, text, 5).payloadRange;
-      const kind = (type === 4 ? "callerror" : "callresulterror") as FrameValidationResult["kind"];
+      const kind = (type === 4 ? "callerror" : "callresulterror") as FrameValidationResult["kind"]; // until types.ts lists "callresulterror"
       return { kind, uniqueId, action: null, payloadRange, valid: true, errors: [], tolerated: [], warnings: [], callError: null } as FrameValidationResult;
     }
     // 4. CALL (and 2.1's SEND, of the same shape, never answered)
@@ -330,6 +330,7 @@ export function createFrameValidator(deps: FrameDeps): FrameValidate {
     const action: unknown = frame[2];
     if (typeof action !== "string") return invalid(uniqueId, framing, FRAME_DESCRIPTIONS.ACTION_NOT_STRING);
     if (frame.length !== 4) return invalid(uniqueId, framing, send ? FRAME_DESCRIPTIONS.SEND_WRONG_LENGTH : FRAME_DESCRIPTIONS.WRONG_LENGTH);
+    // a SEND has a CALL's fields; typed as a call until types.ts (the facade's) lists "send"
     const kind = (send ? "send" : "call") as "call";
     const call = { kind, uniqueId, action: wellFormed(action), ...payload(input, text, 4, frame[3]) };
     const message = rules.requests.get(action);
