@@ -1,9 +1,11 @@
+import type { Protocol } from "./protocols.generated.js";
 import type { BackendName, FrameValidationResult, JsonInput, ToleratedIssue, ValidationIssue, ValidationWarning } from "./types.js";
 
 /**
- * A message is passed across every backend boundary as its index in `MESSAGE_NAMES` (generated from
- * the schema files, sorted by file name exactly as the Rust core sorts them): an integer crosses
- * N-API and wasm for free, a name would be a string conversion per call.
+ * A message is passed across every backend boundary as its global index in `ALL_MESSAGE_NAMES`
+ * (protocols.generated.ts: 1.6's 56, then 2.0.1's 128, then 2.1's 181, each sorted by file name
+ * exactly as the Rust core sorts them): an integer crosses N-API and wasm for free, a name would
+ * be a string conversion per call.
  */
 export type MessageIndex = number;
 
@@ -29,7 +31,7 @@ export interface Backend {
   readonly name: BackendName;
   /** Called by the loader to prove the backend really works before it is chosen. */
   version(): string;
-  /** The message names in the backend's own table order; the loader checks it equals MESSAGE_NAMES. */
+  /** The message names of every protocol in the backend's own table order; the loader checks it equals ALL_MESSAGE_NAMES. */
   messageNames(): readonly string[];
   /** The tolerance names in bit order; the loader checks it equals TOLERANCES. */
   toleranceNames(): readonly string[];
@@ -52,9 +54,10 @@ export interface Backend {
   /**
    * A whole OCPP-J frame. `payloadRange` is in UTF-8 bytes here, for string input too (the facade
    * converts). `responseTo`: for a CALLRESULT, the index of the request message of the pending call
-   * (its `<Action>Response` schema is applied), or -1 when unknown.
+   * (its `<Action>Response` schema is applied), or -1 when unknown. `protocol`: the index in
+   * PROTOCOLS whose frame rules, actions and codes apply.
    */
-  validateFrame(input: JsonInput, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): FrameValidationResult;
+  validateFrame(input: JsonInput, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): FrameValidationResult<Protocol>;
   /**
    * Crosses into the backend exactly as `isValid` does (wasm: including the copy into its memory)
    * and returns without reading the input: the benchmark's measure of the boundary cost.

@@ -4,15 +4,17 @@ import initWasm, * as wasmWeb from "@ocpp-validate/wasm/web";
 import type { Backend } from "./backend.js";
 import { createJsBackend } from "./js/index.js";
 import { DEBUG_ENV, logFallbacks, requestedBackend, withFallbacks, type BackendFallback, type FallbackOptions, type FallbackReport } from "./loader.js";
-import { createValidatorFor } from "./validator.js";
+import { createValidatorFor, messageIndex, protocolTables } from "./validator.js";
 import { toleranceMask } from "./tolerances.js";
 import { wasmBackend, type WasmBinding } from "./wasm.js";
-import type { CreateValidatorOptions, MessageName, Tolerance, Validator, ValidatorFor } from "./types.js";
+import type { CreateValidatorOptions, DefaultMessageOf, MessageName, MessageNameOf, Protocol, ProtocolValidator, Tolerance, ValidatorFor } from "./types.js";
 
 export type * from "./types.js";
+// OCPP 1.6's names and payload types; 2.x's (whose names clash with them) are in ocpp-validate/ocpp2.0.1 and ocpp-validate/ocpp2.1.
 export type * from "./messages.generated.js";
 export type { BackendFallback, FallbackOptions, FallbackReport } from "./loader.js";
 export { MESSAGE_NAMES, ACTIONS, CHARGE_POINT_ACTIONS } from "./messages.generated.js";
+export { PROTOCOLS } from "./protocols.generated.js";
 export { buildCallError, buildCallResult, utf16IndexOfByte } from "./frame.js";
 export { TOLERANCES } from "./tolerances.js";
 
@@ -57,9 +59,16 @@ export function init(module?: WasmModuleSource): Promise<void> {
  * then in `validator.fallbacks` (and `onFallback`, and OCPP_VALIDATE_DEBUG where `process.env` exists).
  */
 export function createValidator<M extends MessageName = "StopTransaction", const T extends readonly Tolerance[] = readonly []>(
-  options: CreateValidatorOptions<M, T> & FallbackOptions = {},
-): ValidatorFor<M, T> & FallbackReport {
-  // a wrong tolerance name is the caller's mistake, whichever backend would be used
+  options?: CreateValidatorOptions<M, T> & { protocol?: "ocpp1.6" } & FallbackOptions,
+): ValidatorFor<M, T> & FallbackReport;
+export function createValidator<const P extends Protocol, M extends MessageNameOf<P> = DefaultMessageOf<P>, const T extends readonly Tolerance[] = readonly []>(
+  options: CreateValidatorOptions<M, T, P> & { protocol: P } & FallbackOptions,
+): ValidatorFor<M, T, P> & FallbackReport;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the overloads above are the types; this is their one body
+export function createValidator(options: CreateValidatorOptions<MessageNameOf<Protocol>, readonly Tolerance[], Protocol> & FallbackOptions = {}): any {
+  // a wrong protocol, message or tolerance name is the caller's mistake, whichever backend would be used
+  const protocol = protocolTables(options.protocol ?? "ocpp1.6").protocol;
+  if (options.message !== undefined) messageIndex(options.message, protocol);
   toleranceMask(options.tolerate ?? [], "the tolerate option");
   const requested = requestedBackend(options.backend, undefined);
   if (requested === "native") throw new Error("ocpp-validate: the native backend does not exist in browsers; use wasm or js");
@@ -71,10 +80,10 @@ export function createValidator<M extends MessageName = "StopTransaction", const
       { cause: wasmFailure },
     );
   }
-  const message = options.message ?? ("StopTransaction" as M);
+  const message = options.message as never;
   const tolerate = options.tolerate;
-  const result = (v: Validator<M>, fallbacks: readonly BackendFallback[]) => withFallbacks(v, fallbacks, options) as unknown as ValidatorFor<M, T> & FallbackReport;
-  if (requested !== "js" && wasm) return result(createValidatorFor(wasm, message, tolerate), []);
+  const result = (v: ProtocolValidator<Protocol, never>, fallbacks: readonly BackendFallback[]) => withFallbacks(v, fallbacks, options);
+  if (requested !== "js" && wasm) return result(createValidatorFor(wasm, message, tolerate, protocol), []);
   js ??= createJsBackend();
   let fallbacks: readonly BackendFallback[] = [];
   if (requested === "auto") {
@@ -86,7 +95,7 @@ export function createValidator<M extends MessageName = "StopTransaction", const
       logFallbacks(fallbacks, debugSetting());
     }
   }
-  return result(createValidatorFor(js, message, tolerate), fallbacks);
+  return result(createValidatorFor(js, message, tolerate, protocol), fallbacks);
 }
 
 /** OCPP_VALIDATE_DEBUG where there is a `process.env` (SSR, tests, bundlers that define it). */

@@ -1,7 +1,7 @@
 // How the CLI reads one raw line or document: the frame inside a log line, a wrapped frame, the
 // verdict as an Outcome. Shared by the CLI (cli.ts) and its workers (cli-worker.ts), so that
 // `--jobs 1` and `--jobs N` run exactly the same code on every line.
-import type { createValidator, MessageName, Tolerance, ToleratedIssue, ValidationIssue, ValidationWarning } from "./index.js";
+import type { MessageNameOf, Protocol, TolerantProtocolValidator, ToleratedIssue, ValidationIssue, ValidationWarning } from "./index.js";
 
 /** `[`s tried per log line: bounds the work on a line full of `[2,` that never close to a small multiple of its length. */
 const MAX_FRAME_CANDIDATES = 16;
@@ -178,7 +178,8 @@ export function statusOf(valid: boolean, errors: ValidationIssue[], tolerated: T
   return tolerated.length ? "tolerated" : "valid";
 }
 
-export type CliValidator = ReturnType<typeof createValidator<MessageName, Tolerance[]>>;
+/** Any validator of any protocol (the CLI checks --message against --protocol before creating it). */
+export type CliValidator = TolerantProtocolValidator<Protocol, MessageNameOf<Protocol>>;
 
 export function check(v: CliValidator, input: Uint8Array | string, frame: boolean, allErrors: boolean, chargePoint: string | null): Outcome {
   if (frame) {

@@ -1,7 +1,7 @@
 // Choosing a backend. Pure: the candidates (how each backend is loaded) are passed in, so every
 // failure mode is testable with fakes, and nothing here touches Node built-ins (the browser entry uses it too).
 import type { Backend } from "./backend.js";
-import { MESSAGE_NAMES } from "./messages.generated.js";
+import { ALL_MESSAGE_NAMES, PROTOCOLS } from "./protocols.generated.js";
 import { TOLERANCES } from "./tolerances.js";
 import type { BackendName } from "./types.js";
 
@@ -76,8 +76,8 @@ function reason(error: unknown): string {
 
 /**
  * Loads a backend and proves it works by calling `version()`, and that it was built from the same
- * schemas and tolerances as this facade (messages cross as indices and tolerances as bits, so a
- * stale build would validate against the wrong message); a throw becomes a BackendLoadError.
+ * schemas and tolerances as this facade (messages cross as global indices over every protocol and
+ * tolerances as bits, so a stale build, or one without a protocol, would validate against the wrong message); a throw becomes a BackendLoadError.
  */
 function tryLoad(candidate: BackendCandidate): Backend {
   let file = "?";
@@ -87,8 +87,8 @@ function tryLoad(candidate: BackendCandidate): Backend {
     const version = backend.version();
     if (typeof version !== "string" || version === "") throw new Error(`version() returned ${JSON.stringify(version)}`);
     const names = backend.messageNames();
-    if (names.length !== MESSAGE_NAMES.length || names.some((name, i) => name !== MESSAGE_NAMES[i])) {
-      throw new Error(`it was built from other schemas (${names.length} messages, this facade has ${MESSAGE_NAMES.length}): rebuild it`);
+    if (names.length !== ALL_MESSAGE_NAMES.length || names.some((name, i) => name !== ALL_MESSAGE_NAMES[i])) {
+      throw new Error(`it was built from other schemas (${names.length} messages, this facade has ${ALL_MESSAGE_NAMES.length} in ${PROTOCOLS.join(", ")}): rebuild it`);
     }
     // Tolerances cross as bits: a build with other names or another order would tolerate the wrong things.
     const tolerances = backend.toleranceNames();

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./backend.js";
+import type { Protocol } from "./protocols.generated.js";
 import type { FrameValidationResult, JsonInput } from "./types.js";
 
 /** What the addon's validate functions return (the core's Report): the facade's shape, with looser string types. */
@@ -11,8 +12,8 @@ interface NativeResult {
 }
 
 /**
- * What the napi-rs addon (`@ocpp-validate/native-<triple>`) exports. `message`: an index into
- * messageNames(); `tolerate`: a mask, bit `1 << i` = toleranceNames()[i], 0 = strict.
+ * What the napi-rs addon (`@ocpp-validate/native-<triple>`) exports. `message`: a global index into
+ * messageNames() (every protocol's messages); `tolerate`: a mask, bit `1 << i` = toleranceNames()[i], 0 = strict.
  */
 export interface NativeBinding {
   version(): string;
@@ -29,9 +30,9 @@ export interface NativeBinding {
   isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
   /** Copies the inputs before it returns, validates on libuv's threads (all cores for a large batch). */
   isValidBatchAsync(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Promise<Uint8Array>;
-  /** Same shape as FrameValidationResult, with looser string types; payloadRange in bytes. -1: no pending call known. */
-  validateFrameBytes(input: Uint8Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): NativeFrame;
-  validateFrameString(input: string, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): NativeFrame;
+  /** Same shape as FrameValidationResult, with looser string types; payloadRange in bytes. -1: no pending call known; `protocol`: index in PROTOCOLS. */
+  validateFrameBytes(input: Uint8Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): NativeFrame;
+  validateFrameString(input: string, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): NativeFrame;
   noopBytes(input: Uint8Array): boolean;
   noopString(input: string): boolean;
 }
@@ -70,10 +71,10 @@ export function nativeBackend(binding: NativeBinding): Backend {
       typeof binding.isValidBatchAsync === "function"
         ? binding.isValidBatchAsync(inputs, message, tolerate)
         : Promise.resolve().then(() => binding.isValidBatch(inputs, message, tolerate)),
-    validateFrame: (input, allErrors, responseTo, tolerate) =>
+    validateFrame: (input, allErrors, responseTo, tolerate, protocol) =>
       (typeof input === "string"
-        ? binding.validateFrameString(input, allErrors, responseTo, tolerate)
-        : binding.validateFrameBytes(input, allErrors, responseTo, tolerate)) as unknown as FrameValidationResult,
+        ? binding.validateFrameString(input, allErrors, responseTo, tolerate, protocol)
+        : binding.validateFrameBytes(input, allErrors, responseTo, tolerate, protocol)) as unknown as FrameValidationResult<Protocol>,
     noop: (input) => (typeof input === "string" ? binding.noopString(input) : binding.noopBytes(input)),
   };
 }

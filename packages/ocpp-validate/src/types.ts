@@ -1,30 +1,61 @@
 import type { ACTIONS, MessageName, MessageTypes } from "./messages.generated.js";
+import type { Protocol, ProtocolActions, ProtocolMessageNames, ProtocolMessageTypes } from "./protocols.generated.js";
 
-export type { MessageName, MessageTypes };
+export type { MessageName, MessageTypes, Protocol };
 
 export type BackendName = "native" | "wasm" | "js";
 
 /** The 28 OCPP 1.6 actions (request message names): what a CALL names and a CALLRESULT answers. */
 export type ActionName = (typeof ACTIONS)[number];
 
-/** The message a call validates against; without it, the validator's default (`StopTransaction` unless set). */
-export interface MessageOption<M extends MessageName> {
+/** The message names of a protocol (`MessageNameOf<"ocpp2.0.1">`: `"TransactionEventRequest" | ...`); of every protocol for the union. */
+export type MessageNameOf<P extends Protocol> = ProtocolMessageNames[P];
+
+/** The actions of a protocol (what a CALL names). */
+export type ActionNameOf<P extends Protocol> = ProtocolActions[P];
+
+/** The payload type of message `M` of protocol `P` (for a union of protocols: the union of their types of that name). */
+export type PayloadOf<P extends Protocol, M extends string> = P extends Protocol ? (M extends keyof ProtocolMessageTypes[P] ? ProtocolMessageTypes[P][M] : never) : never;
+
+/** The actions of a protocol that have a response: what `responseTo` takes (2.1's SEND-only NotifyPeriodicEventStream has none). */
+export type ResponseActionOf<P extends Protocol> = P extends Protocol
+  ? { [A in ProtocolActions[P]]: `${A}Response` extends keyof ProtocolMessageTypes[P] ? A : never }[ProtocolActions[P]]
+  : never;
+
+/** The message a validator of protocol `P` validates when neither it nor the call names one. */
+export interface DefaultMessages {
+  "ocpp1.6": "StopTransaction";
+  "ocpp2.0.1": "TransactionEventRequest";
+  "ocpp2.1": "TransactionEventRequest";
+}
+export type DefaultMessageOf<P extends Protocol> = DefaultMessages[P];
+
+/** The message a call validates against; without it, the validator's default (`StopTransaction` / `TransactionEventRequest` unless set). */
+export interface MessageOption<M extends string> {
   message?: M;
 }
 
+/**
+ * The OCPP-J code of a payload issue, in the protocol of the message validated (crates/core/SEMANTICS.md,
+ * "Error codes"): 1.6 `FormationViolation` and `OccurenceConstraintViolation` (its spelling); 2.x
+ * `FormatViolation` (not JSON), `ProtocolError` (an unknown member), `OccurrenceConstraintViolation`.
+ */
 export type OcppErrorCode =
   | "FormationViolation"
   | "PropertyConstraintViolation"
   | "OccurenceConstraintViolation"
-  | "TypeConstraintViolation";
+  | "TypeConstraintViolation"
+  | "FormatViolation"
+  | "ProtocolError"
+  | "OccurrenceConstraintViolation";
 
 export interface ValidationIssue {
   /** JSON Pointer as ajv writes it: "", "/transactionData/0/sampledValue/1/unit". */
   instancePath: string;
-  /** ajv keyword ("type", "required", "enum", "maxLength", "format", "multipleOf", "additionalProperties"), or "parse" for bytes that are not UTF-8 JSON. */
+  /** ajv keyword ("type", "required", "enum", "maxLength", "format", "multipleOf", "additionalProperties"; 2.x also "minimum", "maximum", "minItems", "maxItems"), or "parse" for bytes that are not UTF-8 JSON. */
   keyword: string;
   message: string;
-  /** OCPP-J 1.6 CallError code (the spec spells "Occurence" with one r). */
+  /** The CallError code of the protocol validated (OCPP-J 1.6 spells "Occurence" with one r; 2.0.1 fixed it). */
   ocppErrorCode: OcppErrorCode;
 }
 
@@ -73,25 +104,31 @@ export type ValidationResult = ({ valid: true; errors: [] } | { valid: false; er
 
 export type JsonInput = string | Uint8Array;
 
-export interface Validator<D extends MessageName = "StopTransaction"> extends FrameValidator {
+/**
+ * A validator of one protocol's messages (`createValidator({ protocol })`), `D` its default message.
+ * `Validator<D>` is the OCPP 1.6 one, what `createValidator()` without a protocol returns.
+ */
+export interface ProtocolValidator<P extends Protocol = Protocol, D extends MessageNameOf<P> = DefaultMessageOf<P>> extends FrameValidator<P> {
   readonly backend: BackendName;
+  /** The protocol every call validates in: message names, error codes and frames are that protocol's. */
+  readonly protocol: P;
   /** The message used when a call names none. */
   readonly message: D;
   /** The tolerances used when a call names none (`[]`: strict), in TOLERANCES order. */
   readonly tolerate: readonly Tolerance[];
   /** JSON text (string) or bytes (Buffer, Uint8Array). With tolerances, the tolerant verdict. */
-  isValid<M extends MessageName = D>(input: JsonInput, options?: MessageOption<M> & ToleranceOption): boolean;
+  isValid<M extends MessageNameOf<P> = D>(input: JsonInput, options?: MessageOption<M> & ToleranceOption): boolean;
   /**
    * An already-parsed payload (an object or array as `JSON.parse` returns it): a valid one is
    * narrowed to the message's type (strictly valid only: a tolerated deviation is not the type).
    * Anything else (a number, a Map, a Date) is a TypeError.
    */
-  isValid<M extends MessageName = D>(input: object, options?: MessageOption<M> & { tolerate?: readonly [] }): input is MessageTypes[M];
+  isValid<M extends MessageNameOf<P> = D>(input: object, options?: MessageOption<M> & { tolerate?: readonly [] }): input is PayloadOf<P, M>;
   /** Either kind of input, when the caller's type does not say which. */
-  isValid<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption): boolean;
-  validate<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption & { allErrors?: boolean }): ValidationResult;
+  isValid<M extends MessageNameOf<P> = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption): boolean;
+  validate<M extends MessageNameOf<P> = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption & { allErrors?: boolean }): ValidationResult;
   /** One byte per input, in input order: 1 valid, 0 invalid. */
-  isValidBatch<M extends MessageName = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M> & ToleranceOption): Uint8Array;
+  isValidBatch<M extends MessageNameOf<P> = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M> & ToleranceOption): Uint8Array;
   /**
    * `isValidBatch`'s verdicts, computed off the calling thread: native on libuv's threads, all cores
    * for a large batch; wasm and js on Node in a pool of worker threads (one per core, started on
@@ -99,7 +136,7 @@ export interface Validator<D extends MessageName = "StopTransaction"> extends Fr
    * js) is validated in a microtask. The inputs are copied before the call returns: changing a
    * Buffer afterwards does not change its verdict. A bad argument or a failed worker rejects.
    */
-  isValidBatchAsync<M extends MessageName = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M> & ToleranceOption): Promise<Uint8Array>;
+  isValidBatchAsync<M extends MessageNameOf<P> = D>(inputs: ReadonlyArray<JsonInput>, options?: MessageOption<M> & ToleranceOption): Promise<Uint8Array>;
   /**
    * Terminates the worker pool of this validator's backend (shared by every validator of that
    * backend; the next async batch starts a new one). Not needed before exit: an idle pool does
@@ -108,29 +145,48 @@ export interface Validator<D extends MessageName = "StopTransaction"> extends Fr
   close(): Promise<void>;
 }
 
+/** The OCPP 1.6 validator (`createValidator()`, `createValidator({ message })`). */
+export type Validator<D extends MessageName = "StopTransaction"> = ProtocolValidator<"ocpp1.6", D>;
+
 /**
  * A validator created with default tolerances: its verdict on an already-parsed object does not
  * narrow the object's type (a payload with a tolerated `26008.333` for an integer is not the type).
  */
-export interface TolerantValidator<D extends MessageName = "StopTransaction"> extends Omit<Validator<D>, "isValid"> {
-  isValid<M extends MessageName = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption): boolean;
+export interface TolerantProtocolValidator<P extends Protocol = Protocol, D extends MessageNameOf<P> = DefaultMessageOf<P>> extends Omit<ProtocolValidator<P, D>, "isValid"> {
+  isValid<M extends MessageNameOf<P> = D>(input: JsonInput | object, options?: MessageOption<M> & ToleranceOption): boolean;
 }
 
-/** What `createValidator` returns for the `tolerate` option's type: only a strict default narrows. */
-export type ValidatorFor<M extends MessageName, T extends readonly Tolerance[]> = T extends readonly [] ? Validator<M> : TolerantValidator<M>;
+/** The OCPP 1.6 tolerant validator. */
+export type TolerantValidator<D extends MessageName = "StopTransaction"> = TolerantProtocolValidator<"ocpp1.6", D>;
 
-export interface CreateValidatorOptions<M extends MessageName = "StopTransaction", T extends readonly Tolerance[] = readonly Tolerance[]> {
+/** What `createValidator` returns for the `tolerate` option's type: only a strict default narrows. */
+export type ValidatorFor<M extends MessageNameOf<P>, T extends readonly Tolerance[], P extends Protocol = "ocpp1.6"> = T extends readonly []
+  ? ProtocolValidator<P, M>
+  : TolerantProtocolValidator<P, M>;
+
+/** `M`: a message of protocol `P` (createValidator checks it; a type parameter default cannot depend on a later one). */
+export interface CreateValidatorOptions<M extends string = "StopTransaction", T extends readonly Tolerance[] = readonly Tolerance[], P extends Protocol = "ocpp1.6"> {
   backend?: BackendName | "auto";
-  /** The default message of every call (a call's own `message` beats it). */
+  /**
+   * `"ocpp1.6"` (the default), `"ocpp2.0.1"` or `"ocpp2.1"`: the schemas, error codes and frame
+   * rules every call uses. An unknown one is a TypeError that lists PROTOCOLS.
+   */
+  protocol?: P;
+  /** The default message of every call (a call's own `message` beats it), a message of the protocol. */
   message?: M;
   /** The default tolerances of every call (a call's own `tolerate` replaces them); none: strict. */
   tolerate?: T;
 }
 
-/** What an OCPP-J message is: see `Validator.validateFrame`. */
-export type FrameKind = "call" | "callresult" | "callerror" | "invalid";
+/** What an OCPP-J message is: see `validateFrame`. `callresulterror` and `send` only come in OCPP 2.1. */
+export type FrameKind = "call" | "callresult" | "callerror" | "invalid" | "callresulterror" | "send";
 
-/** Every OCPP-J 1.6 CallError code (§4.2.3). */
+/**
+ * Every CallError code of OCPP-J 1.6 (§4.2.3) and 2.0.1/2.1 (§4.3): an answer carries its
+ * protocol's (1.6 `FormationViolation`, `OccurenceConstraintViolation`, `ProtocolError` for a bad
+ * envelope; 2.x `FormatViolation`, `OccurrenceConstraintViolation`, `RpcFrameworkError`,
+ * `MessageTypeNotSupported`).
+ */
 export type CallErrorCode =
   | OcppErrorCode
   | "NotImplemented"
@@ -138,8 +194,9 @@ export type CallErrorCode =
   | "InternalError"
   | "ProtocolError"
   | "SecurityError"
-  | "GenericError";
-
+  | "GenericError"
+  | "RpcFrameworkError"
+  | "MessageTypeNotSupported";
 /** The answer to send back for a failed frame. */
 export interface CallErrorAnswer {
   errorCode: CallErrorCode;
@@ -215,17 +272,46 @@ export interface InvalidFrame {
   callError: CallErrorAnswer;
 }
 
-/** Narrowed by `kind`. */
-export type FrameValidationResult = CallFrame | CallResultFrame | CallErrorFrame | InvalidFrame;
+/** `[5,"<uniqueId>","<errorCode>","<errorDescription>",{errorDetails}]` (OCPP 2.1), well-formed: never answered. */
+export interface CallResultErrorFrame extends FrameFields {
+  kind: "callresulterror";
+  action: null;
+  valid: true;
+  errors: [];
+  tolerated: [];
+  warnings: [];
+  callError: null;
+}
 
-export interface FrameValidator {
+/**
+ * `[6,"<uniqueId>","<action>",{payload}]` (OCPP 2.1): validated like a CALL of the action, but
+ * never answered, so `callError` is always null, also when it is not valid. An action that is
+ * unknown or that a station does not send is `valid: false` with no issues: the caller decides.
+ */
+export interface SendFrame extends FrameFields {
+  kind: "send";
+  action: string;
+  valid: boolean;
+  callError: null;
+}
+
+/** Narrowed by `kind`. The 2.1 kinds (`callresulterror`, `send`) only in a result of a protocol that has them. */
+export type FrameValidationResult<P extends Protocol = "ocpp1.6"> =
+  | CallFrame
+  | CallResultFrame
+  | CallErrorFrame
+  | InvalidFrame
+  | ("ocpp2.1" extends P ? CallResultErrorFrame | SendFrame : never);
+
+export interface FrameValidator<P extends Protocol = "ocpp1.6"> {
   /**
-   * Validates a whole OCPP-J 1.6 message as a Central System receives it: a CALL of any action
-   * (the ten Charge Point actions against their request schema; the others NotSupported; unknown
-   * ones NotImplemented), a CALLRESULT against `<responseTo>Response` when the pending call's action
-   * is given, a CALLERROR for its shape. allErrors=false returns only the first of the sorted issues.
-   * A CALL whose payload is valid only thanks to the tolerances is valid (no callError), with
-   * `tolerated` saying what was accepted.
+   * Validates a whole OCPP-J message of the validator's protocol as a Central System / CSMS
+   * receives it: a CALL of any action (the actions a station initiates against their request
+   * schema; the others NotSupported; unknown ones NotImplemented), a CALLRESULT against
+   * `<responseTo>Response` when the pending call's action is given, a CALLERROR for its shape;
+   * in 2.1 also a CALLRESULTERROR (its shape) and a SEND (like a CALL, never answered).
+   * allErrors=false returns only the first of the sorted issues. A CALL whose payload is valid
+   * only thanks to the tolerances is valid (no callError), with `tolerated` saying what was accepted.
    */
-  validateFrame(input: JsonInput, options?: { allErrors?: boolean; responseTo?: ActionName } & ToleranceOption): FrameValidationResult;
+  validateFrame(input: JsonInput, options?: { allErrors?: boolean; responseTo?: ResponseActionOf<P> } & ToleranceOption): FrameValidationResult<P>;
 }

@@ -1,4 +1,5 @@
 import type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./backend.js";
+import type { Protocol } from "./protocols.generated.js";
 import type { CallErrorCode, FrameKind, FrameValidationResult, JsonInput, OcppErrorCode, Tolerance, ToleratedIssue, ValidationIssue, ValidationWarning, WarningKind } from "./types.js";
 
 /** What both wasm-pack builds (`@ocpp-validate/wasm/node` and `/web`) export once instantiated. */
@@ -15,8 +16,8 @@ export interface WasmBinding {
   isValidTolerantScratch(len: number, message: MessageIndex, tolerate: ToleranceMask): number;
   validateScratch(len: number, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): WasmResult;
   isValidBatchScratch(count: number, len: number, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
-  /** responseTo -1: no pending call known. */
-  validateFrameScratch(len: number, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask): WasmFrame;
+  /** responseTo -1: no pending call known; `protocol`: index in PROTOCOLS. */
+  validateFrameScratch(len: number, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): WasmFrame;
   noopScratch(len: number): boolean;
 }
 
@@ -125,7 +126,7 @@ export function wasmBackend(binding: WasmBinding): Backend {
     },
     noop: (input) => binding.noopScratch(put(input, 0)),
     validate: (input, message, allErrors, tolerate) => toPlainResult(binding.validateScratch(put(input, 0), message, allErrors, tolerate)),
-    validateFrame: (input, allErrors, responseTo, tolerate) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors, responseTo, tolerate)),
+    validateFrame: (input, allErrors, responseTo, tolerate, protocol) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors, responseTo, tolerate, protocol)),
     isValidBatch(inputs, message, tolerate) {
       const count = inputs.length;
       const tableBytes = count * 4;
@@ -183,7 +184,7 @@ function toPlainResult(r: WasmResult): BackendResult {
   return plain;
 }
 
-function toPlainFrame(f: WasmFrame): FrameValidationResult {
+function toPlainFrame(f: WasmFrame): FrameValidationResult<Protocol> {
   // The core guarantees the shape per kind (SEMANTICS.md "Frames"); the binding's fields are flat.
   const plain = {
     kind: f.kind as FrameKind,
@@ -198,7 +199,7 @@ function toPlainFrame(f: WasmFrame): FrameValidationResult {
       f.errorCode === undefined
         ? null
         : { errorCode: f.errorCode as CallErrorCode, errorDescription: f.errorDescription ?? "", frame: f.callErrorFrame ?? "" },
-  } as FrameValidationResult;
+  } as FrameValidationResult<Protocol>;
   f.free?.();
   return plain;
 }
