@@ -54,16 +54,17 @@ export function scanBrackets(b: Uint8Array, from: number, s: Brackets): number {
 
 /**
  * The OCPP-J frame in a log line, as [start, end), or null. Candidates are the `[` followed by
- * 2, 3 or 4 and a comma: the first that closes with at least three elements is the frame (so a
+ * 2, 3 or 4 (up to `lastType`: OCPP 2.1 adds 5 CALLRESULTERROR and 6 SEND) and a comma: the first that closes with at least three elements is the frame (so a
  * prefix's `[2024-05-17 …]` or `[3,CP1]` is skipped); failing that, the first that never closes is
  * a frame cut off and runs to the end of the line, so that it is reported rather than ignored.
  */
-export function findFrame(b: Uint8Array): [number, number] | null {
+export function findFrame(b: Uint8Array, lastType = 4): [number, number] | null {
+  const last = 0x30 + lastType;
   let cut = -1;
   let tried = 0;
   for (let i = b.indexOf(0x5b); i >= 0 && tried < MAX_FRAME_CANDIDATES; i = b.indexOf(0x5b, i + 1)) {
     let j = skipSpace(b, i + 1);
-    if (b[j] !== 0x32 && b[j] !== 0x33 && b[j] !== 0x34) continue;
+    if (!(b[j]! >= 0x32 && b[j]! <= last)) continue;
     j = skipSpace(b, j + 1);
     if (b[j] !== 0x2c) continue;
     tried++;
@@ -208,13 +209,14 @@ export interface EvaluateOptions {
 
 /** The input inside a raw line or document, with its charge point; null for a log line with no frame. */
 export function evaluator(validator: CliValidator, o: EvaluateOptions): (raw: Buffer) => Outcome | null {
+  const lastType = validator.protocol === "ocpp2.1" ? 6 : 4;
   return (raw) => {
     const named = o.chargePoint?.exec(raw.toString("utf8"))?.[1] ?? null;
     const first = raw[skipSpace(raw, 0)];
     const wrapped = first === 0x7b && mayBeWrapper(raw) ? unwrap(raw) : null;
     if (wrapped) return check(validator, wrapped.frame, true, o.allErrors, named ?? wrapped.chargePoint);
     if (o.extract) {
-      const at = findFrame(raw);
+      const at = findFrame(raw, lastType);
       return at ? check(validator, raw.subarray(at[0], at[1]), true, o.allErrors, named) : null;
     }
     return check(validator, raw, first === 0x5b, o.allErrors, named);

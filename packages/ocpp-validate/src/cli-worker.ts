@@ -4,11 +4,13 @@ import { parentPort, workerData } from "node:worker_threads";
 import { evaluateChunk, evaluator, type ChunkResult } from "./cli-eval.js";
 import { createValidator } from "./index.js";
 import type { Answer } from "./pool.js";
-import type { BackendName, MessageName, Tolerance } from "./index.js";
+import type { BackendName, MessageNameOf, Protocol, Tolerance } from "./index.js";
 
 export interface CliWorkerData {
   backend: BackendName;
-  message: MessageName;
+  protocol: Protocol;
+  /** Undefined: the protocol's default. */
+  message: MessageNameOf<Protocol> | undefined;
   tolerate: Tolerance[];
   allErrors: boolean;
   extract: boolean;
@@ -25,7 +27,7 @@ export interface CliJob {
 
 
 const d = workerData as CliWorkerData;
-const evaluate = evaluator(createValidator({ backend: d.backend, message: d.message, tolerate: d.tolerate }), {
+const evaluate = evaluator(createValidator({ backend: d.backend, protocol: d.protocol, message: d.message, tolerate: d.tolerate }), {
   extract: d.extract,
   allErrors: d.allErrors,
   chargePoint: d.chargePoint === null ? null : new RegExp(d.chargePoint),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `ocpp-validate` command: validates OCPP 1.6 payloads (any message) and OCPP-J frames in
+// The `ocpp-validate` command: validates OCPP 1.6, 2.0.1 and 2.1 payloads (any message) and OCPP-J frames in
 // files, directories, stdin and log lines. Exit 0 = all valid, 1 = some invalid, 2 = usage or I/O error.
 import { createReadStream } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
@@ -9,9 +9,9 @@ import type { Readable } from "node:stream";
 import { brackets, evaluateChunk, evaluator, isBlank, isSpace, LineCode, scanBrackets, skipSpace, type ChunkResult, type CliValidator, type Outcome, type Status } from "./cli-eval.js";
 import type { CliWorkerData } from "./cli-worker.js";
 import { createValidator, TOLERANCES } from "./index.js";
-import { MESSAGE_NAMES } from "./messages.generated.js";
+import { PROTOCOL_INFO, PROTOCOLS } from "./protocols.generated.js";
 import { WorkerPool } from "./pool.js";
-import type { BackendName, MessageName, Tolerance } from "./index.js";
+import type { BackendName, MessageNameOf, Protocol, Tolerance } from "./index.js";
 
 /** `text` cut at spaces into lines of at most `width` characters, each indented by `indent`. */
 function wrap(text: string, indent: number, width: number): string {
@@ -26,7 +26,7 @@ function wrap(text: string, indent: number, width: number): string {
 
 const USAGE = `Usage: ocpp-validate [options] [path ...]
 
-Validates OCPP 1.6 payloads and OCPP-J frames.
+Validates OCPP 1.6, 2.0.1 and 2.1 payloads and OCPP-J frames (one protocol per run).
 A path is a file or a directory (searched recursively for *.json, *.ndjson, *.jsonl, and with
 --extract also *.log); no path or "-" reads stdin.
 
@@ -44,12 +44,16 @@ An input whose first non-blank character is "[" is an OCPP-J frame
 [2,"<uniqueId>","<action>",{payload}] (checked against that action's schema). An object with a
 "message" or "frame" member that holds a frame (the array, or a string of its JSON text) is a
 wrapped frame: {"chargePointId":"CP1","message":[2,"a","Heartbeat",{}]} checks the frame.
-Anything else is a payload of the --message (default StopTransaction).
+Anything else is a payload of the --message (default StopTransaction; in 2.x
+TransactionEventRequest).
 
 Options:
   --backend <name>      auto (default), native, wasm or js
-  --message <name>      the message payloads are checked against: any OCPP 1.6 schema
-                        name, e.g. MeterValues or BootNotificationResponse
+  --protocol <p>        ocpp1.6 (default), ocpp2.0.1 or ocpp2.1: the schemas, the frame rules
+                        and the error codes
+  --message <name>      the message payloads are checked against: any schema name of the
+                        protocol, e.g. MeterValues or BootNotificationResponse (1.6),
+                        BootNotificationRequest (2.x)
   --tolerate <names>    accept these deviations, and report each one that was accepted
                         (comma-separated; repeatable):
 ${wrap(TOLERANCES.join(", "), 24, 94)}
@@ -84,8 +88,8 @@ Output:
   quietly and the exit status is that of the inputs checked so far.
 
 Log lines (--extract):
-  The frame is the bracketed text that starts at the first "[" followed by 2, 3 or 4 and a
-  comma (whitespace allowed) and closes with at least three elements; brackets inside
+  The frame is the bracketed text that starts at the first "[" followed by 2, 3 or 4 (with
+  --protocol ocpp2.1 also 5 or 6) and a comma (whitespace allowed) and closes with at least three elements; brackets inside
   strings do not count. Prefixes such as "[2024-05-17 12:00:01] [CP1] <- " and any text after
   the frame are skipped. A frame cut off before its closing bracket is checked as it is (and
   is unparseable). Lines without a frame are counted, not checked.
@@ -125,7 +129,9 @@ class OutputClosed extends Error {}
 
 interface Options {
   backend: BackendName | "auto";
-  message: MessageName;
+  protocol: Protocol;
+  /** Undefined: the protocol's default. */
+  message: MessageNameOf<Protocol> | undefined;
   tolerate: Tolerance[];
   allErrors: boolean;
   json: boolean;
@@ -141,7 +147,8 @@ interface Options {
 function parseArgs(argv: string[]): Options | "help" | "version" {
   const o: Options = {
     backend: "auto",
-    message: "StopTransaction",
+    protocol: "ocpp1.6",
+    message: undefined,
     tolerate: [],
     allErrors: false,
     json: false,
@@ -173,10 +180,13 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
       const v = value();
       if (!["auto", "native", "wasm", "js"].includes(v)) throw new UsageError(`--backend must be auto, native, wasm or js, not ${JSON.stringify(v)}`);
       o.backend = v as Options["backend"];
+    } else if (is("--protocol")) {
+      const v = value();
+      if (!(PROTOCOLS as readonly string[]).includes(v)) throw new UsageError(`--protocol must be ${PROTOCOLS.join(", ")}, not ${JSON.stringify(v)}`);
+      o.protocol = v as Protocol;
     } else if (is("--message")) {
       const v = value();
-      if (!(MESSAGE_NAMES as readonly string[]).includes(v)) throw new UsageError(`unknown message ${JSON.stringify(v)}; OCPP 1.6 messages are: ${MESSAGE_NAMES.join(", ")}`);
-      o.message = v as MessageName;
+      o.message = v as MessageNameOf<Protocol>;
     } else if (is("--tolerate")) {
       // Empty items are allowed so that `--tolerate "$LIST"` with an empty list means strict.
       for (const name of value().split(",").map((s) => s.trim()).filter(Boolean)) {
@@ -211,6 +221,11 @@ function parseArgs(argv: string[]): Options | "help" | "version" {
     else o.paths.push(a);
   }
   if (o.extract && o.format === "json") throw new UsageError("--extract reads log lines; it cannot be combined with --format json");
+  // after the loop: --protocol may come after --message
+  const info = PROTOCOL_INFO[o.protocol];
+  if (o.message !== undefined && !(info.messageNames as readonly string[]).includes(o.message)) {
+    throw new UsageError(`unknown message ${JSON.stringify(o.message)} in ${o.protocol}; OCPP ${info.version} messages are: ${info.messageNames.join(", ")}`);
+  }
   o.tolerate = TOLERANCES.filter((t) => tolerate.has(t));
   if (o.paths.length === 0) o.paths.push("-");
   return o;
@@ -280,6 +295,8 @@ function describeOutcome(o: Outcome): string {
   if (o.frame && (o.frame.kind !== "call" || o.errors.length === 0) && o.frame.errorCode) {
     parts.push(o.frame.kind === "call" ? `${o.frame.errorCode}: action ${JSON.stringify(o.frame.action)}` : `${o.frame.kind} frame (${o.frame.errorCode})`);
   }
+  // a 2.1 SEND is never answered, so an action the CSMS does not take has no code to show
+  if (o.frame?.kind === "send" && !o.valid && o.errors.length === 0) parts.push(`SEND of an action a CSMS does not take: ${JSON.stringify(o.frame.action)}`);
   for (const e of o.errors) parts.push(`${where(e.instancePath)} ${e.keyword}: ${e.message}`);
   for (const t of o.tolerated) parts.push(`tolerated ${where(t.instancePath)} ${t.keyword} [${t.tolerance}]: ${t.message}`);
   for (const w of o.warnings) parts.push(`warning ${where(w.instancePath)} ${w.warning}: ${w.message}`);
@@ -531,7 +548,7 @@ async function main(argv: string[]): Promise<number> {
   const o = options;
   let validator: CliValidator;
   try {
-    validator = createValidator({ backend: o.backend, message: o.message, tolerate: o.tolerate });
+    validator = createValidator({ backend: o.backend, protocol: o.protocol, message: o.message, tolerate: o.tolerate });
   } catch (e) {
     process.stderr.write(`ocpp-validate: ${(e as Error).message}\n`);
     return 2;
@@ -611,6 +628,7 @@ async function main(argv: string[]): Promise<number> {
   let sentInline = 0;
   const workerData: CliWorkerData = {
     backend: validator.backend,
+    protocol: o.protocol,
     message: o.message,
     tolerate: o.tolerate,
     allErrors: o.allErrors,

@@ -3,24 +3,26 @@
  *
  *   import { RPCServer } from "ocpp-rpc";
  *   import { createStrictModeValidator } from "ocpp-validate/ocpp-rpc";
- *   const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true,
- *     strictModeValidators: [createStrictModeValidator()] });
+ *   const server = new RPCServer({ protocols: ["ocpp2.0.1", "ocpp1.6"], strictMode: true,
+ *     strictModeValidators: [createStrictModeValidator(), createStrictModeValidator({ subprotocol: "ocpp2.0.1" })] });
  *
  * ocpp-rpc (2.x) calls `validate("urn:<Action>.req", params)` on every CALL it sends or receives and
- * `validate("urn:<Action>.conf", result)` on every CALLRESULT, and expects a thrown error that carries
+ * `validate("urn:<Action>.conf", result)` on every CALLRESULT (in every subprotocol), and expects a thrown error that carries
  * `rpcErrorCode` and `details`. This module never imports ocpp-rpc: it builds an Error with the same
  * shape as ocpp-rpc's RPCError subclasses (`message`, `rpcErrorCode`, `rpcErrorMessage`, `details`), or
  * hands the three parts to ocpp-rpc's own `createRPCError` when given one (`createError`).
  * Where the verdicts and codes differ from ocpp-rpc's own validator: OCPP-RPC.md.
  */
 import { createValidator } from "./index.js";
-import { MESSAGE_NAMES } from "./messages.generated.js";
+import { PROTOCOL_INFO, PROTOCOLS, type Protocol } from "./protocols.generated.js";
 import { showString } from "./js/messages.js";
-import type { BackendName, MessageName, ValidationIssue, ValidationResult } from "./types.js";
+import type { BackendName, MessageNameOf, ValidationIssue, ValidationResult } from "./types.js";
 
-/** What the adapter needs of a validator: any `createValidator(...)` result fits. */
+/** What the adapter needs of a validator: any `createValidator({ protocol })` result of the adapter's protocol fits. */
 export interface PayloadValidator {
-  validate(input: unknown, options: { message: MessageName; allErrors?: boolean }): ValidationResult;
+  /** When present, it must be the adapter's protocol (checked at creation). */
+  readonly protocol?: Protocol;
+  validate(input: unknown, options: { message: never; allErrors?: boolean }): ValidationResult;
 }
 
 /** What ocpp-rpc's `strictModeValidators` option takes (its `Validator` duck type). */
@@ -30,13 +32,15 @@ export interface StrictModeValidator {
   validate(schemaId: string, params: unknown): true;
 }
 
-/** The CallError codes this adapter throws. */
+/** The CallError codes this adapter throws: the protocol's (SEMANTICS.md, "Error codes"). */
 export type RpcErrorCode =
   | "ProtocolError"
   | "FormationViolation"
   | "PropertyConstraintViolation"
   | "OccurenceConstraintViolation"
-  | "TypeConstraintViolation";
+  | "TypeConstraintViolation"
+  | "FormatViolation"
+  | "OccurrenceConstraintViolation";
 
 /** One issue as it travels in `details.errors` (and in the CALLERROR's errorDetails). */
 export interface RpcIssue {
@@ -63,8 +67,14 @@ export interface StrictModeValidatorOptions {
    * validates with the generated JS validator, so this only picks what gets loaded.
    */
   backend?: BackendName | "auto";
-  /** The subprotocol this validator is registered for (ocpp-rpc keys validators by it). Default "ocpp1.6". */
+  /**
+   * The subprotocol this validator is registered for (ocpp-rpc keys validators by it). Default
+   * "ocpp1.6". When it is one of PROTOCOLS ("ocpp1.6", "ocpp2.0.1", "ocpp2.1") it is also the
+   * protocol validated, unless `protocol` says otherwise.
+   */
   subprotocol?: string;
+  /** The protocol whose schemas apply: default the subprotocol when it is one of PROTOCOLS, else "ocpp1.6". */
+  protocol?: Protocol;
   /**
    * Report every issue in `details.errors` (sorted by instancePath, then keyword). Default false:
    * only the first sorted issue, as ocpp-rpc's ajv (allErrors off) reports one error.
@@ -90,6 +100,9 @@ export interface StrictModeValidatorOptions {
 const RPC_ERROR_MESSAGES: Record<RpcErrorCode, string> = {
   ProtocolError: "Payload for method is incomplete",
   FormationViolation: "Payload for the method is syntactically incorrect or not conform the PDU structure for the method",
+  FormatViolation: "Payload for the method is syntactically incorrect or not conform the PDU structure for the method",
+  OccurrenceConstraintViolation:
+    "Payload for the method is syntactically correct but at least one of the fields violates occurence constraints",
   PropertyConstraintViolation: "Payload is syntactically correct but at least one field contains an invalid value",
   OccurenceConstraintViolation:
     "Payload for the method is syntactically correct but at least one of the fields violates occurence constraints",
@@ -116,31 +129,50 @@ export class OcppRpcError extends Error {
 
 const REQUEST_SUFFIX = "Request";
 const RESPONSE_SUFFIX = "Response";
-const OCA_PREFIX = "urn:OCPP:1.6:2019:12:";
+/** The `$id` prefix of the OCA's schema files: 1.6's JSON schemas (2019/12), 2.0.1 and 2.1. */
+const OCA_PREFIXES: Readonly<Record<Protocol, string>> = {
+  "ocpp1.6": "urn:OCPP:1.6:2019:12:",
+  "ocpp2.0.1": "urn:OCPP:Cp:2:2020:3:",
+  "ocpp2.1": "urn:OCPP:Cp:2:2025:1:",
+};
 
 /**
- * Every schema id this adapter knows → its message: ocpp-rpc's `urn:<Action>.req` / `urn:<Action>.conf`
- * and the official schemas' own ids `urn:OCPP:1.6:2019:12:<Action>Request` / `...Response`.
- * A Map, so ids taken from the wire (`urn:__proto__.req`) are only ever looked up, never resolved.
+ * Every schema id this adapter knows in a protocol → its message. What ocpp-rpc passes, in every
+ * subprotocol: `urn:<Action>.req` and `urn:<Action>.conf`; the official schemas' own ids
+ * (`urn:OCPP:1.6:2019:12:<Action>Request`, `urn:OCPP:Cp:2:2020:3:<Action>Request` ...); and in 2.x
+ * `urn:<Message>`, the ids of ocpp-rpc's own 2.1 bundle. A Map, so ids taken from the wire
+ * (`urn:__proto__.req`) are only ever looked up, never resolved.
  */
-const SCHEMA_IDS: ReadonlyMap<string, MessageName> = (() => {
-  const ids = new Map<string, MessageName>();
-  for (const name of MESSAGE_NAMES) {
-    if (name.endsWith(RESPONSE_SUFFIX)) {
-      const action = name.slice(0, -RESPONSE_SUFFIX.length);
-      ids.set(`urn:${action}.conf`, name);
-      ids.set(`${OCA_PREFIX}${name}`, name);
-    } else {
-      ids.set(`urn:${name}.req`, name);
-      ids.set(`${OCA_PREFIX}${name}${REQUEST_SUFFIX}`, name);
-    }
-  }
-  return ids;
-})();
+const schemaIds = new Map<Protocol, ReadonlyMap<string, string>>();
 
-/** The message a schema id names (`urn:StopTransaction.req` → `StopTransaction`, `urn:Reset.conf` → `ResetResponse`), or null. */
-export function messageForSchemaId(schemaId: string): MessageName | null {
-  return (typeof schemaId === "string" && SCHEMA_IDS.get(schemaId)) || null;
+function schemaIdsOf(protocol: Protocol): ReadonlyMap<string, string> {
+  let ids = schemaIds.get(protocol);
+  if (ids) return ids;
+  const info = PROTOCOL_INFO[protocol];
+  const map = new Map<string, string>();
+  const oca = OCA_PREFIXES[protocol];
+  (info.actions as readonly string[]).forEach((action, i) => {
+    const request = info.requestNames[i] as string;
+    const response = info.responseNames[i] as string | null;
+    map.set(`urn:${action}.req`, request);
+    if (response !== null) map.set(`urn:${action}.conf`, response);
+  });
+  for (const name of info.messageNames as readonly string[]) {
+    // 1.6's files are named after the action, its official ids after the action and Request
+    const is16Request = protocol === "ocpp1.6" && !name.endsWith(RESPONSE_SUFFIX);
+    map.set(`${oca}${name}${is16Request ? REQUEST_SUFFIX : ""}`, name);
+    if (protocol !== "ocpp1.6") map.set(`urn:${name}`, name);
+  }
+  schemaIds.set(protocol, (ids = map));
+  return ids;
+}
+
+/**
+ * The message a schema id names in a protocol (`urn:StopTransaction.req` → `StopTransaction`,
+ * `urn:Reset.conf` → `ResetResponse`; in 2.0.1 `urn:Reset.req` → `ResetRequest`), or null.
+ */
+export function messageForSchemaId<P extends Protocol = "ocpp1.6">(schemaId: string, protocol: P = "ocpp1.6" as P): MessageNameOf<P> | null {
+  return ((typeof schemaId === "string" && schemaIdsOf(protocol).get(schemaId)) || null) as MessageNameOf<P> | null;
 }
 
 /** Issues named in the error message; `details.errors` has them all. */
@@ -189,6 +221,16 @@ function ajvWording(issue: ValidationIssue, payload: unknown): string {
     }
     case "format":
       return m.endsWith(URI_MESSAGE_END) ? 'must match format "uri"' : 'must match format "date-time"';
+    case "minimum":
+    case "maximum": {
+      const bound = / the (?:minimum|maximum) (\S+)$/.exec(m)?.[1];
+      return bound === undefined ? m : `must be ${issue.keyword === "minimum" ? ">=" : "<="} ${bound}`;
+    }
+    case "minItems":
+    case "maxItems": {
+      const limit = / (?:fewer|more) than the (\d+) (?:required|allowed)$/.exec(m)?.[1];
+      return limit === undefined ? m : `must NOT have ${issue.keyword === "minItems" ? "fewer" : "more"} than ${limit} items`;
+    }
     case "multipleOf": {
       const divisor = / is not a multiple of (\S+)$/.exec(m)?.[1];
       return divisor === undefined ? m : `must be multiple of ${divisor}`;
@@ -212,7 +254,7 @@ const URI_MESSAGE_END = " is not a URI (RFC 3986, with a scheme such as https:)"
  * What the validator is handed for `params`. ocpp-rpc passes what `JSON.parse` produced (inbound) or
  * what the application gave `call()` / returned from a handler (outbound). Plain objects and arrays
  * are validated as they are. Anything else is checked as the JSON text `null`, which gives the root
- * `type` issue ("must be object"): every 1.6 schema's root is an object. That covers a string (it must
+ * `type` issue ("must be object"): every schema's root is an object, in every protocol. That covers a string (it must
  * never reach `validate` as JSON text, where `"{}"` would pass), `undefined` (no params, sent as
  * `null`), null, numbers, booleans, and non-plain objects (Date, Map, class instances, bytes), which
  * the validator does not take as parsed JSON.
@@ -226,14 +268,23 @@ function isPlainJsonContainer(params: unknown): params is object {
 
 /**
  * An ocpp-rpc strict-mode validator backed by ocpp-validate: `strictModeValidators: [createStrictModeValidator()]`
- * (registered for "ocpp1.6", it replaces ocpp-rpc's own ocpp1.6 validator). Valid → `true`; invalid →
- * throws with `rpcErrorCode` = the OCPP-J 1.6 code of the first issue (issues sorted by instancePath,
+ * (registered for "ocpp1.6", it replaces ocpp-rpc's own ocpp1.6 validator; `{ subprotocol: "ocpp2.0.1" }`
+ * and `"ocpp2.1"` replace those). Valid → `true`; invalid →
+ * throws with `rpcErrorCode` = the protocol's OCPP-J code of the first issue (issues sorted by instancePath,
  * then keyword, as `validateFrame` sorts them) and `details` = `{ errors, data }`; unknown schema id →
  * `fallback`, or ProtocolError `Schema '<id>' is missing from subprotocol schema '<subprotocol>'`.
  */
 export function createStrictModeValidator(options: StrictModeValidatorOptions = {}): StrictModeValidator {
-  const validator: PayloadValidator = options.validator ?? createValidator({ backend: options.backend ?? "auto" });
   const subprotocol = options.subprotocol ?? "ocpp1.6";
+  const protocol: Protocol = options.protocol ?? ((PROTOCOLS as readonly string[]).includes(subprotocol) ? (subprotocol as Protocol) : "ocpp1.6");
+  if (!(PROTOCOLS as readonly string[]).includes(protocol)) {
+    throw new TypeError(`ocpp-validate/ocpp-rpc: unknown protocol ${JSON.stringify(protocol)}; the protocols are: ${PROTOCOLS.join(", ")}`);
+  }
+  const validator: PayloadValidator = options.validator ?? (createValidator({ backend: options.backend ?? "auto", protocol }) as unknown as PayloadValidator);
+  // a validator of another protocol would throw on every message name, or worse, share one
+  if (validator.protocol !== undefined && validator.protocol !== protocol) {
+    throw new TypeError(`ocpp-validate/ocpp-rpc: the validator validates ${validator.protocol}, this adapter ${protocol} (subprotocol ${JSON.stringify(subprotocol)}): create it with createValidator({ protocol: ${JSON.stringify(protocol)} })`);
+  }
   const allErrors = options.allErrors ?? false;
   const includeData = options.includeData ?? true;
   const createError: CreateRpcError =
@@ -243,7 +294,7 @@ export function createStrictModeValidator(options: StrictModeValidatorOptions = 
   return {
     subprotocol,
     validate(schemaId: string, params: unknown): true {
-      const message = messageForSchemaId(schemaId);
+      const message = messageForSchemaId(schemaId, protocol) as never;
       if (message === null) {
         if (fallback) {
           fallback.validate(schemaId, params);

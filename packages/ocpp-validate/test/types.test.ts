@@ -21,10 +21,16 @@ describe("published types", () => {
     expect(r.code).toBe(0);
   }, 600_000);
 
-  it("unknown message and tolerance names, wrong narrowings (also after a tolerant verdict), response names as responseTo, numbers and un-narrowed frames are compile errors", () => {
+  it("a 2.x validator narrows to its protocol's types (ocpp-validate/ocpp2.0.1, /ocpp2.1), a run-time protocol to the union, 1.6 as before", () => {
+    const r = compile("protocols.ts");
+    expect(r.out).toBe("");
+    expect(r.code).toBe(0);
+  }, 600_000);
+
+  it("unknown message and tolerance names, wrong narrowings (also after a tolerant verdict), response names as responseTo, numbers and un-narrowed frames, other protocols' names, unknown protocols and 2.1 kinds in 1.6 are compile errors", () => {
     const r = compile("wrong.ts");
     expect(r.code).not.toBe(0);
     const lines = [...r.out.matchAll(/wrong\.ts\((\d+),/g)].map((m) => Number(m[1]));
-    expect([...new Set(lines)].sort((a, b) => a - b)).toEqual([5, 8, 11, 12, 14, 16, 17, 20, 24, 29]);
+    expect([...new Set(lines)].sort((a, b) => a - b)).toEqual([5, 8, 11, 12, 14, 16, 17, 20, 24, 29, 34, 35, 37, 40, 41, 42, 43, 45]);
   }, 600_000);
 });
