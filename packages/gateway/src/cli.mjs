@@ -6,19 +6,23 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { TOLERANCES } from "ocpp-validate";
 import { DEFAULT_MAX_CHARGE_POINTS } from "./metrics.mjs";
-import { DEFAULT_CALL_TIMEOUT_MS, DEFAULT_HEARTBEAT_INTERVAL_S, DEFAULT_MAX_PAYLOAD, DEFAULT_METRICS_PATH, Policy, PolicyError, SUBPROTOCOL, parsePolicyArgs, startGateway } from "./gateway.mjs";
+import { AVAILABLE_PROTOCOLS, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_HEARTBEAT_INTERVAL_S, DEFAULT_MAX_PAYLOAD, DEFAULT_METRICS_PATH, Policy, PolicyError, ProtocolError, checkProtocols, parsePolicyArgs, startGateway } from "./gateway.mjs";
 
-const USAGE = `Usage: pnpm gateway [--port 9000] [--host 127.0.0.1] [--backend auto|native|wasm|js]
+const USAGE = `Usage: pnpm gateway [--port 9000] [--host 127.0.0.1] [--backend auto|native|wasm|js] [--protocols ${AVAILABLE_PROTOCOLS.join(",")}]
                     [--max-payload 2097152] [--all-errors] [--strict-utf8] [--quiet]
                     [--heartbeat-interval ${DEFAULT_HEARTBEAT_INTERVAL_S}] [--call-timeout ${DEFAULT_CALL_TIMEOUT_MS}]
                     [--tolerate <names> | --tolerate <Action>=<names>]... [--on-invalid [<Action>=]accept|reject]...
                     [--frame-log -|<file>] [--no-frame-log] [--log-valid]
                     [--metrics-path ${DEFAULT_METRICS_PATH}] [--no-metrics] [--max-charge-points ${DEFAULT_MAX_CHARGE_POINTS}]
 
-An OCPP-J 1.6 WebSocket endpoint at ws://<host>:<port>/ocpp/<chargePointId> (subprotocol ${SUBPROTOCOL}).
-Every CALL is validated by ocpp-validate. The ten Charge Point actions are answered with a CALLRESULT
-(BootNotification Accepted, StartTransaction a new transactionId, ...) or the validator's CALLERROR;
-Central System actions get NotSupported, unknown ones NotImplemented.
+An OCPP-J WebSocket endpoint at ws://<host>:<port>/ocpp/<chargePointId>.
+--protocols: the subprotocols it accepts (default ${AVAILABLE_PROTOCOLS.join(",")}); of the client's
+Sec-WebSocket-Protocol offer it takes the first, in the client's order, that is in this list. A
+client that offers none of them is refused with HTTP 400 before the upgrade.
+Every CALL is validated by ocpp-validate with the validator of the connection's protocol. The
+station actions are answered with a CALLRESULT (BootNotification Accepted, StartTransaction a new
+transactionId, TransactionEvent its idTokenInfo, ...) or the validator's CALLERROR; CSMS actions
+get NotSupported, unknown ones NotImplemented. An OCPP 2.1 SEND is never answered.
 Messages above --max-payload bytes close the connection (1009). Ctrl-C stops it.
 
 Validation policy (per action; the policy of an action also applies to the CALLRESULTs a charge
@@ -72,6 +76,7 @@ try {
       port: { type: "string", default: "9000" },
       host: { type: "string", default: "127.0.0.1" },
       backend: { type: "string", default: "auto" },
+      protocols: { type: "string", default: AVAILABLE_PROTOCOLS.join(",") },
       "max-payload": { type: "string", default: String(DEFAULT_MAX_PAYLOAD) },
       "all-errors": { type: "boolean", default: false },
       "strict-utf8": { type: "boolean", default: false },
@@ -141,6 +146,15 @@ if (frameLog && frameLog !== process.stdout) {
     });
   });
 }
+/** @type {import("./gateway.mjs").Protocol[]} */
+let protocols;
+try {
+  protocols = checkProtocols(String(values.protocols));
+} catch (e) {
+  if (!(e instanceof ProtocolError)) throw e;
+  process.stderr.write(`gateway: --protocols ${values.protocols}: ${e.message}\n`);
+  process.exit(2);
+}
 const backend = /** @type {"auto" | "native" | "wasm" | "js"} */ (values.backend);
 const quiet = values.quiet === true;
 
@@ -148,6 +162,7 @@ const gateway = await startGateway({
   port,
   host: String(values.host),
   backend,
+  protocols,
   maxPayload,
   allErrors: values["all-errors"] === true,
   strictUtf8: values["strict-utf8"] === true,
@@ -166,7 +181,7 @@ const gateway = await startGateway({
   process.exit(2);
 });
 process.stdout.write(
-  `gateway listening on ${gateway.url}<chargePointId> (subprotocol ${SUBPROTOCOL}, ${gateway.backend} backend, maxPayload ${gateway.maxPayload} bytes)` +
+  `gateway listening on ${gateway.url}<chargePointId> (subprotocols ${gateway.protocols.join(", ")}, ${gateway.backend} backend, maxPayload ${gateway.maxPayload} bytes)` +
     (gateway.metricsPath === null ? "" : `, metrics at http://${gateway.host}:${gateway.port}${gateway.metricsPath}`) +
     "\n",
 );

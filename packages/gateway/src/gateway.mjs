@@ -1,14 +1,15 @@
 // @ts-check
 /**
- * An example OCPP-J 1.6 Central System endpoint: a `ws` server on /ocpp/<chargePointId>
- * (subprotocol ocpp1.6) that validates every incoming message with ocpp-validate's validateFrame
- * (on the raw Buffer, never a string) and
- * - answers every CALL of the ten Charge Point actions with a CALLRESULT built by a typed handler
- *   (see HANDLERS below; every answer passes its `<Action>Response` schema, which the tests check),
- *   or with the CALLERROR the validator built (payload failures, broken frames, NotSupported for
- *   Central System actions, NotImplemented for unknown ones);
- * - hands out transaction ids (one counter per gateway, strictly increasing) and remembers every
- *   open transaction per charge point until its StopTransaction;
+ * An example OCPP-J Central System / CSMS endpoint: a `ws` server on /ocpp/<chargePointId> that
+ * negotiates the subprotocol (ocpp2.1, ocpp2.0.1, ocpp1.6: the first the client offers that the
+ * server supports), validates every incoming message with the validator of that protocol's
+ * validateFrame (on the raw Buffer, never a string) and
+ * - answers every CALL of the station-initiated actions with a CALLRESULT built by a typed handler
+ *   (see HANDLERS_16 and handlers2x below; every answer passes its `<Action>Response` schema, which
+ *   the tests check), or with the CALLERROR the validator built (payload failures, broken frames,
+ *   NotSupported for CSMS actions, NotImplemented for unknown ones); a 2.1 SEND is never answered;
+ * - hands out 1.6 transaction ids (one counter per gateway, strictly increasing) and remembers every
+ *   open transaction per charge point until its StopTransaction (1.6) or TransactionEvent Ended (2.x);
  * - sends CSMS-initiated calls (`gateway.call(chargePointId, "Reset", { type: "Soft" })`): the
  *   request is validated before it is sent, the charger's CALLRESULT against `<Action>Response`;
  * - applies a validation policy per action (policy.mjs: tolerances, and `onInvalid: "accept"` to
@@ -37,9 +38,11 @@ import { WebSocketServer } from "ws";
 import { CONTENT_TYPE } from "./metrics.mjs";
 import { createObserver } from "./observe.mjs";
 import { Policy } from "./policy.mjs";
+import { AVAILABLE_PROTOCOLS, checkProtocols, negotiate, offeredProtocols, tablesOf } from "./protocols.mjs";
 
 export { Policy, PolicyError, parsePolicyArgs, ON_INVALID } from "./policy.mjs";
 export { OUTCOMES } from "./observe.mjs";
+export { AVAILABLE_PROTOCOLS, PROTOCOLS, ProtocolError, checkProtocols, negotiate, tablesOf } from "./protocols.mjs";
 
 /**
  * @typedef {import("ocpp-validate").MessageTypes} MessageTypes
@@ -63,7 +66,10 @@ export { OUTCOMES } from "./observe.mjs";
  * @typedef {Exclude<Action, Exclude<ChargePointAction, "DataTransfer">>} CentralSystemAction
  */
 
-export const SUBPROTOCOL = "ocpp1.6";
+/**
+ * @typedef {import("./protocols.mjs").Protocol} Protocol
+ * @typedef {import("./protocols.mjs").ProtocolTables} ProtocolTables
+ */
 export const DEFAULT_MAX_PAYLOAD = 2 * 1024 * 1024;
 /** How long `gateway.call` waits for the charger's answer (ms) unless told otherwise. */
 export const DEFAULT_CALL_TIMEOUT_MS = 30_000;
@@ -75,13 +81,13 @@ export const DATA_TRANSFER_VENDOR_ID = "ocpp-validate";
 export const CENTRAL_SYSTEM_ACTIONS = /** @type {CentralSystemAction[]} */ (
   ACTIONS.filter((a) => a === "DataTransfer" || !(/** @type {readonly string[]} */ (CHARGE_POINT_ACTIONS)).includes(a))
 );
-const CENTRAL_SYSTEM_ACTION_SET = new Set(/** @type {readonly string[]} */ (CENTRAL_SYSTEM_ACTIONS));
-const CHARGE_POINT_ACTION_SET = new Set(/** @type {readonly string[]} */ (CHARGE_POINT_ACTIONS));
 /** Where `GET` answers the Prometheus exposition unless told otherwise. */
 export const DEFAULT_METRICS_PATH = "/metrics";
-/** OCPP 1.6 identifies a charge point by a CiString of at most 48 characters. */
+/** OCPP 1.6 identifies a charge point by a CiString of at most 48 characters (2.x's identity too). */
 const MAX_CHARGE_POINT_ID = 48;
 const PATH = /^\/ocpp\/([^/?#]+)\/?(?:\?.*)?$/;
+/** 2.x station actions never answered with a bare "Accepted" (see trivialAnswers). */
+const NEVER_TRIVIAL = new Set(["SignCertificate", "GetCertificateStatus", "GetCertificateChainStatus", "Get15118EVCertificate"]);
 /** Largest delay setTimeout accepts (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -146,6 +152,21 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  * @property {number} [reservationId]
  */
 /**
+ * An OCPP 2.x transaction, as its TransactionEvents tell it. The station makes up the id (unique
+ * per station only), so it is kept per charge point, never in the gateway-wide `transactions`.
+ * @typedef {object} StationTransaction
+ * @property {string} transactionId
+ * @property {string} chargePointId
+ * @property {Protocol} protocol
+ * @property {number | null} evseId
+ * @property {number | null} connectorId
+ * @property {string | null} idToken   the last idToken a TransactionEvent carried
+ * @property {string} timestamp   of the first event the gateway saw, as the station sent it
+ * @property {number} seqNo   of the last event
+ * @property {string | null} chargingState   the last one reported
+ * @property {number} meterValues   meterValue entries received with its events
+ */
+/**
  * What the gateway remembers about a charge point: kept while it is connected or has open
  * transactions.
  * @typedef {object} ChargePointState
@@ -153,7 +174,8 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  * @property {Peer | null} connection  the most recent open connection (CSMS calls go there)
  * @property {Peer[]} connections  every open connection with this id, oldest first
  * @property {BootNotification | null} boot  its last BootNotification
- * @property {Map<number, Transaction>} transactions  its open transactions by id
+ * @property {Map<number | string, Transaction | StationTransaction>} transactions  its open
+ *   transactions by id: numbers the gateway handed out (1.6), strings the station chose (2.x)
  */
 /**
  * @typedef {object} Pending
@@ -171,7 +193,11 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  * @property {boolean} alive
  * @property {boolean} closed
  * @property {Map<string, Pending>} pending  CSMS calls sent and not yet answered, by uniqueId
- * @property {Promise<unknown>} queue  CSMS calls go out one at a time (OCPP-J 1.6 §4.1.1)
+ * @property {Promise<unknown>} queue  CSMS calls go out one at a time (OCPP-J 1.6 §4.1.1, 2.0.1 §4.1.1)
+ * @property {Protocol} protocol  the negotiated subprotocol
+ * @property {ProtocolTables} tables  its actions
+ * @property {import("ocpp-validate").Validator<any>} validator  the one validator of that protocol
+ * @property {ReadonlyMap<string, (payload: any, cp: ChargePointState) => object>} handlers  its station actions' handlers
  */
 
 /**
@@ -188,7 +214,14 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  * @property {number} [callTimeoutMs]    default timeout of `gateway.call` (default 30 000)
  * @property {number} [firstTransactionId] the first transaction id handed out (default 1)
  * @property {(idTag: string, chargePointId: string) => IdTagInfo} [authorize]
- *   the idTagInfo for Authorize, StartTransaction and StopTransaction (default: Accepted)
+ *   the idTagInfo for Authorize, StartTransaction and StopTransaction (default: Accepted); in 2.x,
+ *   also the idTokenInfo for Authorize and TransactionEvent unless `authorizeIdToken` is given
+ *   (its status, and expiryDate as cacheExpiryDateTime)
+ * @property {(idToken: { idToken: string, type: string }, chargePointId: string) => object} [authorizeIdToken]
+ *   the 2.x idTokenInfo (IdTokenInfoType) for Authorize and TransactionEvent
+ * @property {readonly Protocol[] | string} [protocols]  the subprotocols the gateway accepts
+ *   (default every one: ocpp2.1, ocpp2.0.1, ocpp1.6); the client's order of preference decides
+ *   among them. An unknown name rejects startGateway with a ProtocolError
  * @property {(line: string) => void} [log]  human-readable lines about the gateway itself
  * @property {readonly Tolerance[]} [tolerate]  tolerances for every action without its own list (default none: strict)
  * @property {OnInvalid} [onInvalid]  "reject" (default): answer an invalid CALL with the validator's
@@ -216,6 +249,9 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  * @property {number} ignored  CALLRESULT/CALLERROR frames that answer no pending call
  * @property {number} dropped
  * @property {number} rejected  upgrades refused
+ * @property {Record<string, number>} protocols  connections accepted per negotiated subprotocol
+ * @property {number} sends  2.1 SEND frames received (never answered)
+ * @property {number} callResultErrors  2.1 CALLRESULTERRORs received (a station refusing a CALLRESULT)
  * @property {{ started: number, stopped: number, unknownStops: number }} transactions
  * @property {{ sent: number, resolved: number, failed: Record<string, number> }} outgoing  CSMS-initiated calls
  */
@@ -238,6 +274,7 @@ export async function startGateway(options = {}) {
     firstTransactionId = 1,
     authorize = () => ({ status: "Accepted" }),
     log = () => {},
+    protocols: protocolsOption = AVAILABLE_PROTOCOLS,
     frameLog = null,
     logValid = false,
     metricsPath = DEFAULT_METRICS_PATH,
@@ -250,7 +287,21 @@ export async function startGateway(options = {}) {
   // few frames that relied on one their own action does not allow (validateIncoming).
   /** @type {{ allErrors: boolean, tolerate?: readonly Tolerance[] }} */
   const frameOptions = policy.union.length ? { allErrors, tolerate: policy.union } : { allErrors };
-  const validator = createValidator({ backend });
+  const supported = checkProtocols(protocolsOption);
+  // One validator per protocol, made once: a connection only picks the one of its subprotocol.
+  /** @type {Map<Protocol, import("ocpp-validate").Validator<any>>} */
+  const validators = new Map(supported.map((p) => [p, /** @type {any} */ (createValidator(/** @type {any} */ ({ backend, protocol: p })))]));
+  const backendName = /** @type {import("ocpp-validate").Validator<any>} */ (validators.get(/** @type {Protocol} */ (supported[0]))).backend;
+  const authorizeIdToken =
+    options.authorizeIdToken ??
+    ((/** @type {{ idToken: string }} */ idToken, /** @type {string} */ cpId) => {
+      // 1.6's IdTagInfo statuses are all 2.x statuses too; its expiryDate is 2.x's cacheExpiryDateTime.
+      const info = authorize(idToken?.idToken, cpId);
+      /** @type {Record<string, unknown>} */
+      const out = { status: info.status };
+      if (info.expiryDate !== undefined) out.cacheExpiryDateTime = info.expiryDate;
+      return out;
+    });
   /** @type {GatewayStats} */
   const stats = {
     connections: 0,
@@ -265,6 +316,9 @@ export async function startGateway(options = {}) {
     ignored: 0,
     dropped: 0,
     rejected: 0,
+    protocols: /** @type {Record<string, number>} */ ({}),
+    sends: 0,
+    callResultErrors: 0,
     transactions: { started: 0, stopped: 0, unknownStops: 0 },
     /** CSMS-initiated calls: sent, resolved, and rejected by kind. */
     outgoing: { sent: 0, resolved: 0, failed: /** @type {Record<string, number>} */ ({}) },
@@ -273,13 +327,15 @@ export async function startGateway(options = {}) {
   const peers = new Set();
   /** @type {Map<string, ChargePointState>} */
   const chargePoints = new Map();
-  /** Every open transaction, by id. */
+  /** Every open 1.6 transaction, by the id the gateway handed out. */
   /** @type {Map<number, Transaction>} */
   const transactions = new Map();
   let nextTransactionId = firstTransactionId;
+  /** Open 2.x transactions (kept per charge point: their ids are the station's). */
+  let stationTransactionsOpen = 0;
   /** "connect" (chargePointId), "disconnect" (chargePointId, code). */
   const events = new EventEmitter();
-  const observer = createObserver(stats, { transactionsOpen: () => transactions.size }, { frameLog, logValid, maxChargePoints });
+  const observer = createObserver(stats, { transactionsOpen: () => transactions.size + stationTransactionsOpen }, { frameLog, logValid, maxChargePoints });
 
   /** @param {string} id */
   const chargePoint = (id) => {
@@ -294,7 +350,7 @@ export async function startGateway(options = {}) {
    * returns is the CALLRESULT payload.
    * @type {{ [A in ChargePointAction]: (payload: MessageTypes[A], cp: ChargePointState) => MessageTypes[`${A}Response`] }}
    */
-  const HANDLERS = {
+  const HANDLERS_16 = {
     Authorize: (p, cp) => ({ idTagInfo: authorize(p.idTag, cp.id) }),
     BootNotification: (p, cp) => {
       cp.boot = p;
@@ -347,6 +403,131 @@ export async function startGateway(options = {}) {
     },
   };
 
+  /** @param {unknown} v */
+  const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+  /** The 2.x idTokenInfo, or undefined when the request carries no idToken (an accepted-invalid one may not). @param {unknown} idToken @param {string} cpId */
+  const idTokenInfoOf = (idToken, cpId) => (isObject(idToken) ? authorizeIdToken(/** @type {any} */ (idToken), cpId) : undefined);
+
+  /**
+   * The 2.x TransactionEvent bookkeeping: Started opens, Ended closes, Updated updates. The station
+   * generates the id and may have sent Started before a gateway restart (or lost its answer), so an
+   * Updated or Ended for an unknown id is still answered; Updated then opens it, Ended is counted
+   * as an unknown stop, as a 1.6 StopTransaction is.
+   * @param {any} p @param {ChargePointState} cp @param {Protocol} protocol
+   */
+  const transactionEvent = (p, cp, protocol) => {
+    const info = isObject(p.transactionInfo) ? p.transactionInfo : {};
+    const id = info.transactionId;
+    if (typeof id === "string") {
+      let tx = /** @type {StationTransaction | undefined} */ (cp.transactions.get(id));
+      const evse = isObject(p.evse) ? p.evse : {};
+      if (!tx && p.eventType !== "Ended") {
+        if (p.eventType !== "Started") log(`${cp.id}: TransactionEvent ${p.eventType} for unknown transaction ${JSON.stringify(id)} (opened)`);
+        tx = {
+          transactionId: id,
+          chargePointId: cp.id,
+          protocol,
+          evseId: typeof evse.id === "number" ? evse.id : null,
+          connectorId: typeof evse.connectorId === "number" ? evse.connectorId : null,
+          idToken: null,
+          timestamp: String(p.timestamp),
+          seqNo: p.seqNo,
+          chargingState: null,
+          meterValues: 0,
+        };
+        cp.transactions.set(id, tx);
+        stationTransactionsOpen++;
+        stats.transactions.started++;
+      }
+      if (tx) {
+        tx.seqNo = p.seqNo;
+        if (isObject(p.idToken) && typeof p.idToken.idToken === "string") tx.idToken = p.idToken.idToken;
+        if (typeof info.chargingState === "string") tx.chargingState = info.chargingState;
+        if (Array.isArray(p.meterValue)) tx.meterValues += p.meterValue.length;
+        if (tx.evseId === null && typeof evse.id === "number") tx.evseId = evse.id;
+        if (tx.connectorId === null && typeof evse.connectorId === "number") tx.connectorId = evse.connectorId;
+        if (p.eventType === "Ended") {
+          cp.transactions.delete(id);
+          stationTransactionsOpen--;
+          stats.transactions.stopped++;
+        }
+      } else {
+        // Still answered: the station keeps an unanswered TransactionEvent queued and retries it.
+        stats.transactions.unknownStops++;
+        log(`${cp.id}: TransactionEvent Ended for unknown transaction ${JSON.stringify(id)}`);
+      }
+    }
+    /** @type {Record<string, unknown>} */
+    const answer = {};
+    // idTokenInfo only answers an idToken (the schema makes it optional).
+    const idTokenInfo = idTokenInfoOf(p.idToken, cp.id);
+    if (idTokenInfo !== undefined) answer.idTokenInfo = idTokenInfo;
+    return answer;
+  };
+
+  /**
+   * The handlers of the 2.x station actions a session needs, the same for 2.0.1 and 2.1 (the
+   * shapes the answers use are the same in both). Every other station action is answered by
+   * trivialAnswers or NotSupported.
+   * @param {Protocol} protocol
+   * @returns {Record<string, (p: any, cp: ChargePointState) => object>}
+   */
+  const handlers2x = (protocol) => ({
+    BootNotification: (p, cp) => {
+      cp.boot = p;
+      return { currentTime: now(), interval: heartbeatInterval, status: "Accepted" };
+    },
+    Heartbeat: () => ({ currentTime: now() }),
+    StatusNotification: () => ({}),
+    // An accepted-invalid Authorize may have no idToken to decide on: Unknown, never Accepted.
+    Authorize: (p, cp) => ({ idTokenInfo: idTokenInfoOf(p.idToken, cp.id) ?? { status: "Unknown" } }),
+    TransactionEvent: (p, cp) => transactionEvent(p, cp, protocol),
+    MeterValues: () => ({}),
+    NotifyReport: () => ({}),
+    DataTransfer: (p) => {
+      if (p.vendorId !== DATA_TRANSFER_VENDOR_ID) return { status: "UnknownVendorId" };
+      // 2.x's data has no type: whatever came can go back.
+      return p.data === undefined ? { status: "Accepted" } : { status: "Accepted", data: p.data };
+    },
+  });
+
+  /**
+   * Station actions that take an acknowledgement: `{}` when the response schema requires nothing,
+   * else `{"status":"Accepted"}` when that is all it requires. Decided at startup by the
+   * protocol's own validator, so the table follows the schemas. The certificate actions are left
+   * out: "Accepted" there would promise a certificate or an OCSP answer this gateway never gives.
+   * @param {Protocol} protocol @param {Record<string, unknown>} explicit
+   */
+  const trivialAnswers = (protocol, explicit) => {
+    const tables = tablesOf(protocol);
+    const v = /** @type {import("ocpp-validate").Validator<any>} */ (validators.get(protocol));
+    /** @type {Record<string, (p: any, cp: ChargePointState) => object>} */
+    const out = {};
+    for (const action of tables.stationActions) {
+      const response = tables.responseName(action);
+      if (explicit[action] || response === null || NEVER_TRIVIAL.has(action)) continue;
+      for (const candidate of [{}, { status: "Accepted" }]) {
+        if (v.isValid(JSON.stringify(candidate), { message: response })) {
+          const text = JSON.stringify(candidate);
+          out[action] = () => JSON.parse(text);
+          break;
+        }
+      }
+    }
+    return out;
+  };
+
+  /** @type {Map<Protocol, ReadonlyMap<string, (payload: any, cp: ChargePointState) => object>>} */
+  const HANDLERS = new Map();
+  for (const p of supported) {
+    if (p === "ocpp1.6") {
+      HANDLERS.set(p, new Map(Object.entries(/** @type {Record<string, (payload: any, cp: ChargePointState) => object>} */ (HANDLERS_16))));
+      continue;
+    }
+    const explicit = handlers2x(p);
+    HANDLERS.set(p, new Map(Object.entries({ ...trivialAnswers(p, explicit), ...explicit })));
+  }
+
   const http = createServer((req, res) => {
     if (metricsPath !== null && (req.url ?? "").split("?")[0] === metricsPath) {
       if (req.method !== "GET" && req.method !== "HEAD") {
@@ -360,7 +541,7 @@ export async function startGateway(options = {}) {
       return;
     }
     res.writeHead(426, { "content-type": "text/plain", upgrade: "websocket" });
-    res.end(`OCPP-J endpoint: connect a WebSocket to /ocpp/<chargePointId> with subprotocol ${SUBPROTOCOL}\n`);
+    res.end(`OCPP-J endpoint: connect a WebSocket to /ocpp/<chargePointId> offering one of the subprotocols ${supported.join(", ")}\n`);
   });
   http.on("clientError", (_err, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n");
@@ -373,8 +554,8 @@ export async function startGateway(options = {}) {
     perMessageDeflate: false,
     skipUTF8Validation: !strictUtf8,
     clientTracking: true,
-    // The upgrade handler has already refused clients that do not offer it.
-    handleProtocols: () => SUBPROTOCOL,
+    // The upgrade handler has already refused clients that offer none in common.
+    handleProtocols: (/** @type {Set<string>} */ offered) => negotiate(offered, supported) ?? false,
   });
 
   http.on("upgrade", (req, socket, head) => {
@@ -386,14 +567,17 @@ export async function startGateway(options = {}) {
     } catch {
       chargePointId = "";
     }
-    const offered = String(req.headers["sec-websocket-protocol"] ?? "").split(",").map((p) => p.trim());
-    const refuse = (/** @type {string} */ status) => {
+    const offered = offeredProtocols(req.headers["sec-websocket-protocol"]);
+    const refuse = (/** @type {string} */ status, body = "") => {
       stats.rejected++;
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
     };
     if (!chargePointId || chargePointId.length > MAX_CHARGE_POINT_ID) return refuse("404 Not Found");
-    // OCPP-J 1.6 §3.1.2: a server that does not speak the offered subprotocol refuses the upgrade.
-    if (!offered.includes(SUBPROTOCOL)) return refuse("400 Bad Request");
+    // No subprotocol in common: refused before the upgrade, so the station learns it from the
+    // status line and no OCPP session exists that would have to be closed again.
+    if (negotiate(offered, supported) === null) {
+      return refuse("400 Bad Request", `no common OCPP subprotocol: offered ${offered.join(", ") || "none"}; this server speaks ${supported.join(", ")}\n`);
+    }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req, chargePointId));
   });
 
@@ -440,12 +624,13 @@ export async function startGateway(options = {}) {
     // The first pass only knew the frame is a CALLRESULT; now that its call is known, check its
     // payload, with the policy of the action it answers.
     const own = policy.forAction(action);
-    const checked = validator.validateFrame(data, own.tolerate.length ? { allErrors: true, responseTo: /** @type {Action} */ (action), tolerate: own.tolerate } : { allErrors: true, responseTo: /** @type {Action} */ (action) });
+    const checked = peer.validator.validateFrame(data, own.tolerate.length ? { allErrors: true, responseTo: /** @type {Action} */ (action), tolerate: own.tolerate } : { allErrors: true, responseTo: /** @type {Action} */ (action) });
     const accepted = !checked.valid && checked.kind === "callresult" && own.onInvalid === "accept";
     observer.frame(peer, "callresult", action, uniqueId, outcomeOf(checked, accepted), checked);
     if ((!checked.valid && !accepted) || !checked.payloadRange) {
       log(`${peer.chargePointId}: invalid ${action} CALLRESULT ${uniqueId}: ${describeIssues(checked.errors)}`);
-      fail(pending, new CallFailure("invalid-response", `${peer.chargePointId} answered ${action} with a payload that is not a valid ${action}.conf: ${describeIssues(checked.errors)}`, { ...about, issues: checked.errors }));
+      const response = peer.protocol === "ocpp1.6" ? `${action}.conf` : peer.tables.responseName(action);
+      fail(pending, new CallFailure("invalid-response", `${peer.chargePointId} answered ${action} with a payload that is not a valid ${response}: ${describeIssues(checked.errors)}`, { ...about, issues: checked.errors }));
       return;
     }
     if (pending.timer) clearTimeout(pending.timer);
@@ -457,20 +642,37 @@ export async function startGateway(options = {}) {
    * The frame for a CALL under its own action's tolerances. The first pass used every tolerance
    * any action uses; its result is exact for this action unless it tolerated something this
    * action does not allow (tolerances never overlap, so that is the only way they can differ).
-   * @param {Buffer} data
+   * @param {Peer} peer @param {Buffer} data
+   * @returns {import("ocpp-validate").FrameValidationResult}
    */
-  const validateIncoming = (data) => {
-    const frame = validator.validateFrame(data, frameOptions);
-    if (!policy.varies || frame.kind !== "call" || frame.tolerated.length === 0) return frame;
+  const validateIncoming = (peer, data) => {
+    const frame = /** @type {any} */ (peer.validator.validateFrame(data, frameOptions));
+    if (!policy.varies || (frame.kind !== "call" && frame.kind !== "send") || frame.tolerated.length === 0) return frame;
     const own = policy.forAction(frame.action).tolerate;
-    return frame.tolerated.every((t) => own.includes(t.tolerance)) ? frame : validator.validateFrame(data, { allErrors, tolerate: own });
+    return frame.tolerated.every((/** @type {{ tolerance: Tolerance }} */ t) => own.includes(t.tolerance)) ? frame : peer.validator.validateFrame(data, { allErrors, tolerate: own });
   };
 
   wss.on("connection", (/** @type {import("ws").WebSocket} */ ws, /** @type {unknown} */ _req, /** @type {string} */ chargePointId) => {
     stats.connections++;
     stats.open++;
+    // handleProtocols chose it from the same offer the upgrade handler accepted.
+    const protocol = /** @type {Protocol} */ (ws.protocol);
+    stats.protocols[protocol] = (stats.protocols[protocol] ?? 0) + 1;
     /** @type {Peer} */
-    const peer = { ws, chargePointId, label: observer.chargePointLabel(chargePointId), validCells: new Map(), alive: true, closed: false, pending: new Map(), queue: Promise.resolve() };
+    const peer = {
+      ws,
+      chargePointId,
+      label: observer.chargePointLabel(chargePointId),
+      validCells: new Map(),
+      alive: true,
+      closed: false,
+      pending: new Map(),
+      queue: Promise.resolve(),
+      protocol,
+      tables: tablesOf(protocol),
+      validator: /** @type {import("ocpp-validate").Validator<any>} */ (validators.get(protocol)),
+      handlers: /** @type {ReadonlyMap<string, (payload: any, cp: ChargePointState) => object>} */ (HANDLERS.get(protocol)),
+    };
     peers.add(peer);
     const cp = chargePoint(chargePointId);
     cp.connections.push(peer);
@@ -494,22 +696,44 @@ export async function startGateway(options = {}) {
       if (!cp.connection && cp.transactions.size === 0 && chargePoints.get(chargePointId) === cp) chargePoints.delete(chargePointId);
       events.emit("disconnect", chargePointId, code);
     });
+    const { stationSet } = peer.tables;
     ws.on("message", (/** @type {Buffer} */ data) => {
       stats.messages++;
-      const frame = validateIncoming(data);
+      const frame = /** @type {any} */ (validateIncoming(peer, data));
+      const kind = /** @type {string} */ (frame.kind);
+      if (kind === "send") {
+        // OCPP 2.1 SEND: nothing may answer it, valid or not; it is only recorded.
+        stats.sends++;
+        observer.frame(peer, "send", frame.action, frame.uniqueId, outcomeOf(frame, false), frame, { answer: "none" });
+        return;
+      }
+      if (kind === "callresulterror") {
+        // The station refused a CALLRESULT of ours; it answers nothing pending, and is never answered.
+        stats.callResultErrors++;
+        const [, , errorCode, errorDescription] = JSON.parse(data.toString("utf8"));
+        log(`${chargePointId}: CALLRESULTERROR ${errorCode} for ${JSON.stringify(frame.uniqueId)}: ${errorDescription}`);
+        return;
+      }
       // Only a payload that failed its schema can be accepted: NotSupported, NotImplemented and
       // broken envelopes have no payload a handler could read.
-      const accepted =
-        frame.kind === "call" && !frame.valid && frame.errors.length > 0 && CHARGE_POINT_ACTION_SET.has(frame.action) && policy.forAction(frame.action).onInvalid === "accept";
-      if (frame.kind === "call" && (frame.valid || accepted)) {
-        const action = /** @type {ChargePointAction} */ (frame.action);
-        const uniqueId = frame.uniqueId;
-        const range = frame.payloadRange;
+      const accepted = kind === "call" && !frame.valid && frame.errors.length > 0 && stationSet.has(frame.action) && policy.forAction(frame.action).onInvalid === "accept";
+      if (kind === "call" && (frame.valid || accepted)) {
+        const action = /** @type {string} */ (frame.action);
+        const uniqueId = /** @type {string} */ (frame.uniqueId);
+        const range = /** @type {[number, number]} */ (frame.payloadRange);
         let answer;
         /** @type {string | undefined} */
         let errorCode;
+        const handler = peer.handlers.get(action);
+        if (!handler) {
+          // A station action this gateway has no answer for (no trivial one either).
+          const code = "NotSupported";
+          stats.errors[code] = (stats.errors[code] ?? 0) + 1;
+          observer.frame(peer, "call", action, uniqueId, outcomeOf(frame, accepted), frame, { answer: "CALLERROR", errorCode: code });
+          send(peer, buildCallError(uniqueId, code, `${action} is not supported by this CSMS`));
+          return;
+        }
         try {
-          const handler = /** @type {(p: unknown, cp: ChargePointState) => object} */ (HANDLERS[action]);
           let payload = JSON.parse(data.toString("utf8", range[0], range[1]));
           // An accepted payload may be null, a number or an array; handlers read members of an object.
           if (accepted && (typeof payload !== "object" || payload === null || Array.isArray(payload))) payload = {};
@@ -538,21 +762,27 @@ export async function startGateway(options = {}) {
 
   /**
    * Sends a CSMS-initiated CALL to a connected charge point and resolves with its CALLRESULT's
-   * payload once that passed `<action>Response`. The request payload is validated against the
-   * action's request schema first (exactly the JSON text that is sent). Calls to one charge point go
+   * payload once that passed `<action>Response`. The action and payload are those of the
+   * protocol the charge point's connection negotiated (1.6 `Reset` `{ type: "Soft" }`, 2.0.1
+   * `Reset` `{ type: "Immediate" }`). The request payload is validated against the action's
+   * request schema of that protocol first (exactly the JSON text that is sent). Calls to one charge point go
    * out one at a time, in order; `timeoutMs` counts from the moment the CALL is sent. Rejects with a
    * CallFailure (see CallFailureKind).
-   * @template {CentralSystemAction} A
+   * @template {CentralSystemAction | string} A
    * @param {string} chargePointId
    * @param {A} action
-   * @param {MessageTypes[A]} payload
+   * @param {A extends CentralSystemAction ? MessageTypes[A] : unknown} payload
    * @param {{ timeoutMs?: number }} [callOptions]  timeoutMs: default the gateway's callTimeoutMs; Infinity = wait forever
-   * @returns {Promise<MessageTypes[`${A}Response`]>}
+   * @returns {Promise<A extends CentralSystemAction ? MessageTypes[`${A}Response`] : any>}
    */
   function call(chargePointId, action, payload, { timeoutMs = callTimeoutMs } = {}) {
     const about = { chargePointId, action };
-    if (!CENTRAL_SYSTEM_ACTION_SET.has(action)) {
-      const why = (/** @type {readonly string[]} */ (CHARGE_POINT_ACTIONS)).includes(action) ? "is sent by a Charge Point, not to it" : "is not an OCPP 1.6 action";
+    // The protocol decides what may be sent: the connection the call would go to.
+    const peer = chargePoints.get(chargePointId)?.connection;
+    if (!peer) return Promise.reject(new CallFailure("not-connected", `${chargePointId} is not connected`, about));
+    const { tables } = peer;
+    if (!tables.csmsSet.has(action)) {
+      const why = tables.stationSet.has(action) ? `is sent by a ${tables.stationName}, not to it` : `is not an OCPP ${tables.version} action`;
       return Promise.reject(new CallFailure("invalid-request", `${String(action)} ${why}`, about));
     }
     if (!(timeoutMs > 0)) return Promise.reject(new CallFailure("invalid-request", `timeoutMs must be a positive number of milliseconds, not ${timeoutMs}`, about));
@@ -564,14 +794,14 @@ export async function startGateway(options = {}) {
       return Promise.reject(new CallFailure("invalid-request", `${action} payload cannot be serialised: ${/** @type {Error} */ (e).message}`, about));
     }
     if (text === undefined) return Promise.reject(new CallFailure("invalid-request", `${action} payload is not a JSON value`, about));
-    const checked = validator.validate(text, { message: action, allErrors: true });
+    const request = tables.requestName(action);
+    const checked = peer.validator.validate(text, { message: request, allErrors: true });
     if (!checked.valid) {
       // Sorted by (instancePath, keyword) like the issues of validateFrame.
       const issues = checked.errors.slice().sort((a, b) => cmp(a.instancePath, b.instancePath) || cmp(a.keyword, b.keyword));
-      return Promise.reject(new CallFailure("invalid-request", `${action} payload is not a valid ${action}.req: ${describeIssues(issues)}`, { ...about, issues }));
+      const name = peer.protocol === "ocpp1.6" ? `${action}.req` : request;
+      return Promise.reject(new CallFailure("invalid-request", `${action} payload is not a valid ${name}: ${describeIssues(issues)}`, { ...about, issues }));
     }
-    const peer = chargePoints.get(chargePointId)?.connection;
-    if (!peer) return Promise.reject(new CallFailure("not-connected", `${chargePointId} is not connected`, about));
     const result = new Promise((resolve, reject) => {
       peer.queue = peer.queue.then(
         () =>
@@ -602,7 +832,7 @@ export async function startGateway(options = {}) {
           }),
       );
     });
-    return /** @type {Promise<MessageTypes[`${A}Response`]>} */ (result);
+    return /** @type {any} */ (result);
   }
 
   const heartbeat =
@@ -630,7 +860,11 @@ export async function startGateway(options = {}) {
     port: boundPort,
     host,
     url: `ws://${host}:${boundPort}/ocpp/`,
-    backend: validator.backend,
+    backend: backendName,
+    /** The subprotocols accepted, as configured (negotiation follows the client's order). */
+    protocols: /** @type {readonly Protocol[]} */ (Object.freeze([...supported])),
+    /** @param {string} chargePointId @returns {Protocol | null} the protocol of its newest open connection */
+    protocolOf: (chargePointId) => chargePoints.get(chargePointId)?.connection?.protocol ?? null,
     maxPayload,
     /** The checked validation policy (`policy.forAction("StopTransaction")`). */
     policy,
@@ -656,9 +890,9 @@ export async function startGateway(options = {}) {
     stats,
     events,
     call,
-    /** Every open transaction, by id (read it; the gateway updates it). */
+    /** Every open 1.6 transaction, by the id the gateway handed out (read it; the gateway updates it). */
     transactions: /** @type {ReadonlyMap<number, Readonly<Transaction>>} */ (transactions),
-    /** @param {string} chargePointId @returns {Readonly<Transaction>[]} its open transactions */
+    /** @param {string} chargePointId @returns {Readonly<Transaction | StationTransaction>[]} its open transactions (1.6 and 2.x) */
     openTransactions: (chargePointId) => [...(chargePoints.get(chargePointId)?.transactions.values() ?? [])],
     /** @returns {string[]} the charge points with an open connection */
     connected: () => [...chargePoints.values()].filter((cp) => cp.connection !== null).map((cp) => cp.id),

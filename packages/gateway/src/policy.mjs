@@ -7,9 +7,12 @@
  *
  * The policy of an action applies to everything the gateway validates for it: the CALL a charge
  * point sends (the ten Charge Point actions) and the CALLRESULT a charge point returns to a call
- * the gateway sent (the Central System actions; DataTransfer goes both ways).
+ * the gateway sent (the Central System actions; DataTransfer goes both ways). An action name
+ * applies in every protocol that has it (Heartbeat is Heartbeat in 1.6 and 2.0.1): the policy is
+ * about how much a deployment trusts a message, and the message keeps its meaning across versions.
  */
-import { ACTIONS, TOLERANCES } from "ocpp-validate";
+import { TOLERANCES } from "ocpp-validate";
+import { ALL_ACTIONS, AVAILABLE_PROTOCOLS, tablesOf } from "./protocols.mjs";
 
 /**
  * @typedef {import("ocpp-validate").Tolerance} Tolerance
@@ -60,12 +63,16 @@ function suggestion(/** @type {string} */ name, /** @type {readonly string[]} */
 }
 
 const TOLERANCE_SET = new Set(/** @type {readonly string[]} */ (TOLERANCES));
-const ACTION_SET = new Set(/** @type {readonly string[]} */ (ACTIONS));
+const ACTION_SET = new Set(/** @type {readonly string[]} */ (ALL_ACTIONS));
+const KNOWN_ACTIONS = AVAILABLE_PROTOCOLS.slice()
+  .reverse()
+  .map((p) => `the OCPP ${tablesOf(p).version} actions are ${tablesOf(p).actions.join(", ")}`)
+  .join("; ");
 
 /** @param {unknown} name @param {string} where @returns {Action} */
 function checkAction(name, where) {
   if (typeof name === "string" && ACTION_SET.has(name)) return /** @type {Action} */ (name);
-  throw new PolicyError(`${where}: unknown action ${JSON.stringify(name)}${suggestion(String(name), ACTIONS)}; the OCPP 1.6 actions are ${ACTIONS.join(", ")}`);
+  throw new PolicyError(`${where}: unknown action ${JSON.stringify(name)}${suggestion(String(name), ALL_ACTIONS)}; ${KNOWN_ACTIONS}`);
 }
 
 /** @param {unknown} list @param {string} where @returns {Tolerance[]} in TOLERANCES order, each once */
@@ -189,7 +196,7 @@ export function parsePolicyArgs({ tolerate = [], onInvalid = [] }) {
   }
   /** @type {Partial<Record<Action, ActionPolicyOptions>>} */
   const actions = {};
-  for (const action of ACTIONS) {
+  for (const action of ALL_ACTIONS) {
     const t = perAction.get(action);
     const o = onInvalidPerAction.get(action);
     if (t === undefined && o === undefined) continue;

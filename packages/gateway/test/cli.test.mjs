@@ -221,10 +221,10 @@ describe("cli: validation policy, frame log, metrics", () => {
         expect(JSON.parse(await cli.nextLine())).toMatchObject({ uniqueId: "t-2", outcome: "accepted-invalid", issues: [{ instancePath: "", keyword: "required", message: "must have required property 'meterStop'" }] });
         expect((await ws.exchange(`[2,"t-3","Heartbeat",{}]`))[0]).toBe(3);
         const m = parsePrometheus((await httpRequest(metricsUrl)).body);
-        const cp = { charge_point: "CP-cli-policy", action: "StopTransaction" };
+        const cp = { charge_point: "CP-cli-policy", protocol: "ocpp1.6", action: "StopTransaction" };
         expect(sample(m, "ocpp_gateway_frames_total", { ...cp, outcome: "tolerated" })).toBe(1);
         expect(sample(m, "ocpp_gateway_frames_total", { ...cp, outcome: "accepted-invalid" })).toBe(1);
-        expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-cli-policy", action: "Heartbeat", outcome: "valid" })).toBe(1);
+        expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-cli-policy", protocol: "ocpp1.6", action: "Heartbeat", outcome: "valid" })).toBe(1);
         expect(sample(m, "ocpp_gateway_issues_total", { ...cp, keyword: "required", path: "", disposition: "accepted" })).toBe(1);
         ws.close();
         await ws.closed;

@@ -24,7 +24,7 @@ const TOLERATED = [
 // MeterValues' own schema already lists "Celsius"; "Hertz" is the errata's other unit.
 const METER_HERTZ = (n = 1) => JSON.stringify({ connectorId: 1, meterValue: [{ timestamp: TS, sampledValue: Array.from({ length: n }, () => ({ value: "50.0", measurand: "Frequency", unit: "Hertz" })) }] });
 const call = (id, action, payload) => `[2,${JSON.stringify(id)},${JSON.stringify(action)},${payload}]`;
-const RECORD_KEYS = ["time", "chargePointId", "kind", "action", "uniqueId", "outcome", "issues", "tolerated", "warnings"];
+const RECORD_KEYS = ["time", "chargePointId", "protocol", "kind", "action", "uniqueId", "outcome", "issues", "tolerated", "warnings"];
 
 /** A gateway on port 0 whose frame log lines are collected as parsed records. */
 async function start(options = {}) {
@@ -62,7 +62,7 @@ describe("tolerances", () => {
         { issues: [{ instancePath: "/timestamp", keyword: "format" }] },
       ]);
       expect(strict.records).toHaveLength(1);
-      expectRecord(strict.records[0], { chargePointId: "CP-strict", kind: "call", action: "StopTransaction", uniqueId: "s-1", outcome: "rejected", answer: "CALLERROR", errorCode: "PropertyConstraintViolation", tolerated: [], warnings: [] });
+      expectRecord(strict.records[0], { chargePointId: "CP-strict", protocol: "ocpp1.6", kind: "call", action: "StopTransaction", uniqueId: "s-1", outcome: "rejected", answer: "CALLERROR", errorCode: "PropertyConstraintViolation", tolerated: [], warnings: [] });
       // Without --all-errors the frame (and so the log) carries the first sorted issue.
       expect(strict.records[0].issues).toEqual([{ instancePath: "/timestamp", keyword: "format", message: TOLERATED[0].message }]);
 
@@ -71,18 +71,18 @@ describe("tolerances", () => {
       expect(answer).toEqual([3, "t-1", {}]);
       expect(validator.isValid(JSON.stringify(answer[2]), { message: "StopTransactionResponse" })).toBe(true);
       expect(tolerant.records).toHaveLength(1);
-      expectRecord(tolerant.records[0], { chargePointId: "CP-tolerant", kind: "call", action: "StopTransaction", uniqueId: "t-1", outcome: "tolerated", answer: "CALLRESULT", issues: [], warnings: [] });
+      expectRecord(tolerant.records[0], { chargePointId: "CP-tolerant", protocol: "ocpp1.6", kind: "call", action: "StopTransaction", uniqueId: "t-1", outcome: "tolerated", answer: "CALLRESULT", issues: [], warnings: [] });
       expect(tolerant.records[0].tolerated).toEqual(TOLERATED);
       expect(tolerant.records[0]).not.toHaveProperty("errorCode");
 
       const m = await scrape(tolerant.metricsUrl);
-      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-tolerant", action: "StopTransaction", outcome: "tolerated" })).toBe(1);
-      const issue = { charge_point: "CP-tolerant", action: "StopTransaction", disposition: "tolerated" };
+      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-tolerant", protocol: "ocpp1.6", action: "StopTransaction", outcome: "tolerated" })).toBe(1);
+      const issue = { charge_point: "CP-tolerant", protocol: "ocpp1.6", action: "StopTransaction", disposition: "tolerated" };
       expect(sample(m, "ocpp_gateway_issues_total", { ...issue, keyword: "format", path: "/timestamp", tolerance: "offsetlessTimestamps" })).toBe(1);
       expect(sample(m, "ocpp_gateway_issues_total", { ...issue, keyword: "enum", path: "/transactionData/*/sampledValue/*/unit", tolerance: "errata" })).toBe(1);
       const s = await scrape(strict.metricsUrl);
-      expect(sample(s, "ocpp_gateway_frames_total", { charge_point: "CP-strict", action: "StopTransaction", outcome: "rejected" })).toBe(1);
-      expect(sample(s, "ocpp_gateway_issues_total", { charge_point: "CP-strict", action: "StopTransaction", keyword: "format", path: "/timestamp", disposition: "rejected" })).toBe(1);
+      expect(sample(s, "ocpp_gateway_frames_total", { charge_point: "CP-strict", protocol: "ocpp1.6", action: "StopTransaction", outcome: "rejected" })).toBe(1);
+      expect(sample(s, "ocpp_gateway_issues_total", { charge_point: "CP-strict", protocol: "ocpp1.6", action: "StopTransaction", keyword: "format", path: "/timestamp", disposition: "rejected" })).toBe(1);
       a.close();
       b.close();
     } finally {
@@ -128,7 +128,7 @@ describe("tolerances", () => {
       expect(records[0].tolerated[49].instancePath).toBe("/meterValue/0/sampledValue/49/unit");
       expect(records[0].omitted).toEqual({ tolerated: 250 });
       const m = await scrape(metricsUrl);
-      expect(sample(m, "ocpp_gateway_issues_total", { charge_point: "CP-many", action: "MeterValues", keyword: "enum", path: "/meterValue/*/sampledValue/*/unit", disposition: "tolerated", tolerance: "errata" })).toBe(300);
+      expect(sample(m, "ocpp_gateway_issues_total", { charge_point: "CP-many", protocol: "ocpp1.6", action: "MeterValues", keyword: "enum", path: "/meterValue/*/sampledValue/*/unit", disposition: "tolerated", tolerance: "errata" })).toBe(300);
       ws.close();
     } finally {
       await gw.close();
@@ -151,7 +151,7 @@ describe("--on-invalid accept", () => {
       expect(gw.openTransactions("CP-accept")).toEqual([]);
       expect(gw.stats.transactions.stopped).toBe(1);
       expect(records).toHaveLength(1);
-      expectRecord(records[0], { chargePointId: "CP-accept", kind: "call", action: "StopTransaction", uniqueId: "s-1", outcome: "accepted-invalid", answer: "CALLRESULT", tolerated: [], warnings: [] });
+      expectRecord(records[0], { chargePointId: "CP-accept", protocol: "ocpp1.6", kind: "call", action: "StopTransaction", uniqueId: "s-1", outcome: "accepted-invalid", answer: "CALLRESULT", tolerated: [], warnings: [] });
       expect(records[0].issues).toEqual([{ instancePath: "", keyword: "additionalProperties", message: 'has unknown property "connectorId"' }]);
       // A payload that is not even an object is answered too (its handler sees {}).
       expect(await ws.exchange(call("s-2", "StopTransaction", "null"))).toEqual([3, "s-2", {}]);
@@ -163,10 +163,10 @@ describe("--on-invalid accept", () => {
       expect((await ws.exchange('[2,"s-3","StopTransaction",{},"extra"]')).slice(0, 3)).toEqual([4, "s-3", "ProtocolError"]);
 
       const m = await scrape(metricsUrl);
-      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-accept", action: "StopTransaction", outcome: "accepted-invalid" })).toBe(2);
-      expect(sample(m, "ocpp_gateway_issues_total", { charge_point: "CP-accept", action: "StopTransaction", keyword: "additionalProperties", path: "", disposition: "accepted" })).toBe(1);
-      expect(sample(m, "ocpp_gateway_issues_total", { charge_point: "CP-accept", action: "StopTransaction", keyword: "type", path: "", disposition: "accepted" })).toBe(1);
-      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-accept", action: "BootNotification", outcome: "rejected" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-accept", protocol: "ocpp1.6", action: "StopTransaction", outcome: "accepted-invalid" })).toBe(2);
+      expect(sample(m, "ocpp_gateway_issues_total", { charge_point: "CP-accept", protocol: "ocpp1.6", action: "StopTransaction", keyword: "additionalProperties", path: "", disposition: "accepted" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_issues_total", { charge_point: "CP-accept", protocol: "ocpp1.6", action: "StopTransaction", keyword: "type", path: "", disposition: "accepted" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-accept", protocol: "ocpp1.6", action: "BootNotification", outcome: "rejected" })).toBe(1);
       expect(sample(m, "ocpp_gateway_callresults_sent_total", { action: "StopTransaction" })).toBe(2);
       ws.close();
     } finally {
@@ -211,7 +211,7 @@ describe("warnings", () => {
       const ws = await connect(gw.url + "CP-warn");
       const payload = `{"transactionId":9007199254740993,"timestamp":"${TS}","meterStop":1,"meterStop":2}`;
       expect(await ws.exchange(call("w-1", "StopTransaction", payload))).toEqual([3, "w-1", {}]);
-      expectRecord(records[0], { chargePointId: "CP-warn", kind: "call", action: "StopTransaction", uniqueId: "w-1", outcome: "valid-with-warnings", answer: "CALLRESULT", issues: [], tolerated: [] });
+      expectRecord(records[0], { chargePointId: "CP-warn", protocol: "ocpp1.6", kind: "call", action: "StopTransaction", uniqueId: "w-1", outcome: "valid-with-warnings", answer: "CALLRESULT", issues: [], tolerated: [] });
       expect(records[0].warnings).toEqual([
         { instancePath: "/transactionId", warning: "unsafeInteger", message: "9007199254740993 is beyond ±(2^53-1): JSON.parse reads it as 9007199254740992" },
         { instancePath: "/meterStop", warning: "duplicateKey", message: 'duplicate key "meterStop": JSON.parse keeps only the last value' },
@@ -220,10 +220,10 @@ describe("warnings", () => {
       expect((await ws.exchange(call("w-2", "StatusNotification", '{"connectorId":1,"errorCode":"NoError","status":"Available","status":"Plugged"}'))).slice(0, 3)).toEqual([4, "w-2", "PropertyConstraintViolation"]);
       expect(records[1]).toMatchObject({ outcome: "rejected", warnings: [{ instancePath: "/status", warning: "duplicateKey" }] });
       const m = await scrape(metricsUrl);
-      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-warn", action: "StopTransaction", outcome: "valid-with-warnings" })).toBe(1);
-      expect(sample(m, "ocpp_gateway_warnings_total", { charge_point: "CP-warn", action: "StopTransaction", warning: "unsafeInteger" })).toBe(1);
-      expect(sample(m, "ocpp_gateway_warnings_total", { charge_point: "CP-warn", action: "StopTransaction", warning: "duplicateKey" })).toBe(1);
-      expect(sample(m, "ocpp_gateway_warnings_total", { charge_point: "CP-warn", action: "StatusNotification", warning: "duplicateKey" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-warn", protocol: "ocpp1.6", action: "StopTransaction", outcome: "valid-with-warnings" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_warnings_total", { charge_point: "CP-warn", protocol: "ocpp1.6", action: "StopTransaction", warning: "unsafeInteger" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_warnings_total", { charge_point: "CP-warn", protocol: "ocpp1.6", action: "StopTransaction", warning: "duplicateKey" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_warnings_total", { charge_point: "CP-warn", protocol: "ocpp1.6", action: "StatusNotification", warning: "duplicateKey" })).toBe(1);
       ws.close();
     } finally {
       await gw.close();
@@ -262,7 +262,7 @@ describe("/metrics", () => {
           .samples.map((s) => [JSON.stringify(s.labels), s.value])
           .sort();
       const rows = (name, list) => list.map(([labels, value]) => [JSON.stringify(labels), value]).sort();
-      const fr = (cp, action, outcome) => ({ charge_point: cp, action, outcome });
+      const fr = (cp, action, outcome) => ({ charge_point: cp, protocol: "ocpp1.6", action, outcome });
       expect(series("ocpp_gateway_frames_total")).toEqual(
         rows("", [
           [fr("CP-A", "BootNotification", "valid"), 1],
@@ -278,7 +278,7 @@ describe("/metrics", () => {
           [fr("CP-B", "Heartbeat", "valid"), 1],
         ]),
       );
-      const is = (cp, action, keyword, path, disposition, tolerance) => ({ charge_point: cp, action, keyword, path, disposition, ...(tolerance ? { tolerance } : {}) });
+      const is = (cp, action, keyword, path, disposition, tolerance) => ({ charge_point: cp, protocol: "ocpp1.6", action, keyword, path, disposition, ...(tolerance ? { tolerance } : {}) });
       expect(series("ocpp_gateway_issues_total")).toEqual(
         rows("", [
           [is("CP-A", "StopTransaction", "format", "/timestamp", "tolerated", "offsetlessTimestamps"), 1],
@@ -291,7 +291,7 @@ describe("/metrics", () => {
           [is("CP-B", "StopTransaction", "enum", "/transactionData/*/sampledValue/*/unit", "tolerated", "errata"), 1],
         ]),
       );
-      expect(series("ocpp_gateway_warnings_total")).toEqual(rows("", [[{ charge_point: "CP-A", action: "StatusNotification", warning: "duplicateKey" }, 1]]));
+      expect(series("ocpp_gateway_warnings_total")).toEqual(rows("", [[{ charge_point: "CP-A", protocol: "ocpp1.6", action: "StatusNotification", warning: "duplicateKey" }, 1]]));
       expect(series("ocpp_gateway_callerrors_sent_total")).toEqual(
         rows("", [
           [{ code: "PropertyConstraintViolation" }, 1],
@@ -378,7 +378,7 @@ describe("/metrics", () => {
       expect((await ws.exchange(call("x", "Heartbeat", '{"a":1}'))).slice(0, 3)).toEqual([4, "x", "FormationViolation"]);
       const res = await httpRequest(metricsUrl);
       expect(res.body).toContain('charge_point="CP\\"quoted\\\\back\\nline"');
-      expect(sample(parsePrometheus(res.body), "ocpp_gateway_frames_total", { charge_point: id, action: "Heartbeat", outcome: "rejected" })).toBe(1);
+      expect(sample(parsePrometheus(res.body), "ocpp_gateway_frames_total", { charge_point: id, protocol: "ocpp1.6", action: "Heartbeat", outcome: "rejected" })).toBe(1);
       expect(records[0].chargePointId).toBe(id);
       ws.close();
     } finally {
@@ -397,7 +397,7 @@ describe("/metrics", () => {
       const m = await scrape(metricsUrl);
       const labels = new Set(m.get("ocpp_gateway_frames_total").samples.map((s) => s.labels.charge_point));
       expect(labels).toEqual(new Set(["CP-flood-0", "CP-flood-1", "CP-flood-2", "other"]));
-      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "other", action: "Heartbeat", outcome: "rejected" })).toBe(n - 3);
+      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "other", protocol: "ocpp1.6", action: "Heartbeat", outcome: "rejected" })).toBe(n - 3);
       expect(sample(m, "ocpp_gateway_charge_points_tracked")).toBe(3);
       expect(sample(m, "ocpp_gateway_charge_points_folded_total")).toBe(n - 3);
       expect(m.get("ocpp_gateway_frames_total").help).toContain('charge_point="other"');
@@ -417,7 +417,7 @@ describe("the policy of a Central System action applies to the charger's CALLRES
       const [, id1] = await cp.next();
       cp.send(JSON.stringify([3, id1, { status: "Accepted", vendorNote: "rebooting" }]));
       expect(await reset).toEqual({ status: "Accepted", vendorNote: "rebooting" });
-      expectRecord(records[0], { chargePointId: "CP-resp", kind: "callresult", action: "ResetResponse", uniqueId: id1, outcome: "tolerated", issues: [] });
+      expectRecord(records[0], { chargePointId: "CP-resp", protocol: "ocpp1.6", kind: "callresult", action: "ResetResponse", uniqueId: id1, outcome: "tolerated", issues: [] });
       expect(records[0].tolerated).toEqual([{ instancePath: "", keyword: "additionalProperties", message: 'has unknown property "vendorNote"', tolerance: "unknownProperties" }]);
       expect(records[0]).not.toHaveProperty("answer");
 
@@ -434,9 +434,9 @@ describe("the policy of a Central System action applies to the charger's CALLRES
       expect(records[2]).toMatchObject({ kind: "callresult", action: "ClearCacheResponse", outcome: "rejected" });
 
       const m = await scrape(metricsUrl);
-      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-resp", action: "ResetResponse", outcome: "tolerated" })).toBe(1);
-      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-resp", action: "UnlockConnectorResponse", outcome: "accepted-invalid" })).toBe(1);
-      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-resp", action: "ClearCacheResponse", outcome: "rejected" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-resp", protocol: "ocpp1.6", action: "ResetResponse", outcome: "tolerated" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-resp", protocol: "ocpp1.6", action: "UnlockConnectorResponse", outcome: "accepted-invalid" })).toBe(1);
+      expect(sample(m, "ocpp_gateway_frames_total", { charge_point: "CP-resp", protocol: "ocpp1.6", action: "ClearCacheResponse", outcome: "rejected" })).toBe(1);
       expect(sample(m, "ocpp_gateway_calls_answered_total")).toBe(2);
       expect(sample(m, "ocpp_gateway_calls_failed_total", { kind: "invalid-response" })).toBe(1);
       cp.close();
@@ -470,7 +470,7 @@ describe("the frame log as a stream", () => {
       expect(parse(quietText).map((r) => r.outcome)).toEqual(["rejected"]);
       const lines = parse(verboseText);
       expect(lines.map((r) => r.outcome)).toEqual(["valid", "rejected"]);
-      expectRecord(lines[0], { chargePointId: "CP-stream", kind: "call", action: "Heartbeat", uniqueId: "r-1", answer: "CALLRESULT", issues: [], tolerated: [], warnings: [] });
+      expectRecord(lines[0], { chargePointId: "CP-stream", protocol: "ocpp1.6", kind: "call", action: "Heartbeat", uniqueId: "r-1", answer: "CALLRESULT", issues: [], tolerated: [], warnings: [] });
       expect(lines[1].issues).toEqual([{ instancePath: "", keyword: "additionalProperties", message: 'has unknown property "x"' }]);
     } finally {
       await a.close();
