@@ -14,3 +14,6 @@ export type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./back
 /** The pure-TypeScript backend itself (what `backend: "js"` loads), for comparing backends word for word. */
 export { createJsBackend } from "./js/index.js";
 export { toleranceMask, toleranceList } from "./tolerances.js";
+/** Every protocol's message names in global index order (what backends' messageNames() must equal), and each protocol's tables. */
+export { ALL_MESSAGE_NAMES, PROTOCOL_INFO } from "./protocols.generated.js";
+export { messageIndex, responseToIndex } from "./validator.js";

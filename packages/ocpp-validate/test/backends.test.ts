@@ -9,21 +9,30 @@ import {
   ACTIONS,
   createValidator,
   MESSAGE_NAMES,
+  PROTOCOLS,
   TOLERANCES,
   type ActionName,
   type BackendName,
   type JsonInput,
   type MessageName,
+  type MessageNameOf,
+  type Protocol,
+  type ProtocolValidator,
   type Tolerance,
   type ValidationIssue,
   type ValidationResult,
   type Validator,
 } from "ocpp-validate";
+import { MESSAGE_NAMES as MESSAGE_NAMES_201 } from "ocpp-validate/ocpp2.0.1";
+import { MESSAGE_NAMES as MESSAGE_NAMES_21 } from "ocpp-validate/ocpp2.1";
 import { createJsBackend, createValidatorFor, INLINE_MAX_BYTES, WorkerPool } from "ocpp-validate/internal";
 import {
   anyInputArb,
   bytesArb,
+  frameArbOf,
+  inputArbOf,
   messagePayloadArb,
+  messagePayloadArbOf,
   mutatedTextArb,
   mutatedTextArbFor,
   payloadTextArbFor,
@@ -32,19 +41,26 @@ import {
   validValueArb,
   validValueArbFor,
 } from "@ocpp-validate/test-vectors/arbitraries";
-import { OCPP_ERROR_CODE, referenceValidate, referenceValidateValue } from "@ocpp-validate/test-vectors/reference";
+import { OCPP_ERROR_CODES, referenceValidate, referenceValidateValue } from "@ocpp-validate/test-vectors/reference";
+import { referenceValidateFrame } from "@ocpp-validate/test-vectors/frame-reference";
 import { referenceWarnings } from "@ocpp-validate/test-vectors/warnings-reference";
 import { property } from "@ocpp-validate/test-vectors/property";
 import { loadDiagnostics, loadFrameVectors, loadVectors } from "@ocpp-validate/test-vectors/vectors";
-import { frameTests } from "./frame-suite.js";
+import { expectFrame, frameTests } from "./frame-suite.js";
 
 const BACKENDS = (process.env.OCPP_TEST_BACKENDS ?? "native,wasm,js").split(",").filter(Boolean) as BackendName[];
 const RUNS = Number(process.env.FC_RUNS ?? 10_000);
 /** Runs per message for the all-messages differential (56 messages, so about RUNS in all). */
 const RUNS_PER_MESSAGE = Math.max(20, Math.ceil(RUNS / 50));
+/**
+ * Runs per message for the 2.x differentials (309 messages: 2.0.1's 128 and 2.1's 181): a few
+ * dozen each, about RUNS / 1.3 inputs per protocol pair, so CI time stays near the 1.6 suite's.
+ */
+const RUNS_PER_2X_MESSAGE = Math.max(12, Math.ceil(RUNS / 400));
 /** Property tests run a fixed number of cases; their time limit only catches a hang. */
 const PROPERTY_TIMEOUT = 600_000;
-const vectors = loadVectors();
+const vectors = loadVectors({ protocol: "ocpp1.6" });
+type AnyValidator = ProtocolValidator<Protocol, MessageNameOf<Protocol>>;
 const encoder = new TextEncoder();
 const isWellFormed = (s: string) => s.toWellFormed() === s;
 
@@ -61,20 +77,22 @@ const warningPairs = (warnings: ReadonlyArray<{ instancePath: string; warning: s
  * warnings of the text.
  */
 function expectSameAsReference(
-  v: Validator,
+  v: Validator | AnyValidator,
   input: string | Uint8Array | object,
   expected: ReadonlyArray<Pair>,
-  message: MessageName = "StopTransaction",
-  first: Pair | null = referenceFirst(input, message),
+  message: string = "StopTransaction",
+  first: Pair | null = referenceFirst(input, message, v.protocol),
   warnings?: ReadonlyArray<{ instancePath: string; warning: string }>,
 ) {
+  const protocol = v.protocol;
+  v = v as AnyValidator;
   const valid = expected.length === 0;
   expect(v.isValid(input, { message })).toBe(valid);
   const all = v.validate(input, { allErrors: true, message });
   expect(all.valid).toBe(valid);
   expect(pairs(all.errors)).toEqual(pairs(expected));
   expect(all.tolerated).toEqual([]);
-  for (const issue of all.errors) expectWellFormed(issue);
+  for (const issue of all.errors) expectWellFormed(issue, protocol);
   const one = v.validate(input, { message });
   expect(one.valid).toBe(valid);
   expect(ordered(one.errors)).toEqual(first === null ? [] : ordered([first]));
@@ -85,8 +103,8 @@ function expectSameAsReference(
 }
 
 /** ajv's first issue (the reference without allErrors), null when valid. */
-function referenceFirst(input: string | Uint8Array | object, message: MessageName): Pair | null {
-  const r = typeof input === "string" || input instanceof Uint8Array ? referenceValidate(input, { allErrors: false, message }) : referenceValidateValue(input, { allErrors: false, message });
+function referenceFirst(input: string | Uint8Array | object, message: string, protocol: Protocol = "ocpp1.6"): Pair | null {
+  const r = typeof input === "string" || input instanceof Uint8Array ? referenceValidate(input, { allErrors: false, message, protocol }) : referenceValidateValue(input, { allErrors: false, message, protocol });
   return r.errors[0] ?? null;
 }
 
@@ -101,8 +119,9 @@ function textWarnings(input: string | Uint8Array): { instancePath: string; warni
   return referenceWarnings(text);
 }
 
-function expectWellFormed(issue: ValidationIssue) {
-  expect(issue.ocppErrorCode).toBe(OCPP_ERROR_CODE[issue.keyword]);
+/** The code is the protocol's (SEMANTICS.md, "Error codes"). */
+function expectWellFormed(issue: ValidationIssue, protocol: Protocol = "ocpp1.6") {
+  expect(issue.ocppErrorCode).toBe(OCPP_ERROR_CODES[protocol][issue.keyword]);
   expect(typeof issue.message).toBe("string");
   expect(issue.message.length).toBeGreaterThan(0);
   expect(issue.instancePath === "" || issue.instancePath.startsWith("/")).toBe(true);
@@ -110,6 +129,13 @@ function expectWellFormed(issue: ValidationIssue) {
 
 describe.each(BACKENDS)("backend %s", (backend) => {
   const v = createValidator({ backend });
+  const byProtocol = new Map<Protocol, AnyValidator>([["ocpp1.6", v as unknown as AnyValidator]]);
+  /** One validator per protocol on this backend (1.6: `v`). */
+  const validatorOf = (protocol: Protocol): AnyValidator => {
+    let pv = byProtocol.get(protocol);
+    if (!pv) byProtocol.set(protocol, (pv = createValidator({ backend, protocol }) as unknown as AnyValidator));
+    return pv;
+  };
 
   it("is the backend that was asked for", () => {
     expect(v.backend).toBe(backend);
@@ -248,12 +274,16 @@ describe.each(BACKENDS)("backend %s", (backend) => {
     const tolerateArb = fc.subarray([...TOLERANCES]) as fc.Arbitrary<Tolerance[]>;
     /** The js backend, loaded directly: what every other backend's words must equal. */
     const js = createValidatorFor(createJsBackend(), "StopTransaction");
+    const jsBackend = createJsBackend();
+    const jsOf = Object.fromEntries(PROTOCOLS.map((p) => [p, createValidatorFor(jsBackend, undefined, [], p)])) as unknown as Record<Protocol, AnyValidator>;
 
     it(`gives every diagnostics vector's exact result: messages, tolerated, warnings (${loadDiagnostics().length} cases)`, () => {
       const cases = loadDiagnostics();
       expect(cases.length).toBeGreaterThan(30);
+      expect(new Set(cases.map((c) => c.protocol))).toEqual(new Set(PROTOCOLS));
       for (const c of cases) {
         const inputs = typeof c.data === "string" ? [c.data, ...(isWellFormed(c.data) ? [encoder.encode(c.data)] : [])] : [c.data];
+        const v = validatorOf(c.protocol);
         for (const input of inputs) {
           const r = v.validate(input, { message: c.message as MessageName, allErrors: c.allErrors, tolerate: c.tolerate as Tolerance[] });
           const got = {
@@ -263,7 +293,7 @@ describe.each(BACKENDS)("backend %s", (backend) => {
             warnings: r.warnings,
           };
           expect(got, `diagnostics ${c.name} (${typeof input})`).toEqual(c.expect);
-          for (const i of [...r.errors, ...r.tolerated]) expectWellFormed(i);
+          for (const i of [...r.errors, ...r.tolerated]) expectWellFormed(i, c.protocol);
           expect(v.isValid(input, { message: c.message as MessageName, tolerate: c.tolerate as Tolerance[] }), c.name).toBe(c.expect.valid);
         }
       }
@@ -389,7 +419,9 @@ describe.each(BACKENDS)("backend %s", (backend) => {
      * well-formed first: a raw lone surrogate has no UTF-8 form, so the cores read U+FFFD for it
      * and SEMANTICS.md defines no common answer.
      */
-    function expectSameAsJs(input: JsonInput, message: MessageName, tolerate: Tolerance[]) {
+    function expectSameAsJs(input: JsonInput, message: string, tolerate: Tolerance[], protocol: Protocol = "ocpp1.6") {
+      const v = validatorOf(protocol);
+      const js = jsOf[protocol];
       const text = typeof input === "string" ? input.toWellFormed() : input;
       for (const allErrors of [true, false]) {
         const options = { message, allErrors, tolerate };
@@ -398,20 +430,20 @@ describe.each(BACKENDS)("backend %s", (backend) => {
       expect(v.isValid(text, { message, tolerate })).toBe(js.isValid(text, { message, tolerate }));
     }
 
-    it("says exactly what the js backend says on every vector, with and without tolerances", () => {
+    it("says exactly what the js backend says on every vector of every protocol, with and without tolerances", () => {
       for (const c of loadVectors()) {
-        const message = c.message as MessageName;
-        expectSameAsJs(c.data, message, []);
-        expectSameAsJs(c.data, message, [...TOLERANCES]);
-        if (typeof c.data === "string") expectSameAsJs(encoder.encode(c.data.toWellFormed()), message, []);
+        expectSameAsJs(c.data, c.message, [], c.protocol);
+        expectSameAsJs(c.data, c.message, [...TOLERANCES], c.protocol);
+        if (typeof c.data === "string") expectSameAsJs(encoder.encode(c.data.toWellFormed()), c.message, [], c.protocol);
       }
-      for (const c of loadDiagnostics()) expectSameAsJs(c.data, c.message as MessageName, c.tolerate as Tolerance[]);
+      for (const c of loadDiagnostics()) expectSameAsJs(c.data, c.message, c.tolerate as Tolerance[], c.protocol);
       for (const c of loadFrameVectors()) {
-        const responseTo = (c.responseTo ?? undefined) as ActionName | undefined;
+        const responseTo = (c.responseTo ?? undefined) as never;
         const data = typeof c.data === "string" ? c.data.toWellFormed() : c.data;
+        const [pv, pjs] = [validatorOf(c.protocol), jsOf[c.protocol]];
         for (const allErrors of [true, false]) {
           for (const tolerate of [[], [...TOLERANCES]] as Tolerance[][]) {
-            expect(v.validateFrame(data, { allErrors, responseTo, tolerate }), c.name).toEqual(js.validateFrame(data, { allErrors, responseTo, tolerate }));
+            expect(pv.validateFrame(data, { allErrors, responseTo, tolerate }), c.name).toEqual(pjs.validateFrame(data, { allErrors, responseTo, tolerate }));
           }
         }
       }
@@ -670,6 +702,196 @@ describe.each(BACKENDS)("backend %s", (backend) => {
       const pooled = Buffer.from(`garbage${ok}garbage`).subarray(7, 7 + ok.length);
       expect(v.isValid(pooled)).toBe(true);
       expect(Array.from(v.isValidBatch([pooled, pooled.subarray(1)]))).toEqual([1, 0]);
+    });
+  });
+
+  // OCPP 2.0.1 and 2.1: the same contract per protocol (global message indexes cross the boundary,
+  // the protocol index goes with every frame, codes and descriptions are the protocol's).
+  describe.each(["ocpp2.0.1", "ocpp2.1"] as const)("protocol %s", (protocol) => {
+    const pv = validatorOf(protocol);
+    const names: readonly string[] = protocol === "ocpp2.0.1" ? MESSAGE_NAMES_201 : MESSAGE_NAMES_21;
+    const cases = loadVectors({ protocol });
+    const frames = loadFrameVectors({ protocol });
+    const tolerateArb = fc.subarray([...TOLERANCES]) as fc.Arbitrary<Tolerance[]>;
+
+    /** One input against the reference of the protocol (strict when `tolerate` is empty): verdict, issues in ajv's order, codes, first issue, tolerated, warnings, batch. */
+    function expectReference(input: string | Uint8Array, message: string, tolerate: Tolerance[] = []) {
+      const all = referenceValidate(input, { protocol, message, allErrors: true, tolerate });
+      const got = pv.validate(input, { message, allErrors: true, tolerate });
+      expect(got.valid).toBe(all.valid);
+      expect(ordered(got.errors)).toEqual(ordered(all.errors));
+      expect(triples(got.tolerated)).toEqual(triples(all.tolerated));
+      for (const issue of [...got.errors, ...got.tolerated]) expectWellFormed(issue, protocol);
+      const first = pv.validate(input, { message, tolerate });
+      expect(ordered(first.errors)).toEqual(ordered(all.errors.slice(0, 1)));
+      expect(first.tolerated).toEqual(got.tolerated);
+      expect(warningPairs(got.warnings)).toEqual(warningPairs(textWarnings(input)));
+      expect(first.warnings).toEqual(got.warnings);
+      expect(pv.isValid(input, { message, tolerate })).toBe(all.valid);
+      expect(Array.from(pv.isValidBatch([input, input], { message, tolerate }))).toEqual(all.valid ? [1, 1] : [0, 0]);
+    }
+
+    it("the validator's protocol and default message, names of the protocol only", () => {
+      expect([pv.protocol, pv.message, pv.backend]).toEqual([protocol, "TransactionEventRequest", backend]);
+      expect(createValidator({ backend, protocol, message: "HeartbeatRequest" }).isValid("{}")).toBe(true);
+      expect(pv.isValid("{}", { message: "HeartbeatRequest" })).toBe(true);
+      expect(pv.isValid("{}")).toBe(false);
+      for (const call of [
+        () => pv.isValid("{}", { message: "Heartbeat" as never }),
+        () => pv.validate("{}", { message: "Nope" as never }),
+        () => pv.isValidBatch(["{}"], { message: "Heartbeat" as never }),
+        () => createValidator({ backend, protocol, message: "StopTransaction" as never }),
+        () => pv.validateFrame('[3,"a",{}]', { responseTo: "HeartbeatRequest" as never }),
+      ]) {
+        expect(call).toThrow(TypeError);
+        expect(call).toThrow(new RegExp(`in ${protocol.replace(".", "\\.")}.*BootNotification.*TransactionEvent`));
+      }
+      // a 2.x name on a 1.6 validator says where it belongs
+      expect(() => v.isValid("{}", { message: "HeartbeatRequest" as never })).toThrow(/"HeartbeatRequest" is an ocpp2\.0\.1 and ocpp2\.1 name/);
+      expect(() => createValidator({ backend, protocol: "ocpp2.0" as never })).toThrow(TypeError);
+      expect(() => createValidator({ backend, protocol: "ocpp2.0" as never })).toThrow(/unknown protocol "ocpp2\.0"; the protocols are: ocpp1\.6, ocpp2\.0\.1, ocpp2\.1/);
+      // the same name in two protocols is two messages: 1.6's BootNotificationResponse is not 2.0.1's
+      const boot16 = '{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300}';
+      expect(v.isValid(boot16, { message: "BootNotificationResponse" })).toBe(true);
+      expect(pv.isValid(boot16, { message: "BootNotificationResponse" })).toBe(true);
+      expect(pv.isValid('{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300,"statusInfo":{"reasonCode":"x"}}', { message: "BootNotificationResponse" })).toBe(true);
+      expect(v.isValid('{"status":"Accepted","currentTime":"2024-05-17T14:32:05Z","interval":300,"statusInfo":{"reasonCode":"x"}}', { message: "BootNotificationResponse" })).toBe(false);
+    });
+
+    it(`agrees with every ${protocol} vector as string and as bytes (${cases.length} cases)`, () => {
+      expect(cases.length).toBeGreaterThan(100);
+      expect(new Set(cases.map((c) => c.message))).toEqual(new Set(names));
+      for (const c of cases) {
+        const bytes = typeof c.data === "string" ? encoder.encode(c.data) : c.data;
+        try {
+          expectSameAsReference(pv, bytes, c.errors, c.message, c.first, c.warnings);
+          if (typeof c.data === "string") expectSameAsReference(pv, c.data, c.errors, c.message, c.first, c.warnings);
+        } catch (error) {
+          throw new Error(`vector ${c.file} / ${c.name}: ${(error as Error).message}`);
+        }
+      }
+    });
+
+    it("batch and async batch give one verdict per input, in order, for every message", async () => {
+      for (const message of names) {
+        const own = cases.filter((c) => c.message === message);
+        const inputs = own.map((c, i) => (typeof c.data === "string" && i % 2 === 0 ? c.data : typeof c.data === "string" ? encoder.encode(c.data) : c.data));
+        const want = own.map((c) => (c.valid ? 1 : 0));
+        expect(Array.from(pv.isValidBatch(inputs, { message })), message).toEqual(want);
+        expect(Array.from(await pv.isValidBatchAsync(inputs, { message })), message).toEqual(want);
+      }
+      // past the inline limit: the global message index crosses to the workers (native: libuv's threads)
+      const own = cases.filter((c) => c.message === "TransactionEventRequest");
+      const large: JsonInput[] = [];
+      for (let size = 0, i = 0; size < 1 << 20; i++) {
+        const c = own[i % own.length]!;
+        const input = typeof c.data === "string" && i % 2 ? Buffer.from(c.data) : c.data;
+        large.push(input);
+        size += input.length + 16;
+      }
+      const verdicts = await pv.isValidBatchAsync(large);
+      expect(Array.from(verdicts).join("")).toBe(Array.from(pv.isValidBatch(large)).join(""));
+      expect(verdicts.some((x) => x === 1) && verdicts.some((x) => x === 0)).toBe(true);
+    }, PROPERTY_TIMEOUT);
+
+    it(`validates every ${protocol} frame vector like the reference, as string and bytes (${frames.length} cases)`, () => {
+      expect(frames.length).toBeGreaterThan(20);
+      for (const c of frames) {
+        const inputs = typeof c.data === "string" ? [c.data, encoder.encode(c.data)] : [c.data];
+        for (const input of inputs) {
+          const responseTo = (c.responseTo ?? undefined) as never;
+          try {
+            expectFrame(pv.validateFrame(input, { allErrors: true, responseTo }), c.expected, input);
+            expectFrame(pv.validateFrame(input, { responseTo }), c.expectedFirst, input);
+          } catch (error) {
+            throw new Error(`frame vector ${c.name} (${typeof input}): ${(error as Error).message}`);
+          }
+        }
+      }
+    });
+
+    it("matches the frame reference on generated frames of the protocol (string and bytes, truncated and byte-mutated)", async () => {
+      await fc.assert(property(frameArbOf(protocol), fc.boolean(), ({ text, responseTo }, allErrors) => {
+        const options = { allErrors, responseTo: (responseTo ?? undefined) as never };
+        const want = referenceValidateFrame(text, { allErrors, responseTo, protocol });
+        expectFrame(pv.validateFrame(text, options), want, text);
+        const bytes = encoder.encode(text);
+        expectFrame(pv.validateFrame(bytes, options), want, bytes);
+      }), { numRuns: Math.ceil(RUNS / 5), seed: 31 });
+      await fc.assert(property(frameArbOf(protocol), fc.nat(), fc.nat(), fc.integer({ min: 0, max: 255 }), ({ text }, cut, at, byte) => {
+        const bytes = encoder.encode(text);
+        bytes[at % bytes.length] = byte;
+        const input = bytes.subarray(0, cut % (bytes.length + 1));
+        expectFrame(pv.validateFrame(input, { allErrors: true }), referenceValidateFrame(input, { allErrors: true, protocol }), input);
+      }), { numRuns: Math.ceil(RUNS / 10), seed: 32 });
+    }, PROPERTY_TIMEOUT);
+
+    it("frames answer in the protocol's codes and words", () => {
+      const version = protocol.slice(4);
+      const answer = (frame: string) => pv.validateFrame(frame).callError;
+      expect(answer("{}")?.errorCode).toBe("RpcFrameworkError");
+      expect(answer("[9,\"a\"]")?.errorCode).toBe("MessageTypeNotSupported");
+      expect(answer("[2,")?.errorCode).toBe("FormatViolation");
+      expect(answer('[2,"a","Foo",{}]')).toMatchObject({ errorCode: "NotImplemented", errorDescription: `Action is not an OCPP ${version} action` });
+      expect(answer('[2,"a","Reset",{"type":"Immediate"}]')).toMatchObject({ errorCode: "NotSupported", errorDescription: "Reset is sent by a CSMS, not to it" });
+      expect(answer('[2,"a","Heartbeat",{"x":1}]')?.errorCode).toBe("ProtocolError");
+      expect(answer('[2,"a","Heartbeat",{"x":1}]')?.errorDescription).toMatch(/^Payload is not a valid HeartbeatRequest: /);
+      expect(answer('[2,"a","BootNotification",{"reason":"PowerUp"}]')?.errorCode).toBe("OccurrenceConstraintViolation");
+      expect(answer('[2,"a","Heartbeat",{}]')).toBeNull();
+      // a CALLRESULT is checked against the protocol's <Action>Response
+      const result = pv.validateFrame('[3,"a",{"currentTime":"2024-05-17T14:32:05Z","customData":{"vendorId":"v","deep":[[[{}]]]}}]', { responseTo: "Heartbeat" });
+      expect([result.kind, result.valid]).toEqual(["callresult", true]);
+      expect(pv.validateFrame('[3,"a",{}]', { responseTo: "Heartbeat" }).errors.map((e) => [e.keyword, e.ocppErrorCode])).toEqual([["required", "OccurrenceConstraintViolation"]]);
+      if (protocol === "ocpp2.1") {
+        const send = pv.validateFrame('[6,"s","NotifyPeriodicEventStream",{}]', { allErrors: true });
+        expect([send.kind, send.valid, send.callError, send.action]).toEqual(["send", false, null, "NotifyPeriodicEventStream"]);
+        const unknown = pv.validateFrame('[6,"s","Foo",{}]');
+        expect([unknown.kind, unknown.valid, unknown.callError, unknown.errors]).toEqual(["send", false, null, []]);
+        const cre = pv.validateFrame('[5,"r","GenericError","",{}]');
+        expect([cre.kind, cre.valid, cre.callError]).toEqual(["callresulterror", true, null]);
+        expect(() => pv.validateFrame('[3,"a",{}]', { responseTo: "NotifyPeriodicEventStream" as never })).toThrow(/has no response/);
+      } else {
+        expect(answer('[6,"s","NotifyEvent",{}]')?.errorCode).toBe("MessageTypeNotSupported");
+      }
+      // 1.6 on the same backend is unchanged
+      expect(v.validateFrame("{}").callError?.errorCode).toBe("ProtocolError");
+      expect(v.validateFrame('[2,"a","Heartbeat",{"x":1}]').callError?.errorCode).toBe("FormationViolation");
+    });
+
+    it("open customData members and untyped data of any depth, in bounded memory", () => {
+      const deep = "[".repeat(100_000) + "]".repeat(100_000);
+      const heartbeat = `{"customData":{"vendorId":"v","x":${deep},"y":{"z":${deep}}}}`;
+      expect(pv.isValid(heartbeat, { message: "HeartbeatRequest" })).toBe(true);
+      expect(pv.validate(encoder.encode(heartbeat), { message: "HeartbeatRequest", allErrors: true }).errors).toEqual([]);
+      const data = `{"vendorId":"v","data":{"a":${deep}}}`;
+      expect(pv.isValid(data, { message: "DataTransferRequest" })).toBe(true);
+      expect(pv.validate(`{"customData":{"x":${deep}}}`, { message: "HeartbeatRequest", allErrors: true }).errors.map((e) => [e.instancePath, e.keyword])).toEqual([["/customData", "required"]]);
+      expect(pv.validate(`{"customData":{"vendorId":"v","x":${"[".repeat(100_000)}}}`, { message: "HeartbeatRequest" }).errors.map((e) => [e.keyword, e.ocppErrorCode])).toEqual([["parse", "FormatViolation"]]);
+    });
+
+    it("says exactly what the js backend says on generated payloads and frames, with random tolerances", async () => {
+      const js = createValidatorFor(createJsBackend(), undefined, [], protocol) as unknown as AnyValidator;
+      await fc.assert(property(messagePayloadArbOf(protocol), tolerateArb, fc.boolean(), fc.boolean(), ({ message, text }, tolerate, asBytes, allErrors) => {
+        const input = asBytes ? encoder.encode(text.toWellFormed()) : text.toWellFormed();
+        expect(pv.validate(input, { message, allErrors, tolerate })).toEqual(js.validate(input, { message, allErrors, tolerate }));
+      }), { numRuns: Math.ceil(RUNS / 5), seed: 33 });
+      await fc.assert(property(frameArbOf(protocol), tolerateArb, fc.boolean(), ({ text, responseTo }, tolerate, allErrors) => {
+        const options = { allErrors, tolerate, responseTo: (responseTo ?? undefined) as never };
+        expect(pv.validateFrame(text.toWellFormed(), options)).toEqual(js.validateFrame(text.toWellFormed(), options));
+      }), { numRuns: Math.ceil(RUNS / 5), seed: 34 });
+    }, PROPERTY_TIMEOUT);
+
+    // The bounded differential of every message: texts and their bytes (invalid sequences, BOM,
+    // cuts) strict and with random tolerances, and already-parsed valid values.
+    describe.each(names)("message %s", (message) => {
+      it("matches the reference (texts and bytes, strict and tolerant, parsed values)", async () => {
+        await fc.assert(property(inputArbOf(protocol, message), fc.option(tolerateArb, { freq: 3 }), (input, tolerate) => {
+          expectReference(input, message, tolerate ?? []);
+        }), { numRuns: RUNS_PER_2X_MESSAGE, seed: 35 });
+        await fc.assert(property(validValueArbFor(message, protocol), (value) => {
+          expectSameAsReference(pv, value as object, [], message);
+        }), { numRuns: Math.ceil(RUNS_PER_2X_MESSAGE / 4), seed: 36 });
+      }, PROPERTY_TIMEOUT);
     });
   });
 });

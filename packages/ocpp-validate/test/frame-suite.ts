@@ -64,7 +64,7 @@ const callResultArb = fc.constantFrom(...ACTIONS).chain((action) =>
 );
 
 export function frameTests(v: Validator) {
-  const frames = loadFrameVectors();
+  const frames = loadFrameVectors({ protocol: "ocpp1.6" });
 
   it(`validates every frame vector like the reference, as string and bytes (${frames.length} cases)`, () => {
     expect(frames.length).toBeGreaterThan(100);

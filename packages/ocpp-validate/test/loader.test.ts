@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import * as nodeEntry from "ocpp-validate";
 import { createValidator, init, MESSAGE_NAMES, TOLERANCES } from "ocpp-validate";
 import {
+  ALL_MESSAGE_NAMES,
   detectMusl,
   fallbackLine,
   loadBackend,
@@ -26,7 +27,7 @@ import {
 const working = (name: Backend["name"]): Backend => ({
   name,
   version: () => "1.0.0",
-  messageNames: () => MESSAGE_NAMES,
+  messageNames: () => ALL_MESSAGE_NAMES,
   toleranceNames: () => TOLERANCES,
   isValid: () => true,
   validate: () => ({ valid: true, errors: [], tolerated: [], warnings: [] }),
@@ -84,11 +85,18 @@ describe("loadBackend", () => {
     expect(() => loadBackend("native", [broken])).toThrow(/symbol missing/);
   });
 
-  it("a backend built from other schemas is not chosen: messages cross as indices", () => {
+  it("a backend built from other schemas is not chosen: messages cross as global indices over every protocol", () => {
     const stale: BackendCandidate = { name: "native", file: "old.node", load: () => ({ ...working("native"), messageNames: () => ["StopTransaction"] }) };
-    const shuffled: BackendCandidate = { name: "wasm", file: "w", load: () => ({ ...working("wasm"), messageNames: () => [...MESSAGE_NAMES].reverse() }) };
+    const shuffled: BackendCandidate = { name: "wasm", file: "w", load: () => ({ ...working("wasm"), messageNames: () => [...ALL_MESSAGE_NAMES].reverse() }) };
     expect(loadBackend("auto", [stale, shuffled, ok("js")]).backend.name).toBe("js");
-    expect(() => loadBackend("native", [stale])).toThrow(/built from other schemas \(1 messages, this facade has 56\): rebuild it/);
+    expect(() => loadBackend("native", [stale])).toThrow(/built from other schemas \(1 messages, this facade has 365 in ocpp1\.6, ocpp2\.0\.1, ocpp2\.1\): rebuild it/);
+    // a build from before OCPP 2.x: the 1.6 messages alone, in the right order, are not enough
+    const only16: BackendCandidate = { name: "native", file: "1.6.node", load: () => ({ ...working("native"), messageNames: () => MESSAGE_NAMES }) };
+    expect(() => loadBackend("native", [only16])).toThrow(/built from other schemas \(56 messages, this facade has 365/);
+    // the same 365 names with two protocols swapped would validate 2.0.1 indexes against 2.1 schemas
+    const swapped = [...ALL_MESSAGE_NAMES.slice(0, 56), ...ALL_MESSAGE_NAMES.slice(184), ...ALL_MESSAGE_NAMES.slice(56, 184)];
+    expect(swapped.length).toBe(365);
+    expect(() => loadBackend("wasm", [{ name: "wasm", file: "w", load: () => ({ ...working("wasm"), messageNames: () => swapped }) }])).toThrow(/built from other schemas/);
   });
 });
 
