@@ -103,6 +103,59 @@ describe.each(BACKENDS)("ocpp-validate bin, backend %s", (backend) => {
     expect(bad.stderr).toMatch(/unknown message "Nope"/);
   });
 
+  it("--protocol validates OCPP 2.0.1 and 2.1 payloads and frames with their default message, codes and --jobs", () => {
+    const event = '{"eventType":"Started","timestamp":"2024-05-17T14:32:05Z","triggerReason":"Authorized","seqNo":0,"transactionInfo":{"transactionId":"tx-1"}}';
+    const boot = '{"chargingStation":{"model":"M","vendorName":"V"},"reason":"PowerUp"}';
+    const lines = [event, '{"eventType":"Started"}', `[2,"b","BootNotification",${boot}]`, '[2,"h","Heartbeat",{"x":1}]', '[2,"r","Reset",{"type":"Immediate"}]', "{}"];
+    const path = file(`${backend}/ocpp201.ndjson`, `${lines.join("\n")}\n`);
+    const r = run([...b, "--protocol", "ocpp2.0.1", "--json", path]);
+    expect(r.code).toBe(1);
+    const rows = r.lines.map((l) => JSON.parse(l));
+    expect(rows.map((row) => [row.line, row.status])).toEqual([[1, "valid"], [2, "invalid"], [3, "valid"], [4, "invalid"], [5, "invalid"], [6, "invalid"]]);
+    expect(rows[1].errors[0]).toEqual({ instancePath: "", keyword: "required", message: "must have required property 'timestamp'", ocppErrorCode: "OccurrenceConstraintViolation" });
+    expect(rows[3].frame).toEqual({ kind: "call", uniqueId: "h", action: "Heartbeat", errorCode: "ProtocolError" });
+    expect(rows[4].frame.errorCode).toBe("NotSupported");
+    // the same lines as 1.6: other schemas, other codes
+    const as16 = run([...b, "--json", path]).lines.map((l) => JSON.parse(l));
+    expect(as16[0].status).toBe("invalid");
+    expect(as16[3].frame.errorCode).toBe("FormationViolation");
+    // --message names a message of the protocol, whichever order the options come in
+    const beat = file(`${backend}/heartbeat201.json`, "{}");
+    expect(run([...b, "--message", "HeartbeatRequest", "--protocol", "ocpp2.0.1", beat]).code).toBe(0);
+    const wrong = run([...b, "--protocol", "ocpp2.0.1", "--message", "Heartbeat", beat]);
+    expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringMatching(/unknown message "Heartbeat" in ocpp2\.0\.1; OCPP 2\.0\.1 messages are: AuthorizeRequest, /)]);
+    const unknown = run([...b, "--protocol", "ocpp2", beat]);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringMatching(/--protocol must be ocpp1\.6, ocpp2\.0\.1, ocpp2\.1, not "ocpp2"/)]);
+    // the workers validate in the same protocol
+    const many = file(`${backend}/ocpp201-many.ndjson`, `${Array.from({ length: 40_000 }, (_, i) => lines[i % lines.length]).join("\n")}\n`);
+    const one = run([...b, "--protocol", "ocpp2.0.1", "--quiet", "--jobs", "1", many]);
+    const four = run([...b, "--protocol", "ocpp2.0.1", "--quiet", "--jobs", "4", many]);
+    expect(one.stdout).toMatch(/^40000 inputs in 1 file: 13334 valid, 26666 invalid/);
+    expect(four.stdout.replace(/\d+ ms/, "")).toBe(one.stdout.replace(/\d+ ms/, ""));
+  });
+
+  it("--protocol ocpp2.1 --extract finds SEND and CALLRESULTERROR frames in log lines; a SEND is never answered", () => {
+    const stream = '{"id":1,"pending":0,"basetime":"2024-05-17T14:32:05Z","data":[{"t":0,"v":"1"}]}';
+    const path = file(`${backend}/ocpp21.log`, [
+      `12:00:01 [CP1] -> [6,"s1","NotifyPeriodicEventStream",${stream}]`,
+      '12:00:02 [CP1] -> [6,"s2","NotifyPeriodicEventStream",{"id":1}]',
+      '12:00:03 [CP1] -> [5,"r1","GenericError","",{}]',
+      '12:00:04 [CP1] -> [6,"s3","Foo",{}]',
+    ].join("\n"));
+    const r = run([...b, "--protocol", "ocpp2.1", "--extract", "--json", path]);
+    const rows = r.lines.map((l) => JSON.parse(l));
+    expect(rows.map((row) => [row.line, row.frame.kind, row.status, row.frame.errorCode])).toEqual([
+      [1, "send", "valid", null],
+      [2, "send", "invalid", null],
+      [3, "callresulterror", "valid", null],
+      [4, "send", "invalid", null],
+    ]);
+    expect(rows[1].errors.map((e: { keyword: string }) => e.keyword)).toEqual(["required"]);
+    // in 1.6 the same log has no frame of those types
+    expect(run([...b, "--extract", path]).stdout).toMatch(/^0 inputs in 1 file: 0 valid, 0 invalid, 4 lines without a frame/);
+    expect(run([...b, "--protocol", "ocpp2.1", "--extract", path]).lines).toContain(`${path}:4: invalid: SEND of an action a CSMS does not take: "Foo"`);
+  });
+
   it("--all-errors reports every issue", () => {
     const path = file(`${backend}/empty.json`, "{}");
     expect(run([...b, "--json", path]).lines.map((l) => JSON.parse(l).errors.length)).toEqual([1]);
