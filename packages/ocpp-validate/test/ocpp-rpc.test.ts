@@ -7,7 +7,9 @@ import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { CHARGE_POINT_ACTIONS, createValidator, MESSAGE_NAMES, type MessageName } from "ocpp-validate";
-import { payloadTextArbFor } from "@ocpp-validate/test-vectors/arbitraries";
+import { MESSAGE_NAMES as MESSAGE_NAMES_201 } from "ocpp-validate/ocpp2.0.1";
+import { MESSAGE_NAMES as MESSAGE_NAMES_21 } from "ocpp-validate/ocpp2.1";
+import { payloadTextArbFor, validPayloadArbFor } from "@ocpp-validate/test-vectors/arbitraries";
 // The built adapter (what `ocpp-validate/ocpp-rpc` points at; that export is checked below).
 import { createStrictModeValidator, messageForSchemaId, OcppRpcError, type StrictModeValidator } from "../dist/ocpp-rpc.js";
 
@@ -723,5 +725,165 @@ describe("differences from ocpp-rpc's own validator (OCPP-RPC.md)", () => {
     }
     expect(compared).toBeGreaterThan(RUNS_PER_MESSAGE * 40);
     expect(differing).toBeLessThan(compared / 10);
+  });
+});
+
+// ── OCPP 2.0.1 and 2.1: the adapter validates the subprotocol's protocol ───────────────────────
+
+describe("OCPP 2.0.1 and 2.1 subprotocols", () => {
+  const V201_CALLS: Record<string, { params: object; result: object }> = {
+    BootNotification: {
+      params: { chargingStation: { model: "X1", vendorName: "Acme" }, reason: "PowerUp" },
+      result: { currentTime: T, interval: 300, status: "Accepted" },
+    },
+    Heartbeat: { params: {}, result: { currentTime: T } },
+    StatusNotification: { params: { timestamp: T, connectorStatus: "Available", evseId: 1, connectorId: 1 }, result: {} },
+    Authorize: { params: { idToken: { idToken: "TAG-1", type: "ISO14443" } }, result: { idTokenInfo: { status: "Accepted" } } },
+    TransactionEvent: {
+      params: {
+        eventType: "Updated",
+        timestamp: T,
+        triggerReason: "MeterValuePeriodic",
+        seqNo: 3,
+        transactionInfo: { transactionId: "tx-1", chargingState: "Charging" },
+        meterValue: [{ timestamp: T, sampledValue: [{ value: 1234.5, measurand: "Energy.Active.Import.Register" }] }],
+        customData: { vendorId: "acme", anything: { goes: [1, 2, 3] } },
+      },
+      result: { totalCost: 1.5 },
+    },
+  };
+  const adapter201 = createStrictModeValidator({ subprotocol: "ocpp2.0.1" });
+  const stock201: StrictModeValidator = rpc.createValidator("ocpp2.0.1", require("ocpp-rpc/lib/schemas/ocpp2_0_1.json"));
+
+  it("maps ocpp-rpc's ids (urn:<Action>.req / .conf), the OCA's ids and urn:<Message> to the protocol's messages", () => {
+    for (const [protocol, names, oca] of [
+      ["ocpp2.0.1", MESSAGE_NAMES_201, "urn:OCPP:Cp:2:2020:3:"],
+      ["ocpp2.1", MESSAGE_NAMES_21, "urn:OCPP:Cp:2:2025:1:"],
+    ] as const) {
+      for (const name of names as readonly string[]) {
+        expect(messageForSchemaId(`${oca}${name}`, protocol)).toBe(name);
+        expect(messageForSchemaId(`urn:${name}`, protocol)).toBe(name);
+        const ocppRpcId = name.endsWith("Response") ? conf(name.slice(0, -"Response".length)) : req(name.replace(/Request$/, ""));
+        expect(messageForSchemaId(ocppRpcId, protocol), ocppRpcId).toBe(name);
+      }
+      // 1.6's names mean nothing here, and 2.x's nothing in 1.6
+      expect(messageForSchemaId("urn:OCPP:1.6:2019:12:StopTransactionRequest", protocol)).toBeNull();
+      expect(messageForSchemaId(req("StopTransaction"), protocol)).toBeNull();
+      expect(messageForSchemaId(`${oca}TransactionEventRequest`)).toBeNull();
+      expect(messageForSchemaId(req("TransactionEvent"))).toBeNull();
+    }
+    // every id ocpp-rpc's own 2.0.1 bundle has, we know
+    for (const { $id } of require("ocpp-rpc/lib/schemas/ocpp2_0_1.json") as Array<{ $id: string }>) expect(messageForSchemaId($id, "ocpp2.0.1"), $id).not.toBeNull();
+    for (const { $id } of require("ocpp-rpc/lib/schemas/ocpp2_1.json") as Array<{ $id: string }>) expect(messageForSchemaId($id, "ocpp2.1"), $id).not.toBeNull();
+    expect(messageForSchemaId(req("NotifyPeriodicEventStream"), "ocpp2.1")).toBe("NotifyPeriodicEventStream");
+    expect(messageForSchemaId(conf("NotifyPeriodicEventStream"), "ocpp2.1")).toBeNull();
+    expect(adapter201.subprotocol).toBe("ocpp2.0.1");
+  });
+
+  it("valid payloads are true; invalid ones throw the 2.x code, worded like ajv", () => {
+    for (const [action, { params, result }] of Object.entries(V201_CALLS)) {
+      expect(outcome(adapter201, req(action), params)).toEqual({ ok: true });
+      expect(outcome(adapter201, conf(action), result)).toEqual({ ok: true });
+    }
+    const event = V201_CALLS.TransactionEvent!.params as Record<string, unknown>;
+    const needs = (dc: object) => ({ evseId: 1, chargingNeeds: { requestedEnergyTransfer: "DC", dcChargingParameters: { evMaxCurrent: 100, evMaxVoltage: 400, ...dc } } });
+    const soc = "data/chargingNeeds/dcChargingParameters/stateOfCharge";
+    expect(outcome(adapter201, req("NotifyEVChargingNeeds"), needs({ stateOfCharge: 50 }))).toEqual({ ok: true });
+    const cases: Array<[string, unknown, string, string]> = [
+      ["NotifyEVChargingNeeds", needs({ stateOfCharge: -1 }), "PropertyConstraintViolation", `${soc} must be >= 0`],
+      ["NotifyEVChargingNeeds", needs({ stateOfCharge: 101 }), "PropertyConstraintViolation", `${soc} must be <= 100`],
+      ["TransactionEvent", { ...event, meterValue: [] }, "OccurrenceConstraintViolation", "data/meterValue must NOT have fewer than 1 items"],
+      ["TransactionEvent", { ...event, timestamp: undefined }, "OccurrenceConstraintViolation", "data must have required property 'timestamp'"],
+      ["TransactionEvent", { ...event, extra: 1 }, "ProtocolError", "data must NOT have additional properties: 'extra'"],
+      ["TransactionEvent", { ...event, seqNo: "3" }, "TypeConstraintViolation", "data/seqNo must be integer"],
+    ];
+    for (const [action, params, code, message] of cases) {
+      const o = outcome(adapter201, req(action), params);
+      expect(o.ok ? "ok" : [o.code, o.message]).toEqual([code, message]);
+    }
+    const bad = outcome(adapter201, req("Heartbeat"), { x: 1 });
+    expect(bad.ok ? null : [bad.error.rpcErrorCode, bad.error.rpcErrorMessage]).toEqual(["ProtocolError", "Payload for method is incomplete"]);
+    expect(outcome(adapter201, req("StopTransaction"), {})).toMatchObject({ ok: false, code: "ProtocolError", message: "Schema 'urn:StopTransaction.req' is missing from subprotocol schema 'ocpp2.0.1'" });
+    // ocpp-rpc's own 2.0.1 validator agrees on the verdicts
+    for (const [action, params] of cases) expect(outcome(stock201, req(action), params).ok).toBe(false);
+    for (const [action, { params }] of Object.entries(V201_CALLS)) expect(outcome(stock201, req(action), params)).toEqual({ ok: true });
+  });
+
+  it("a validator of another protocol is refused at creation; one of the same protocol is used", () => {
+    expect(() => createStrictModeValidator({ subprotocol: "ocpp2.0.1", validator: createValidator() })).toThrow(/validates ocpp1\.6, this adapter ocpp2\.0\.1/);
+    expect(() => createStrictModeValidator({ validator: createValidator({ protocol: "ocpp2.1" }) })).toThrow(TypeError);
+    const js = createStrictModeValidator({ subprotocol: "ocpp2.1", validator: createValidator({ protocol: "ocpp2.1", backend: "js" }) });
+    expect(outcome(js, req("NotifyPeriodicEventStream"), { id: 1, pending: 0, basetime: T, data: [{ t: 0, v: "1" }] })).toEqual({ ok: true });
+    // a subprotocol name of one's own, validated as a given protocol
+    const custom = createStrictModeValidator({ subprotocol: "acme-2.0.1", protocol: "ocpp2.0.1" });
+    expect([custom.subprotocol, outcome(custom, req("Heartbeat"), {})]).toEqual(["acme-2.0.1", { ok: true }]);
+    expect(() => createStrictModeValidator({ protocol: "ocpp2" as never })).toThrow(/unknown protocol "ocpp2"/);
+  });
+
+  // Verdicts beside ocpp-rpc's own 2.x validators differ as OCPP-RPC.md says for 1.6 (ajv-formats 2's
+  // date-time, multipleOf); what matters here is that each schema id reaches its message.
+  it("accepts generated valid payloads of every 2.0.1 and 2.1 message through ocpp-rpc's schema ids", { timeout: SLOW }, () => {
+    for (const [protocol, names] of [["ocpp2.0.1", MESSAGE_NAMES_201], ["ocpp2.1", MESSAGE_NAMES_21]] as const) {
+      const adapter = createStrictModeValidator({ subprotocol: protocol });
+      for (const name of names as readonly string[]) {
+        const id = name.endsWith("Response") ? conf(name.slice(0, -"Response".length)) : req(name.replace(/Request$/, ""));
+        fc.assert(fc.property(validPayloadArbFor(name, protocol), (text) => {
+          expect(outcome(adapter, id, JSON.parse(text)), `${protocol} ${name}`).toEqual({ ok: true });
+        }), { numRuns: Math.max(5, Math.ceil(RUNS / 1000)), seed: 41 });
+      }
+    }
+  });
+
+  it("with a real RPCServer and RPCClient on subprotocol ocpp2.0.1: valid calls both ways, invalid ones answered with our 2.x code", { timeout: SLOW }, async () => {
+    const server = new rpc.RPCServer({
+      protocols: ["ocpp2.0.1", "ocpp1.6"],
+      strictMode: true,
+      strictModeValidators: [createStrictModeValidator(), createStrictModeValidator({ subprotocol: "ocpp2.0.1" })],
+    });
+    const sides: any[] = [];
+    server.on("client", (client: any) => {
+      sides.push(client);
+      for (const [action, { result }] of Object.entries(client.protocol === "ocpp2.0.1" ? V201_CALLS : CP_CALLS)) client.handle(action, () => result);
+    });
+    const http = await server.listen(0, "127.0.0.1");
+    open.push({ close: () => server.close() });
+    const endpoint = `ws://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    const client = new rpc.RPCClient({ endpoint, identity: `CS-${++identities}`, protocols: ["ocpp2.0.1"], reconnect: false, strictMode: false });
+    await client.connect();
+    open.push({ close: () => client.close() });
+    expect(client.protocol).toBe("ocpp2.0.1");
+    for (const [action, { params, result }] of Object.entries(V201_CALLS)) expect(await client.call(action, params), action).toEqual(result);
+    // the CSMS calls the station: RequestStartTransaction is validated both ways too
+    client.handle("RequestStartTransaction", () => ({ status: "Accepted", transactionId: "tx-2" }));
+    expect(await sides[0].call("RequestStartTransaction", { idToken: { idToken: "TAG-1", type: "ISO14443" }, remoteStartId: 7 })).toEqual({ status: "Accepted", transactionId: "tx-2" });
+    expect((await rejection(sides[0].call("RequestStartTransaction", { remoteStartId: 7 }))).rpcErrorCode).toBe("OccurrenceConstraintViolation");
+
+    const frames = callErrorsSeenBy(client);
+    const frameValidator = createValidator({ protocol: "ocpp2.0.1" });
+    const event = V201_CALLS.TransactionEvent!.params as Record<string, unknown>;
+    const cases: Array<[string, unknown, string]> = [
+      ["TransactionEvent", { ...event, seqNo: 1.5 }, "TypeConstraintViolation"],
+      ["TransactionEvent", { ...event, meterValue: [] }, "OccurrenceConstraintViolation"],
+      ["TransactionEvent", { ...event, extra: true }, "ProtocolError"],
+      ["BootNotification", { chargingStation: { model: 5, vendorName: "Acme" }, reason: "PowerUp" }, "TypeConstraintViolation"],
+      ["Authorize", { idToken: { idToken: "x".repeat(37), type: "ISO14443" } }, "PropertyConstraintViolation"],
+    ];
+    for (const [action, params, code] of cases) {
+      const error = await rejection(client.call(action, params));
+      // no renaming on 2.0.1: ocpp-rpc only rewrites codes for ocpp1.6
+      expect([action, error.rpcErrorCode]).toEqual([action, code]);
+      const local = outcome(adapter201, req(action), params);
+      if (local.ok) throw new Error(`${action}: must be invalid`);
+      expect(frames.at(-1)!.slice(2)).toEqual([code, local.message, JSON.parse(JSON.stringify(local.details))]);
+      // the gateway's 2.0.1 frame validator answers the same CALL with the same code
+      expect(frameValidator.validateFrame(JSON.stringify([2, "id-1", action, params])).callError?.errorCode).toBe(code);
+    }
+    // a 1.6 station on the same server is validated as 1.6
+    const old = new rpc.RPCClient({ endpoint, identity: `CP-${++identities}`, protocols: ["ocpp1.6"], reconnect: false, strictMode: false });
+    await old.connect();
+    open.push({ close: () => old.close() });
+    expect(old.protocol).toBe("ocpp1.6");
+    expect(await old.call("Heartbeat", {})).toEqual({ currentTime: T });
+    expect((await rejection(old.call("Heartbeat", { x: 1 }))).rpcErrorCode).toBe("FormationViolation");
   });
 });
