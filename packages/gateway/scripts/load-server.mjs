@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // @ts-check
-// One server under load, in its own process so the load generator does not share its event loop:
-//   node load-server.mjs gateway [backend]   the example gateway (ocpp-validate)
+// One server under load, in its own process so the load generator does not share its event loop
+// (the last argument, default ocpp1.6, is the subprotocol of the session mix: ocpp1.6 or ocpp2.0.1):
+//   node load-server.mjs gateway [backend] [protocol]   the example gateway (ocpp-validate)
 //   node load-server.mjs ocpp-rpc            an ocpp-rpc RPCServer in strict mode (its ajv validation)
-//                                            with handlers for the ten Charge Point actions that
+//                                            with handlers for the session's station actions that
 //                                            answer what the gateway answers
 //   node load-server.mjs ocpp-rpc-ocpp-validate [backend]
 //                                            the same RPCServer with ocpp-validate/ocpp-rpc as its
@@ -14,7 +15,7 @@
 // Exits on SIGTERM or when stdin closes.
 import { DATA_TRANSFER_VENDOR_ID, DEFAULT_HEARTBEAT_INTERVAL_S, startGateway } from "../src/gateway.mjs";
 
-const [target = "gateway", backend = "auto"] = process.argv.slice(2);
+const [target = "gateway", backend = "auto", protocol = "ocpp1.6"] = process.argv.slice(2);
 /** @type {() => Promise<unknown>} */
 let close;
 let port;
@@ -30,19 +31,42 @@ if (target === "gateway") {
 } else if (target === "ocpp-rpc" || target === "ocpp-rpc-ocpp-validate") {
   // ocpp-rpc-ocpp-validate: the same server with ocpp-validate as its strict-mode validator
   // (ocpp-validate/ocpp-rpc), so the two ocpp-rpc runs differ only in the validator.
-  const strictModeValidators = target === "ocpp-rpc" ? [] : [/** @type {any} */ ((await import("ocpp-validate/ocpp-rpc")).createStrictModeValidator({ backend: /** @type {"native"} */ (backend) }))];
+  const strictModeValidators = target === "ocpp-rpc" ? [] : [/** @type {any} */ ((await import("ocpp-validate/ocpp-rpc")).createStrictModeValidator({ backend: /** @type {"native"} */ (backend), subprotocol: protocol }))];
   if (target !== "ocpp-rpc") validator = "ocpp-validate (ocpp-rpc strict mode)";
   // Imported here: ocpp-rpc compiles its ajv schemas on load, which the gateway process need not do.
   const { RPCServer } = await import("ocpp-rpc");
-  const server = new RPCServer({ protocols: ["ocpp1.6"], strictMode: true, strictModeValidators });
+  const server = new RPCServer({ protocols: [protocol], strictMode: true, strictModeValidators });
   let nextTransactionId = 1;
   /** @type {Map<number, string>} open transaction id → charge point */
   const open = new Map();
   const tx = { started: 0, stopped: 0, unknownStops: 0 };
+  /** @type {Set<string>} open 2.x transactions, "<charge point>/<transactionId>" */
+  const openByKey = new Set();
   const accepted = () => ({ status: "Accepted" });
   const now = () => new Date().toISOString();
   server.on("client", (client) => {
     const cp = client.identity;
+    if (protocol !== "ocpp1.6") {
+      // The gateway's 2.x answers (handlers2x in gateway.mjs); the station makes up transaction ids.
+      client.handle("Authorize", () => ({ idTokenInfo: accepted() }));
+      client.handle("BootNotification", () => ({ currentTime: now(), interval: DEFAULT_HEARTBEAT_INTERVAL_S, status: "Accepted" }));
+      client.handle("Heartbeat", () => ({ currentTime: now() }));
+      client.handle("MeterValues", () => ({}));
+      client.handle("NotifyReport", () => ({}));
+      client.handle("StatusNotification", () => ({}));
+      client.handle("TransactionEvent", (/** @type {{ params: any }} */ { params }) => {
+        const key = `${cp}/${params.transactionInfo.transactionId}`;
+        if (params.eventType === "Started" && !openByKey.has(key)) {
+          openByKey.add(key);
+          tx.started++;
+        } else if (params.eventType === "Ended") {
+          if (openByKey.delete(key)) tx.stopped++;
+          else tx.unknownStops++;
+        }
+        return params.idToken !== undefined ? { idTokenInfo: accepted() } : {};
+      });
+      return;
+    }
     // The same answers as the gateway's handlers; strict mode checks each against its .conf schema.
     client.handle("Authorize", () => ({ idTagInfo: accepted() }));
     client.handle("BootNotification", () => ({ status: "Accepted", currentTime: now(), interval: DEFAULT_HEARTBEAT_INTERVAL_S }));
@@ -72,7 +96,7 @@ if (target === "gateway") {
   const address = http.address();
   port = typeof address === "object" && address ? address.port : 0;
   close = () => server.close({ force: true });
-  transactionStats = () => ({ ...tx, open: open.size });
+  transactionStats = () => ({ ...tx, open: open.size + openByKey.size });
 } else {
   process.stderr.write(`load-server: unknown target ${target}\n`);
   process.exit(2);

@@ -296,7 +296,7 @@ export async function startGateway(options = {}) {
     options.authorizeIdToken ??
     ((/** @type {{ idToken: string }} */ idToken, /** @type {string} */ cpId) => {
       // 1.6's IdTagInfo statuses are all 2.x statuses too; its expiryDate is 2.x's cacheExpiryDateTime.
-      const info = authorize(idToken?.idToken, cpId);
+      const info = /** @type {IdTagInfo} */ (authorize(idToken?.idToken, cpId));
       /** @type {Record<string, unknown>} */
       const out = { status: info.status };
       if (info.expiryDate !== undefined) out.cacheExpiryDateTime = info.expiryDate;
@@ -507,7 +507,7 @@ export async function startGateway(options = {}) {
       const response = tables.responseName(action);
       if (explicit[action] || response === null || NEVER_TRIVIAL.has(action)) continue;
       for (const candidate of [{}, { status: "Accepted" }]) {
-        if (v.isValid(JSON.stringify(candidate), { message: response })) {
+        if (v.isValid(JSON.stringify(candidate), { message: /** @type {any} */ (response) })) {
           const text = JSON.stringify(candidate);
           out[action] = () => JSON.parse(text);
           break;
@@ -795,7 +795,7 @@ export async function startGateway(options = {}) {
     }
     if (text === undefined) return Promise.reject(new CallFailure("invalid-request", `${action} payload is not a JSON value`, about));
     const request = tables.requestName(action);
-    const checked = peer.validator.validate(text, { message: request, allErrors: true });
+    const checked = peer.validator.validate(text, { message: /** @type {any} */ (request), allErrors: true });
     if (!checked.valid) {
       // Sorted by (instancePath, keyword) like the issues of validateFrame.
       const issues = checked.errors.slice().sort((a, b) => cmp(a.instancePath, b.instancePath) || cmp(a.keyword, b.keyword));

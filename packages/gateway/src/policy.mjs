@@ -16,7 +16,7 @@ import { ALL_ACTIONS, AVAILABLE_PROTOCOLS, tablesOf } from "./protocols.mjs";
 
 /**
  * @typedef {import("ocpp-validate").Tolerance} Tolerance
- * @typedef {import("ocpp-validate").Action} Action
+ * @typedef {string} Action  an action of any of the protocols (ALL_ACTIONS)
  * @typedef {"reject" | "accept"} OnInvalid
  * @typedef {{ tolerate?: readonly Tolerance[], onInvalid?: OnInvalid }} ActionPolicyOptions
  * @typedef {object} PolicyOptions

@@ -132,6 +132,40 @@ describe("cli", () => {
   );
 });
 
+describe("cli --protocols", () => {
+  it(
+    "--protocols ocpp2.0.1: the banner names it, a 2.0.1 station is answered and gets a 2.x call from stdin, a 1.6 one is refused",
+    async () => {
+      const cli = spawnCli(["--port", "0", "--protocols", "ocpp2.0.1", "--no-frame-log"]);
+      try {
+        const banner = await cli.nextLine();
+        expect(banner).toContain("(subprotocols ocpp2.0.1, ");
+        const url = /listening on (ws:\/\/\S+\/ocpp\/)<chargePointId>/.exec(banner)?.[1];
+        await expect(connect(url + "CP-cli-16", ["ocpp1.6"])).rejects.toMatchObject({ status: 400 });
+        const ws = await connect(url + "CP-cli-201", ["ocpp2.1", "ocpp2.0.1"]);
+        expect(ws.protocol).toBe("ocpp2.0.1");
+        const boot = await ws.exchange('[2,"b1","BootNotification",{"reason":"PowerUp","chargingStation":{"model":"X","vendorName":"Acme"}}]');
+        expect(boot).toEqual([3, "b1", { currentTime: expect.any(String), interval: 300, status: "Accepted" }]);
+        const sent = ws.next();
+        cli.child.stdin.write('Reset CP-cli-201 {"type":"Immediate"}\n');
+        const [, uniqueId, action, payload] = await sent;
+        expect([action, payload]).toEqual(["Reset", { type: "Immediate" }]);
+        ws.send(JSON.stringify([3, uniqueId, { status: "Accepted" }]));
+        expect(await cli.nextLine()).toBe('< CP-cli-201 Reset {"status":"Accepted"}');
+        cli.child.stdin.write('Reset CP-cli-201 {"type":"Soft"}\n');
+        expect(await cli.nextLine()).toBe("! CP-cli-201 Reset invalid-request: Reset payload is not a valid ResetRequest: /type enum");
+        ws.close();
+        await ws.closed;
+        cli.child.kill("SIGTERM");
+        expect(await cli.exited).toBe(0);
+      } finally {
+        cli.child.kill("SIGKILL");
+      }
+    },
+    600_000,
+  );
+});
+
 describe("pnpm gateway", () => {
   it(
     "runs the server as the process pnpm starts, so a signal to the PID the user sees stops it",
@@ -177,7 +211,7 @@ describe("cli: validation policy, frame log, metrics", () => {
   it("--help documents every option, the tolerances, the log fields and the metrics", async () => {
     const { code, stdout } = await runCli(["--help"]);
     expect(code).toBe(0);
-    for (const flag of ["--port", "--host", "--backend", "--max-payload", "--all-errors", "--strict-utf8", "--quiet", "--heartbeat-interval", "--call-timeout", "--tolerate", "--on-invalid", "--frame-log", "--no-frame-log", "--log-valid", "--metrics-path", "--no-metrics", "--max-charge-points"]) {
+    for (const flag of ["--port", "--host", "--backend", "--protocols", "--max-payload", "--all-errors", "--strict-utf8", "--quiet", "--heartbeat-interval", "--call-timeout", "--tolerate", "--on-invalid", "--frame-log", "--no-frame-log", "--log-valid", "--metrics-path", "--no-metrics", "--max-charge-points"]) {
       expect(stdout, flag).toContain(flag);
     }
     for (const t of TOLERANCES) expect(stdout, t).toContain(t);
@@ -192,6 +226,8 @@ describe("cli: validation policy, frame log, metrics", () => {
     [["--on-invalid", "StopTransaction=ignore"], 'gateway: --on-invalid StopTransaction=ignore: on-invalid must be "accept" or "reject", not "ignore"'],
     [["--max-charge-points=-1"], "gateway: --max-charge-points must be a non-negative integer"],
     [["--metrics-path", "metrics"], "gateway: --metrics-path must start with /"],
+    [["--protocols", "ocpp2.0.1,ocpp2.0"], 'gateway: --protocols ocpp2.0.1,ocpp2.0: unknown protocol "ocpp2.0"; the gateway speaks ocpp2.1, ocpp2.0.1, ocpp1.6'],
+    [["--protocols", ""], "gateway: --protocols : protocols must name at least one of ocpp2.1, ocpp2.0.1, ocpp1.6"],
   ])("%j is a startup error (exit 2) with a clear message, before anything listens", async (args, message) => {
     const { code, stdout, stderr } = await runCli(["--port", "0", ...args]);
     expect(code).toBe(2);
