@@ -12,6 +12,9 @@ const { loadVectors, loadFrameVectors } = await import(pathToFileURL(join(repo, 
 const encoder = new TextEncoder();
 const backends = ["native", "wasm", "js"];
 const validators = {};
+const PROTOCOLS = ["ocpp1.6", "ocpp2.0.1", "ocpp2.1"];
+/** validators[backend] is the 1.6 one; byProtocol[protocol][backend] every protocol's. */
+const byProtocol = {};
 
 await check("auto picks native", () => {
   const v = createValidator();
@@ -22,6 +25,10 @@ for (const backend of backends) {
   await check(`backend ${backend} loads when asked for`, () => {
     validators[backend] = createValidator({ backend });
     assertEqual(validators[backend].backend, backend, "backend");
+    for (const protocol of PROTOCOLS) {
+      (byProtocol[protocol] ??= {})[backend] = createValidator({ backend, protocol });
+      assertEqual(byProtocol[protocol][backend].protocol, protocol, "protocol");
+    }
   });
 }
 
@@ -47,7 +54,7 @@ function agreeOr(where, backend, what, fn) {
 }
 const agree = (got, want, backend) => assertEqual(canonical(got, backend), canonical(want, backend), "result");
 
-await check("native, wasm and js agree with every payload vector, as bytes and as text", () => {
+await check("native, wasm and js agree with every payload vector of every protocol, as bytes and as text", () => {
   const vectors = loadVectors();
   let inputs = 0;
   for (const c of vectors) {
@@ -55,7 +62,7 @@ await check("native, wasm and js agree with every payload vector, as bytes and a
     for (const input of forms) {
       inputs++;
       const results = backends.map((b) => {
-        const v = validators[b];
+        const v = byProtocol[c.protocol][b];
         return { isValid: v.isValid(input, { message: c.message }), all: v.validate(input, { message: c.message, allErrors: true }), first: v.validate(input, { message: c.message }) };
       });
       const where = `${c.file} / ${c.name} (${typeof input === "string" ? "text" : "bytes"})`;
@@ -68,15 +75,16 @@ await check("native, wasm and js agree with every payload vector, as bytes and a
       }
     }
   }
+  assertEqual([...new Set(vectors.map((c) => c.protocol))].sort(), PROTOCOLS, "protocols of the vectors");
   return `${vectors.length} cases, ${inputs} inputs`;
 });
 
-await check("native, wasm and js agree with every frame vector", () => {
+await check("native, wasm and js agree with every frame vector of every protocol", () => {
   const frames = loadFrameVectors();
   for (const c of frames) {
     const options = { allErrors: true, ...(c.responseTo ? { responseTo: c.responseTo } : {}) };
     const bytes = typeof c.data === "string" ? encoder.encode(c.data) : c.data;
-    const results = backends.map((b) => validators[b].validateFrame(bytes, options));
+    const results = backends.map((b) => byProtocol[c.protocol][b].validateFrame(bytes, options));
     const { errors, tolerated, warnings, ...rest } = results[0];
     const { errors: wantErrors, tolerated: wantTolerated, warnings: wantWarnings, ...wantRest } = c.expected;
     assertEqual(rest, wantRest, `${c.name}: native frame`);
@@ -85,7 +93,7 @@ await check("native, wasm and js agree with every frame vector", () => {
     assertEqual(errors.map((e) => ({ instancePath: e.instancePath, keyword: e.keyword })), wantErrors, `${c.name}: native frame issues`);
     for (let i = 1; i < backends.length; i++) agreeOr(c.name, backends[i], "frame", () => agree(results[i], results[0], backends[i]));
     if (typeof c.data === "string") {
-      const text = backends.map((b) => validators[b].validateFrame(c.data, options));
+      const text = backends.map((b) => byProtocol[c.protocol][b].validateFrame(c.data, options));
       for (let i = 1; i < backends.length; i++) agreeOr(c.name, backends[i], "frame (text)", () => agree(text[i], text[0], backends[i]));
     }
   }

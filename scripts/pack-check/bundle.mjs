@@ -49,11 +49,11 @@ if (!existsSync(chromium) || !existsSync(playwright)) {
         return JSON.parse(await page.textContent("#out"));
       };
       const withWasm = await read(await browser.newPage());
-      assertEqual(withWasm, { backend: "wasm", fallbacks: [], ok: true, bad: ["required", "required"], messages: 56 }, "page with WebAssembly");
+      assertEqual(withWasm, { backend: "wasm", fallbacks: [], ok: true, bad: ["required", "required"], messages: 56, ocpp201: [true, "ProtocolError"] }, "page with WebAssembly");
       const page = await browser.newPage();
       await page.addInitScript(() => delete globalThis.WebAssembly);
       const withoutWasm = await read(page);
-      assertEqual([withoutWasm.backend, withoutWasm.fallbacks.length, withoutWasm.ok], ["js", 1, true], "page without WebAssembly");
+      assertEqual([withoutWasm.backend, withoutWasm.fallbacks.length, withoutWasm.ok, withoutWasm.ocpp201], ["js", 1, true, [true, "ProtocolError"]], "page without WebAssembly");
       return `without WebAssembly: ${withoutWasm.fallbacks[0]}`;
     } finally {
       await browser.close();

@@ -21,5 +21,9 @@ const stop = '{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":
     assertEqual(require("ocpp-validate/internal").nodeCandidates.length, 3, "nodeCandidates");
     assert(Object.keys(require("ocpp-validate/ocpp-rpc")).length > 0, "ocpp-rpc");
     assertEqual(require("ocpp-validate/package.json").name, "ocpp-validate", "package.json");
+    assertEqual(require("ocpp-validate/ocpp2.0.1").MESSAGE_NAMES.length, 128, "ocpp2.0.1");
+    assertEqual(require("ocpp-validate/ocpp2.1").MESSAGE_NAMES.length, 181, "ocpp2.1");
+    assertEqual(require("ocpp-validate/ocpp1.6").MESSAGE_NAMES.length, 56, "ocpp1.6");
+    assertEqual(require("ocpp-validate").createValidator({ protocol: "ocpp2.1", backend: "wasm" }).protocol, "ocpp2.1", "a 2.1 validator");
   });
 })();

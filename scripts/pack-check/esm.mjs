@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 const stop = '{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":100}';
 
 await check("ESM: every entry resolves inside this project, none in the workspace", () => {
-  for (const id of ["ocpp-validate", "ocpp-validate/internal", "ocpp-validate/ocpp-rpc", "ocpp-validate/package.json"]) {
+  for (const id of ["ocpp-validate", "ocpp-validate/internal", "ocpp-validate/ocpp-rpc", "ocpp-validate/ocpp1.6", "ocpp-validate/ocpp2.0.1", "ocpp-validate/ocpp2.1", "ocpp-validate/package.json"]) {
     const file = fileURLToPath(import.meta.resolve(id));
     assert(file.startsWith(`${here}${sep}node_modules${sep}ocpp-validate${sep}`), `${id} resolved to ${file}`);
   }
@@ -33,7 +33,8 @@ await check("typia (a dev dependency of ocpp-validate) is not installed here", (
 const facade = await import("ocpp-validate");
 
 await check("ESM: the main entry exports the public API only", () => {
-  assertEqual(Object.keys(facade).sort(), ["ACTIONS", "CHARGE_POINT_ACTIONS", "MESSAGE_NAMES", "TOLERANCES", "buildCallError", "buildCallResult", "createValidator", "init", "utf16IndexOfByte"], "exports");
+  assertEqual(Object.keys(facade).sort(), ["ACTIONS", "CHARGE_POINT_ACTIONS", "MESSAGE_NAMES", "PROTOCOLS", "TOLERANCES", "buildCallError", "buildCallResult", "createValidator", "init", "utf16IndexOfByte"], "exports");
+  assertEqual(facade.PROTOCOLS, ["ocpp1.6", "ocpp2.0.1", "ocpp2.1"], "PROTOCOLS");
   assertEqual(facade.MESSAGE_NAMES.length, 56, "MESSAGE_NAMES.length");
 });
 
@@ -71,4 +72,18 @@ await check("ESM: a TypeError for what the types refuse (a Map, a number)", () =
     }
     assert(thrown instanceof TypeError, `isValid(${String(bad)}) threw ${thrown}`);
   }
+});
+
+await check("ESM: the protocol subpaths hold each protocol's names; a 2.x validator validates its protocol on native", async () => {
+  const [v16, v201, v21] = await Promise.all([import("ocpp-validate/ocpp1.6"), import("ocpp-validate/ocpp2.0.1"), import("ocpp-validate/ocpp2.1")]);
+  assertEqual([v16.MESSAGE_NAMES.length, v201.MESSAGE_NAMES.length, v21.MESSAGE_NAMES.length], [56, 128, 181], "message counts");
+  assertEqual(v16.MESSAGE_NAMES, facade.MESSAGE_NAMES, "ocpp1.6 is the main entry's 1.6 list");
+  assert(v201.STATION_ACTIONS.includes("TransactionEvent") && v21.ACTIONS.includes("NotifyPeriodicEventStream"), "actions");
+  const v = facade.createValidator({ protocol: "ocpp2.0.1" });
+  assertEqual([v.backend, v.protocol, v.message], ["native", "ocpp2.0.1", "TransactionEventRequest"], "validator");
+  assert(v.isValid(Buffer.from("{}"), { message: "HeartbeatRequest" }), "a 2.0.1 HeartbeatRequest");
+  assertEqual(v.validate('{"x":1}', { message: "HeartbeatRequest" }).errors[0]?.ocppErrorCode, "ProtocolError", "2.x code");
+  assertEqual(v.validateFrame("{}").callError?.errorCode, "RpcFrameworkError", "2.x frame code");
+  const send = facade.createValidator({ protocol: "ocpp2.1" }).validateFrame('[6,"s","NotifyPeriodicEventStream",{"id":1,"pending":0,"basetime":"2024-05-17T14:32:05Z","data":[{"t":0,"v":"1"}]}]');
+  assertEqual([send.kind, send.valid, send.callError], ["send", true, null], "2.1 SEND");
 });

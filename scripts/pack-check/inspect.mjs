@@ -57,11 +57,12 @@ const facade = byName.get("ocpp-validate");
 const wasm = byName.get("@ocpp-validate/wasm");
 const native = byName.get("@ocpp-validate/native-linux-x64-gnu");
 
-await check("ocpp-validate: sideEffects false, engines, CHANGELOG, exports . ./internal ./ocpp-rpc", () => {
+await check("ocpp-validate: sideEffects false, engines, CHANGELOG, exports . ./ocpp1.6 ./ocpp2.0.1 ./ocpp2.1 ./ocpp-rpc ./internal", () => {
   assertEqual(facade.json.sideEffects, false, "sideEffects");
   assertEqual(facade.json.engines?.node, "^20.19.0 || >=22.12.0", "engines.node");
   assert(existsSync(join(facade.dir, "CHANGELOG.md")), "CHANGELOG.md");
-  assertEqual(Object.keys(facade.json.exports), [".", "./ocpp-rpc", "./internal", "./package.json"], "exports");
+  assertEqual(Object.keys(facade.json.exports), [".", "./ocpp1.6", "./ocpp2.0.1", "./ocpp2.1", "./ocpp-rpc", "./internal", "./package.json"], "exports");
+  for (const protocol of ["ocpp1.6", "ocpp2.0.1", "ocpp2.1"]) assert(facade.json.exports[`./${protocol}`].types, `./${protocol} has types`);
   assert(facade.json.exports["."].browser, "browser condition");
   assertEqual(facade.json.optionalDependencies, { "@ocpp-validate/native-linux-x64-gnu": "0.1.0" }, "optionalDependencies");
 });
