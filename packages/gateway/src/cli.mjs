@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { TOLERANCES } from "ocpp-validate";
 import { DEFAULT_MAX_CHARGE_POINTS } from "./metrics.mjs";
-import { AVAILABLE_PROTOCOLS, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_HEARTBEAT_INTERVAL_S, DEFAULT_MAX_PAYLOAD, DEFAULT_METRICS_PATH, Policy, PolicyError, ProtocolError, checkProtocols, parsePolicyArgs, startGateway } from "./gateway.mjs";
+import { AVAILABLE_PROTOCOLS, DEFAULT_CALL_TIMEOUT_MS, DEFAULT_HEARTBEAT_INTERVAL_S, DEFAULT_MAX_PAYLOAD, DEFAULT_METRICS_PATH, Policy, PolicyError, SubprotocolError, checkProtocols, parsePolicyArgs, startGateway } from "./gateway.mjs";
 
 const USAGE = `Usage: pnpm gateway [--port 9000] [--host 127.0.0.1] [--backend auto|native|wasm|js] [--protocols ${AVAILABLE_PROTOCOLS.join(",")}]
                     [--max-payload 2097152] [--all-errors] [--strict-utf8] [--quiet]
@@ -151,7 +151,7 @@ let protocols;
 try {
   protocols = checkProtocols(String(values.protocols));
 } catch (e) {
-  if (!(e instanceof ProtocolError)) throw e;
+  if (!(e instanceof SubprotocolError)) throw e;
   process.stderr.write(`gateway: --protocols ${values.protocols}: ${e.message}\n`);
   process.exit(2);
 }

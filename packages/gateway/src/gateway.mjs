@@ -42,7 +42,7 @@ import { AVAILABLE_PROTOCOLS, checkProtocols, negotiate, offeredProtocols, table
 
 export { Policy, PolicyError, parsePolicyArgs, ON_INVALID } from "./policy.mjs";
 export { OUTCOMES } from "./observe.mjs";
-export { AVAILABLE_PROTOCOLS, PROTOCOLS, ProtocolError, checkProtocols, negotiate, tablesOf } from "./protocols.mjs";
+export { AVAILABLE_PROTOCOLS, PROTOCOLS, SubprotocolError, checkProtocols, negotiate, tablesOf } from "./protocols.mjs";
 
 /**
  * @typedef {import("ocpp-validate").MessageTypes} MessageTypes
@@ -86,8 +86,12 @@ export const DEFAULT_METRICS_PATH = "/metrics";
 /** OCPP 1.6 identifies a charge point by a CiString of at most 48 characters (2.x's identity too). */
 const MAX_CHARGE_POINT_ID = 48;
 const PATH = /^\/ocpp\/([^/?#]+)\/?(?:\?.*)?$/;
-/** 2.x station actions never answered with a bare "Accepted" (see trivialAnswers). */
-const NEVER_TRIVIAL = new Set(["SignCertificate", "GetCertificateStatus", "GetCertificateChainStatus", "Get15118EVCertificate"]);
+/**
+ * 2.x station actions never answered with a bare "Accepted" (see trivialAnswers): there it would
+ * promise work this gateway never does (a certificate, an OCSP answer, a charging profile for the
+ * EV's needs, a schedule update), so they get NotSupported.
+ */
+const NEVER_TRIVIAL = new Set(["SignCertificate", "GetCertificateStatus", "GetCertificateChainStatus", "Get15118EVCertificate", "NotifyEVChargingNeeds", "PullDynamicScheduleUpdate"]);
 /** Largest delay setTimeout accepts (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -221,12 +225,12 @@ const describeIssues = (/** @type {readonly ValidationIssue[]} */ issues) =>
  *   the 2.x idTokenInfo (IdTokenInfoType) for Authorize and TransactionEvent
  * @property {readonly Protocol[] | string} [protocols]  the subprotocols the gateway accepts
  *   (default every one: ocpp2.1, ocpp2.0.1, ocpp1.6); the client's order of preference decides
- *   among them. An unknown name rejects startGateway with a ProtocolError
+ *   among them. An unknown name rejects startGateway with a SubprotocolError
  * @property {(line: string) => void} [log]  human-readable lines about the gateway itself
  * @property {readonly Tolerance[]} [tolerate]  tolerances for every action without its own list (default none: strict)
  * @property {OnInvalid} [onInvalid]  "reject" (default): answer an invalid CALL with the validator's
  *   CALLERROR; "accept": answer it with the normal CALLRESULT and record it as accepted-invalid
- * @property {Partial<Record<Action, ActionPolicyOptions>>} [actions]
+ * @property {Partial<Record<string, ActionPolicyOptions>>} [actions]
  *   per-action policy (`{ StopTransaction: { tolerate: [...], onInvalid: "accept" } }`); each field
  *   replaces the global one for that action. Unknown action or tolerance names reject startGateway
  *   with a PolicyError. For a Central System action it applies to the charger's CALLRESULT
@@ -494,8 +498,8 @@ export async function startGateway(options = {}) {
   /**
    * Station actions that take an acknowledgement: `{}` when the response schema requires nothing,
    * else `{"status":"Accepted"}` when that is all it requires. Decided at startup by the
-   * protocol's own validator, so the table follows the schemas. The certificate actions are left
-   * out: "Accepted" there would promise a certificate or an OCSP answer this gateway never gives.
+   * protocol's own validator, so the table follows the schemas. NEVER_TRIVIAL's actions are left
+   * out.
    * @param {Protocol} protocol @param {Record<string, unknown>} explicit
    */
   const trivialAnswers = (protocol, explicit) => {

@@ -99,11 +99,11 @@ export function tablesOf(protocol) {
 export const ALL_ACTIONS = Object.freeze([...new Set(AVAILABLE_PROTOCOLS.flatMap((p) => tablesOf(p).actions))].sort());
 
 /** A list of supported protocols that names one the gateway cannot speak: a startup error. */
-export class ProtocolError extends TypeError {
+export class SubprotocolError extends TypeError {
   /** @param {string} message */
   constructor(message) {
     super(message);
-    this.name = "ProtocolError";
+    this.name = "SubprotocolError";
   }
 }
 
@@ -114,12 +114,12 @@ export class ProtocolError extends TypeError {
  */
 export function checkProtocols(list) {
   const names = typeof list === "string" ? list.split(",").map((s) => s.trim()).filter((s) => s !== "") : list;
-  if (!Array.isArray(names) || names.length === 0) throw new ProtocolError(`protocols must name at least one of ${AVAILABLE_PROTOCOLS.join(", ")}`);
+  if (!Array.isArray(names) || names.length === 0) throw new SubprotocolError(`protocols must name at least one of ${AVAILABLE_PROTOCOLS.join(", ")}`);
   /** @type {Protocol[]} */
   const out = [];
   for (const n of names) {
     if (typeof n !== "string" || !(/** @type {readonly string[]} */ (AVAILABLE_PROTOCOLS)).includes(n)) {
-      throw new ProtocolError(`unknown protocol ${JSON.stringify(n)}; the gateway speaks ${AVAILABLE_PROTOCOLS.join(", ")}`);
+      throw new SubprotocolError(`unknown protocol ${JSON.stringify(n)}; the gateway speaks ${AVAILABLE_PROTOCOLS.join(", ")}`);
     }
     if (!out.includes(/** @type {Protocol} */ (n))) out.push(/** @type {Protocol} */ (n));
   }
