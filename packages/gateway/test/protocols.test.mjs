@@ -400,3 +400,41 @@ describe("metrics and the frame log carry the protocol", () => {
     }
   });
 });
+
+describe("an ocpp-rpc RPCClient in strict mode as a 2.0.1 station", () => {
+  it("its own ajv schemas accept every answer of a session; RequestStartTransaction followed by its TransactionEvent Started, Updated, Ended", async () => {
+    const { RPCClient } = await import("ocpp-rpc");
+    // strictMode: ocpp-rpc validates each of our CALLRESULTs against its copy of the 2.0.1 schemas.
+    const client = new RPCClient({ endpoint: gw.url.replace(/\/$/, ""), identity: "CS-rpc", protocols: ["ocpp2.0.1", "ocpp1.6"], strictMode: true, reconnect: false });
+    let remote = Promise.resolve(null);
+    client.handle("RequestStartTransaction", ({ params }) => {
+      const ev = (eventType, seqNo, extra = {}) => ({ eventType, timestamp: new Date().toISOString(), triggerReason: "RemoteStart", seqNo, transactionInfo: { transactionId: "rs-1", remoteStartId: params.remoteStartId }, ...extra });
+      remote = new Promise((resolve) =>
+        setImmediate(async () => {
+          const answers = [];
+          answers.push(await client.call("TransactionEvent", ev("Started", 0, { evse: { id: params.evseId, connectorId: 1 }, idToken: params.idToken })));
+          answers.push(await client.call("TransactionEvent", ev("Updated", 1, { meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: 1234.5 }] }] })));
+          answers.push(await client.call("TransactionEvent", ev("Ended", 2, { transactionInfo: { transactionId: "rs-1", stoppedReason: "Remote" } })));
+          resolve(answers);
+        }),
+      );
+      return { status: "Accepted", transactionId: "rs-1" };
+    });
+    await client.connect();
+    try {
+      expect(client.protocol).toBe("ocpp2.0.1");
+      expect(await client.call("BootNotification", { reason: "PowerUp", chargingStation: { model: "M", vendorName: "V" } })).toMatchObject({ status: "Accepted", interval: 120 });
+      expect(await client.call("Heartbeat", {})).toEqual({ currentTime: expect.stringMatching(ISO_Z) });
+      expect(await client.call("StatusNotification", { timestamp: T, connectorStatus: "Available", evseId: 1, connectorId: 1 })).toEqual({});
+      expect(await client.call("Authorize", { idToken: { idToken: "T", type: "ISO14443" } })).toEqual({ idTokenInfo: { status: "Accepted" } });
+      expect(await client.call("MeterValues", { evseId: 0, meterValue: [{ timestamp: T, sampledValue: [{ value: 1 }] }] })).toEqual({});
+      expect(await client.call("NotifyReport", { requestId: 1, generatedAt: T, seqNo: 0 })).toEqual({});
+      const answer = await gw.call("CS-rpc", "RequestStartTransaction", { idToken: { idToken: "APP-1", type: "Central" }, remoteStartId: 7, evseId: 1 });
+      expect(answer).toEqual({ status: "Accepted", transactionId: "rs-1" });
+      expect(await remote).toEqual([{ idTokenInfo: { status: "Accepted" } }, {}, {}]);
+      expect(gw.openTransactions("CS-rpc")).toEqual([]);
+    } finally {
+      await client.close({ force: true });
+    }
+  });
+});
