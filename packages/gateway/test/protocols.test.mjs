@@ -6,7 +6,7 @@
 // Every wait is for a message, a log line or a close, never a time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createValidator } from "ocpp-validate";
-import { payloadValueFor } from "@ocpp-validate/test-vectors/payloads";
+import { invalidPayloadFor, payloadValueFor } from "@ocpp-validate/test-vectors/payloads";
 import { csmsActionsFor, referenceValidateFrame, stationActionsFor } from "@ocpp-validate/test-vectors/frame-reference";
 import { SubprotocolError, checkProtocols, negotiate, startGateway, tablesOf } from "../src/gateway.mjs";
 import { offeredProtocols } from "../src/protocols.mjs";
@@ -282,6 +282,33 @@ describe.each(PROTOCOLS_2X)("%s station actions", (protocol) => {
       expect(await ws.exchange(frame), frame).toEqual(JSON.parse(expected.callError.frame));
     }
     ws.close();
+  });
+});
+
+describe.each(PROTOCOLS_2X)("%s with onInvalid accept", (protocol) => {
+  it("every station action's invalid payload (and null, an array, a number, an empty object) is answered with a CALLRESULT that passes its response schema, or NotSupported", async () => {
+    const lenient = await startGateway({ port: 0, heartbeatMs: 0, onInvalid: "accept" });
+    try {
+      const ws = await connect(lenient.url + `CP-${protocol}-lenient`, [protocol]);
+      const tables = tablesOf(protocol);
+      let n = 0;
+      for (const action of tables.stationActions) {
+        if (tables.responseName(action) === null) continue;
+        for (const payload of [invalidPayloadFor(tables.requestName(action), protocol), "null", "[1]", "5", "{}", '{"idToken":7,"transactionInfo":{"transactionId":3},"evse":"x"}']) {
+          const id = `a-${n++}`;
+          const frame = `[2,"${id}","${action}",${payload}]`;
+          const answer = await ws.exchange(frame);
+          if (answer[0] === 4) {
+            // Only a valid frame, or one the policy cannot accept, gets a CALLERROR: NotSupported here.
+            expect(answer.slice(1, 3), frame).toEqual([id, "NotSupported"]);
+          } else expectValidAnswer(protocol, action, answer, id);
+        }
+      }
+      expect(lenient.stats.errors.InternalError ?? 0).toBe(0);
+      ws.close();
+    } finally {
+      await lenient.close();
+    }
   });
 });
 
