@@ -289,10 +289,19 @@ impl NameHash {
     /// (non-empty `entries`).
     #[inline(always)]
     pub(crate) fn find_words(&self, w: &[u64; 4], len: usize) -> Option<usize> {
+        let at = self.find_slot(w, len)?;
+        self.entries.get(at).map(|e| e.index as usize)
+    }
+
+    /// [`find_words`](Self::find_words)'s slot in `entries` rather than the table index: what
+    /// the parser remembers to predict the next value of the same property.
+    #[inline(always)]
+    pub(crate) fn find_slot(&self, w: &[u64; 4], len: usize) -> Option<usize> {
         use crate::hash::{fingerprint, slot};
-        let e = self.entries.get(slot(fingerprint(w, len), self.seed, self.shift))?;
+        let at = slot(fingerprint(w, len), self.seed, self.shift);
+        let e = self.entries.get(at)?;
         let diff = (w[0] ^ e.w[0]) | (w[1] ^ e.w[1]) | (w[2] ^ e.w[2]) | (w[3] ^ e.w[3]) | (e.len as usize ^ len) as u64;
-        (diff == 0).then_some(e.index as usize)
+        (diff == 0).then_some(at)
     }
 }
 
@@ -304,6 +313,9 @@ pub struct Property {
     pub(crate) path_segment: &'static str,
     pub(crate) node: &'static Node,
     pub(crate) key: FastKey,
+    /// For an enum-valued property, its slot in the parser's value guesses
+    /// (`engine::Parser::enum_guess`), numbered per schema; 255 (past the table) for the rest.
+    pub(crate) guess: u8,
 }
 
 /// `"name":` as masked little-endian words, so a predicted key (with its quotes and the colon
