@@ -39,8 +39,8 @@ type R<T> = Result<T, Stop>;
 /// A station repeats most values (`"context":"Sample.Periodic"`, `"unit":"Wh"` in every sampled
 /// value) and a right guess is confirmed by one compare with no hashing. Some properties vary
 /// (`measurand` within a reading, every value in a randomised payload), and there a guess is a
-/// branch that goes either way: so guessing is only tried while it has been right about three
-/// times in four, a state that changes rarely and so keeps that branch predictable too.
+/// branch that goes either way: so guessing is only tried while it has been right about seven
+/// times in eight, a state that changes rarely and so keeps that branch predictable too.
 #[derive(Clone, Copy, Debug)]
 struct EnumGuess {
     /// Where in the property's `enum_hash.entries` the last value sat.
@@ -51,7 +51,7 @@ struct EnumGuess {
 
 impl EnumGuess {
     const TRUSTED: u16 = 1792;
-    /// Just under `TRUSTED`: two repeats in a row start guessing.
+    /// Under `TRUSTED`: three repeats in a row start guessing.
     const UNSEEN: EnumGuess = EnumGuess { slot: 0, score: 1700 };
 
     #[inline(always)]
@@ -720,9 +720,9 @@ impl<'a, const C: bool> Parser<'a, C> {
     /// The length of the string at `start` (just past its opening quote) when it is plain and
     /// short and `node.plain`'s check proves it valid, with no issue to report. `None` sends the
     /// caller down the general path, which decides everything else.
-    /// `slot` is the property's `guess`.
+    /// `guess_at` is the property's `Property::guess`.
     #[inline(always)]
-    fn plain_hit(&mut self, node: &'static Node, start: usize, slot: usize) -> Option<usize> {
+    fn plain_hit(&mut self, node: &'static Node, start: usize, guess_at: usize) -> Option<usize> {
         let src = self.src;
         let window = || src.get(start..).and_then(|s| s.first_chunk::<32>());
         match node.plain {
@@ -734,11 +734,11 @@ impl<'a, const C: bool> Parser<'a, C> {
             // Neither an enum name nor the date-time shape holds a quote, backslash, control or
             // non-ASCII byte, so a match up to the first quote is a plain string ending there.
             PlainString::Enum => {
-                let guess = self.enum_guess.get(slot).copied().unwrap_or(EnumGuess::UNSEEN);
+                let guess = self.enum_guess.get(guess_at).copied().unwrap_or(EnumGuess::UNSEEN);
                 if guess.trusted() {
                     if let (Some(c), Some(e)) = (window(), node.enum_hash.entries.get(guess.slot as usize)) {
                         if quoted_name_at(c, &e.w, e.len as usize) {
-                            if let Some(g) = self.enum_guess.get_mut(slot) {
+                            if let Some(g) = self.enum_guess.get_mut(guess_at) {
                                 *g = guess.next(guess.slot, true);
                             }
                             return Some(e.len as usize);
@@ -754,7 +754,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                     None => return None,
                 };
                 let at = node.enum_hash.find_slot(&w, len)? as u16;
-                if let Some(g) = self.enum_guess.get_mut(slot) {
+                if let Some(g) = self.enum_guess.get_mut(guess_at) {
                     *g = guess.next(at, at == guess.slot);
                 }
                 Some(len)
