@@ -21,7 +21,7 @@ fn name_hash(names: &[&str]) -> String {
         return "NameHash::LINEAR".to_string();
     }
     let word_sets: Vec<[u64; 4]> = names.iter().map(|n| hash::words(n.as_bytes(), 0, n.len())).collect();
-    let fps: Vec<u64> = names.iter().zip(&word_sets).map(|(n, w)| hash::fingerprint(w, n.len())).collect();
+    let fps: Vec<u64> = word_sets.iter().map(hash::fingerprint).collect();
     let min_bits = (usize::BITS - (names.len() - 1).leading_zeros()).max(1);
     for bits in min_bits..=min_bits + 4 {
         let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;

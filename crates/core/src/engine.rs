@@ -21,8 +21,8 @@ use crate::schema::schemas::{GUESS_SLOTS, HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTI
 use crate::schema::{Format, JsonType, Node, PlainNumber, PlainString, Property, Schema, ANY};
 use crate::simd::{quote_bits32, quoted_name_at, special_bits32};
 use crate::text::{
-    decode_utf16, decode_utf8, is_ws, scan_string, short_plain_len, short_quoted, short_quoted_len, ucs2_length, utf8_char, Str,
-    Units,
+    decode_utf16, decode_utf8, is_ws, scan_string, short_plain_len, short_quoted, short_quoted_len, skip_ws, ucs2_length,
+    utf8_char, Str, Units,
 };
 use crate::uri::is_uri;
 use crate::{Issue, Keyword, SyntaxError, Tolerance, Tolerances};
@@ -822,15 +822,22 @@ impl<'a, const C: bool> Parser<'a, C> {
         } else {
             let base = node.pred_base as usize;
             let mut slot = base;
+            // The loop's position lives in a local, not in `self.pos`: through `self` every
+            // advance was a store and the next read a load of it, a store-to-load round trip on
+            // the one dependency chain that runs through the whole input. `self.pos` is written
+            // before, and read back after, each call that uses it.
+            let src = self.src;
+            let mut pos = self.pos;
             loop {
                 let guess = self.pred.get(slot).map_or(0, |&g| g as usize);
                 let found = match props.get(guess) {
                     // Consumes `"name":` in one go.
-                    Some(p) if p.key.matches(self.src, self.pos) => {
-                        self.pos += p.key.len as usize;
+                    Some(p) if p.key.matches(src, pos) => {
+                        pos += p.key.len as usize;
                         Some((guess, p))
                     }
                     _ => {
+                        self.pos = pos;
                         self.expect(b'"')?;
                         let (key, next) = self.string(self.pos)?;
                         self.pos = next;
@@ -861,10 +868,11 @@ impl<'a, const C: bool> Parser<'a, C> {
                             self.skip_ws();
                             self.expect(b':')?;
                         }
+                        pos = self.pos;
                         found
                     }
                 };
-                self.skip_ws();
+                pos = skip_ws(src, pos);
                 match found {
                     Some((i, prop)) => {
                         slot = base + 1 + i;
@@ -876,21 +884,26 @@ impl<'a, const C: bool> Parser<'a, C> {
                         }
                         let mut start = self.issues.len();
                         // Most property values are strings: keep that path inline.
-                        let ok = if self.src.get(self.pos) == Some(&b'"') {
-                            if let Some(len) = self.plain_hit(prop.node, self.pos + 1, prop.guess as usize) {
-                                self.pos += len + 2;
+                        let ok = if src.get(pos) == Some(&b'"') {
+                            if let Some(len) = self.plain_hit(prop.node, pos + 1, prop.guess as usize) {
+                                pos += len + 2;
                                 true
                             } else {
-                                let (s, next) = self.string(self.pos + 1)?;
-                                self.pos = next;
+                                let (s, next) = self.string(pos + 1)?;
+                                pos = next;
                                 self.string_checks(prop.node, s)
                             }
-                        } else if prop.node.plain_number != PlainNumber::No
-                            && matches!(self.src.get(self.pos), Some(b'-' | b'0'..=b'9'))
-                        {
-                            self.plain_number(prop.node)?
                         } else {
-                            self.value(prop.node)?
+                            self.pos = pos;
+                            let ok = if prop.node.plain_number != PlainNumber::No
+                                && matches!(src.get(pos), Some(b'-' | b'0'..=b'9'))
+                            {
+                                self.plain_number(prop.node)?
+                            } else {
+                                self.value(prop.node)?
+                            };
+                            pos = self.pos;
+                            ok
                         };
                         if C {
                             self.path.truncate(path_len);
@@ -919,28 +932,30 @@ impl<'a, const C: bool> Parser<'a, C> {
                         // Branch-free: a repeated key's last value decides, valid or not.
                         bad = (bad & !bit) | (bit & u64::from(!ok).wrapping_neg());
                     }
-                    None => self.skip_value()?,
+                    None => {
+                        self.pos = pos;
+                        self.skip_value()?;
+                        pos = self.pos;
+                    }
                 }
                 // Compact JSON, what serialisers send: `,"` right after the value, and the next
                 // key's compare reads the quote itself.
-                if self.src.get(self.pos..).and_then(|s| s.first_chunk::<2>()) == Some(b",\"") {
-                    self.pos += 1;
+                if src.get(pos..).and_then(|s| s.first_chunk::<2>()) == Some(b",\"") {
+                    pos += 1;
                     continue;
                 }
-                self.skip_ws();
-                match self.src.get(self.pos) {
-                    Some(b',') => {
-                        self.pos += 1;
-                        self.skip_ws();
-                    }
+                pos = skip_ws(src, pos);
+                match src.get(pos) {
+                    Some(b',') => pos = skip_ws(src, pos + 1),
                     Some(b'}') => {
-                        self.pos += 1;
+                        pos += 1;
                         break;
                     }
-                    Some(&b) => return Err(self.fail_unexpected(self.pos, b)),
+                    Some(&b) => return Err(self.fail_unexpected(pos, b)),
                     None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
                 }
             }
+            self.pos = pos;
         }
         self.suspect |= repeated != 0;
         let missing = node.required & !seen;

@@ -81,11 +81,16 @@ fn words_tiny(src: &[u8], start: usize, len: usize) -> [u64; 4] {
     [word(&buf, 0), word(&buf, 1), word(&buf, 2), word(&buf, 3)]
 }
 
-/// Mixes all four words and the length: OCPP names share long prefixes and suffixes
-/// (`Energy.Active.Import.Register` / `Energy.Active.Export.Register`).
+/// Mixes all four words: OCPP names share long prefixes and suffixes
+/// (`Energy.Active.Import.Register` / `Energy.Active.Export.Register`). Two rotations and the
+/// length's multiply fewer than a rotation per word: the fingerprint is on the path from a
+/// value's bytes to its table entry. The length adds nothing: no name holds a NUL byte, so the
+/// zero-padded words already tell names of different lengths apart, and a table whose names
+/// collided would get no seed and fall back to the linear scan (the lookup compares the words
+/// and the length either way, so the fingerprint never decides a verdict).
 #[inline(always)]
-pub(crate) fn fingerprint(w: &[u64; 4], len: usize) -> u64 {
-    w[0] ^ w[1].rotate_left(19) ^ w[2].rotate_left(38) ^ w[3].rotate_left(57) ^ (len as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+pub(crate) fn fingerprint(w: &[u64; 4]) -> u64 {
+    (w[0] ^ w[2]) ^ (w[1] ^ w[3]).rotate_left(29)
 }
 
 #[inline(always)]

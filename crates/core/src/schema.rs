@@ -298,7 +298,7 @@ impl NameHash {
     #[inline(always)]
     pub(crate) fn find_slot(&self, w: &[u64; 4], len: usize) -> Option<usize> {
         use crate::hash::{fingerprint, slot};
-        let at = slot(fingerprint(w, len), self.seed, self.shift);
+        let at = slot(fingerprint(w), self.seed, self.shift);
         let e = self.entries.get(at)?;
         let diff = (w[0] ^ e.w[0]) | (w[1] ^ e.w[1]) | (w[2] ^ e.w[2]) | (w[3] ^ e.w[3]) | (e.len as usize ^ len) as u64;
         (diff == 0).then_some(at)
