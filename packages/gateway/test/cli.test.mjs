@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { TOLERANCES } from "ocpp-validate";
 import { connect, httpRequest } from "./client.mjs";
 import { parsePrometheus, sample } from "./prometheus.mjs";
@@ -63,46 +62,13 @@ describe("cli", () => {
   it(
     "answers a charger and sends `<Action> <chargePointId> <payload>` lines from stdin as calls",
     async () => {
-      const child = spawn(process.execPath, [CLI, "--port", "0", "--heartbeat-interval", "60", "--call-timeout", "60000"], { stdio: ["pipe", "pipe", "pipe"] });
-      const lines = [];
-      const waiters = [];
-      let out = "";
-      child.stdout.setEncoding("utf8");
-      child.stdout.on("data", (d) => {
-        out += d;
-        for (let nl = out.indexOf("\n"); nl >= 0; nl = out.indexOf("\n")) {
-          const line = out.slice(0, nl);
-          out = out.slice(nl + 1);
-          const w = waiters.shift();
-          if (w) w(line);
-          else lines.push(line);
-        }
-      });
-      let stderr = "";
-      child.stderr.setEncoding("utf8");
-      child.stderr.on("data", (d) => (stderr += d));
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      // stdio closes after the last stdout data: a CLI that dies fails the test at once, with its stderr
-      const closed = new Promise((resolve) => child.once("close", resolve));
-      const nextLine = () =>
-        lines.length
-          ? Promise.resolve(lines.shift())
-          : Promise.race([new Promise((r) => waiters.push(r)), closed.then((code) => Promise.reject(new Error(`the CLI exited (${code}) before the line came; stderr: ${stderr}`)))]);
+      const { child, nextLine, exited } = spawnCli(["--port", "0", "--heartbeat-interval", "60", "--call-timeout", "60000"]);
       try {
         const banner = await nextLine();
         const url = /listening on (ws:\/\/\S+\/ocpp\/)<chargePointId>/.exec(banner)?.[1];
         expect(url, banner).toBeTruthy();
-        const ws = new WebSocket(url + "CP-cli", ["ocpp1.6"]);
-        const messages = [];
-        const msgWaiters = [];
-        ws.on("message", (d) => {
-          const m = JSON.parse(d.toString());
-          const w = msgWaiters.shift();
-          if (w) w(m);
-          else messages.push(m);
-        });
-        const next = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((r) => msgWaiters.push(r)));
-        await new Promise((resolve, reject) => (ws.once("open", resolve), ws.once("error", reject)));
+        const ws = await connect(url + "CP-cli");
+        const { next } = ws;
 
         ws.send(JSON.stringify([2, "b1", "BootNotification", { chargePointVendor: "Acme", chargePointModel: "X" }]));
         expect(await next()).toEqual([3, "b1", { status: "Accepted", currentTime: expect.any(String), interval: 60 }]);

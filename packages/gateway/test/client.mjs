@@ -5,11 +5,14 @@ import WebSocket from "ws";
 
 /**
  * Opens `url`; resolves once open. `next()` is the next message parsed, `nextRaw()` its text,
- * `request(action, payload)` sends a CALL and resolves with the parsed answer, `closed` the close.
+ * `request(action, payload)` sends a CALL and resolves with the parsed answer, `closed` the close
+ * code and reason. `options` go to the `ws` client (its `maxPayload` defaults to 16 MiB, so the
+ * gateway's own limit is what a test meets).
+ * @returns {Promise<WebSocket & { next(): Promise<any>, nextRaw(): Promise<string>, exchange(text: string): Promise<any>, request(action: string, payload: unknown): Promise<any>, closed: Promise<{ code: number, reason: string }> }>}
  */
-export function connect(url, protocols = ["ocpp1.6"]) {
+export function connect(url, protocols = ["ocpp1.6"], options = {}) {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, protocols);
+    const ws = new WebSocket(url, protocols, { maxPayload: 16 << 20, ...options });
     const messages = [];
     const waiters = [];
     let seq = 0;
@@ -31,7 +34,7 @@ export function connect(url, protocols = ["ocpp1.6"]) {
             ws.send(JSON.stringify([2, `r-${++seq}`, action, payload]));
             return nextRaw().then((t) => JSON.parse(t));
           },
-          closed: new Promise((r) => ws.once("close", (code) => r(code))),
+          closed: new Promise((r) => ws.once("close", (code, reason) => r({ code, reason: reason.toString() }))),
         }),
       ),
     );

@@ -4,11 +4,11 @@
 // hostile traffic after which the server must still answer a plain valid call.
 // Where a test waits, it waits for an event (a message, a log line, a close), never a fixed time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { CHARGE_POINT_ACTIONS, createValidator } from "ocpp-validate";
 import { payloadValueFor } from "@ocpp-validate/test-vectors/payloads";
 import { loadFrameVectors } from "@ocpp-validate/test-vectors/vectors";
 import { CENTRAL_SYSTEM_ACTIONS, CallFailure, DATA_TRANSFER_VENDOR_ID, startGateway } from "../src/gateway.mjs";
+import { connect as connectClient } from "./client.mjs";
 
 const SLOW = 600_000;
 const validator = createValidator();
@@ -50,41 +50,8 @@ afterAll(async () => {
   await strict?.close();
 });
 
-/**
- * Opens a client; resolves once open. `next()` is the next message parsed, `nextRaw()` its text.
- * @returns {Promise<WebSocket & { next(): Promise<any>, nextRaw(): Promise<string>, request(action: string, payload: unknown): Promise<any>, closed: Promise<{ code: number, reason: string }> }>}
- */
-function connect(url = gw.url + "CP-1", protocols = ["ocpp1.6"], options = {}) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, protocols, { maxPayload: 16 << 20, ...options });
-    const messages = [];
-    const waiters = [];
-    let seq = 0;
-    ws.on("message", (data) => {
-      const text = data.toString();
-      const w = waiters.shift();
-      if (w) w(text);
-      else messages.push(text);
-    });
-    const nextRaw = () => (messages.length ? Promise.resolve(messages.shift()) : new Promise((r) => waiters.push(r)));
-    ws.once("open", () =>
-      resolve(
-        Object.assign(ws, {
-          nextRaw,
-          next: async () => JSON.parse(await nextRaw()),
-          /** Sends a CALL and returns the answer (parsed). */
-          request: (action, payload) => {
-            ws.send(JSON.stringify([2, `r-${++seq}`, action, payload]));
-            return nextRaw().then((t) => JSON.parse(t));
-          },
-          closed: new Promise((r) => ws.once("close", (code, reason) => r({ code, reason: reason.toString() }))),
-        }),
-      ),
-    );
-    ws.once("error", reject);
-    ws.once("unexpected-response", (_req, res) => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode })));
-  });
-}
+/** A client of `gw` unless told otherwise (test/client.mjs). */
+const connect = (url = gw.url + "CP-1", protocols = ["ocpp1.6"], options = {}) => connectClient(url, protocols, options);
 
 async function expectStillServing(server = gw) {
   const ws = await connect(server.url + "CP-check");
