@@ -51,7 +51,7 @@ afterAll(async () => {
 });
 
 /** A client of `gw` unless told otherwise (test/client.mjs). */
-const connect = (url = gw.url + "CP-1", protocols = ["ocpp1.6"], options = {}) => connectClient(url, protocols, options);
+const connect = (url = gw.url + "CP-1", ...rest) => connectClient(url, ...rest);
 
 async function expectStillServing(server = gw) {
   const ws = await connect(server.url + "CP-check");
