@@ -20,7 +20,7 @@ for backend in native wasm js; do
 done
 step "CLI: the built bin, every backend" pnpm --filter ocpp-validate exec vitest run test/cli.test.ts
 step "gateway: hostile frames, 3000 connections, quick load test" pnpm --filter @ocpp-validate/gateway exec vitest run
-step "loader, js-backend (verdicts, warnings, messages), uri, published-types and ocpp-rpc adapter tests" pnpm --filter ocpp-validate exec vitest run test/loader.test.ts test/js-backend.test.ts test/js-warnings-messages.test.ts test/uri.test.ts test/types.test.ts test/ocpp-rpc.test.ts
+step "loader, wasm memory reuse, js-backend (verdicts, warnings, messages), uri, published-types and ocpp-rpc adapter tests" pnpm --filter ocpp-validate exec vitest run test/loader.test.ts test/wasm-backend.test.ts test/js-backend.test.ts test/js-warnings-messages.test.ts test/uri.test.ts test/types.test.ts test/ocpp-rpc.test.ts
 step "playground: text locator unit tests" pnpm --filter @ocpp-validate/playground exec vitest run
 step "playground in headless Chromium (wasm, then WebAssembly disabled)" bash scripts/e2e-browser.sh
 step "pack-check: the packed tarballs installed and used in a project outside the workspace" bash scripts/pack-check.sh

@@ -67,6 +67,9 @@ impl EnumGuess {
 
 pub(crate) struct Parser<'a, const C: bool> {
     src: &'a [u8],
+    /// Where the input ends: `src.len()`, or less when `src` is a copy with padding behind it
+    /// (see [`Parser::padded`]).
+    end: usize,
     pos: usize,
     pub issues: Vec<Issue>,
     path: String,
@@ -210,6 +213,7 @@ impl<'a, const C: bool> Parser<'a, C> {
     pub fn new(src: &'a [u8]) -> Self {
         Parser {
             src,
+            end: src.len(),
             pos: 0,
             issues: Vec::new(),
             path: String::new(),
@@ -221,6 +225,16 @@ impl<'a, const C: bool> Parser<'a, C> {
             tolerate: Tolerances::STRICT,
             suspect: false,
         }
+    }
+
+    /// A parser of `buf[..len]` that may read the zero bytes after it. Every window, key
+    /// compare and digit run then has its full width wherever a short input ends, instead of
+    /// taking the end-of-input path for its last bytes. A zero byte is valid nowhere in JSON
+    /// text (not whitespace, not in a token, a control character in a string), so the parser
+    /// never consumes one and stops at `len` exactly where it would at the real end; only the
+    /// kind and offset of a syntax error there differ, so verdict-only callers use this.
+    pub fn padded(buf: &'a [u8], len: usize) -> Self {
+        Parser { end: len.min(buf.len()), ..Parser::new(buf) }
     }
 
     pub fn tolerating(self, tolerate: Tolerances) -> Self {
@@ -283,8 +297,9 @@ impl<'a, const C: bool> Parser<'a, C> {
         let ok = self.value(root)?;
         self.skip_ws();
         match self.src.get(self.pos) {
-            None => Ok(ok),
+            _ if self.pos >= self.end => Ok(ok),
             Some(&b) => Err(self.fail_unexpected(self.pos, b)),
+            None => Ok(ok),
         }
     }
 
@@ -844,7 +859,9 @@ impl<'a, const C: bool> Parser<'a, C> {
                         let found = self.lookup(node, key);
                         match found {
                             Some((i, _)) => {
-                                if let Some(g) = self.pred.get_mut(slot) {
+                                // Near the end of a long input the key compare cannot read its
+                                // full width and lands here with the right guess: no news.
+                                if let Some(g) = self.pred.get_mut(slot).filter(|g| **g != i as u8) {
                                     *g = i as u8;
                                     self.pred_changed = true;
                                 }

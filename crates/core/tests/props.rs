@@ -312,3 +312,32 @@ proptest! {
         prop_assert_eq!(ours(s.as_bytes()), want);
     }
 }
+
+/// `is_valid` reads inputs of 16 to 448 bytes from a zero-padded copy and everything else in
+/// place; `validate` always reads in place. They must agree on every length across the copy's
+/// size steps, on payloads cut anywhere (where the padding stands in for the missing end), and
+/// where the input itself holds the padding's zero byte or ends in a byte that starts a token.
+#[test]
+fn padded_copy_agrees_with_reading_in_place() {
+    let mut checked = 0;
+    for seed in 0..6 {
+        for (meter_values, samples) in [(0, 0), (1, 1), (1, 3), (3, 2)] {
+            let p = payloads::payload(seed, meter_values, samples);
+            let bytes = p.as_bytes();
+            for n in 0..=bytes.len().min(520) {
+                let mut input = bytes[..n].to_vec();
+                let in_place = validate(&input, false).is_empty();
+                assert_eq!(is_valid(&input), in_place, "{}", String::from_utf8_lossy(&input));
+                for b in [0u8, b'"', b'1', b't', b'{', b'['] {
+                    let Some(last) = input.last_mut() else { break };
+                    *last = b;
+                    assert_eq!(is_valid(&input), validate(&input, false).is_empty(), "{}", String::from_utf8_lossy(&input));
+                    checked += 1;
+                }
+            }
+            // Whole payloads, valid, of every size this seed gives: on both sides of 448 bytes.
+            assert!(is_valid(bytes), "{p}");
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+}
