@@ -5,7 +5,7 @@
 //! `$OUT_DIR/schemas.rs`. Any keyword or shape this compiler does not understand is a build
 //! failure, never a silent "accept": a schema we cannot enforce exactly must not compile.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -110,8 +110,6 @@ const MAX_REF_DEPTH: usize = 16;
 const MAX_SCHEMA_DEPTH: usize = 32;
 /// Per-object property bookkeeping uses one bit per declared property in a u64.
 const MAX_PROPERTIES: usize = 64;
-/// `Property::guess` of a property without a value guess (also the most any schema numbers).
-const NO_GUESS: usize = 255;
 
 struct Gen<'a> {
     prefix: String,
@@ -127,10 +125,6 @@ struct Gen<'a> {
     max_props: usize,
     max_name_len: usize,
     pred_slots: usize,
-    /// Nodes whose strings take the enum fast path (`PlainString::Enum`).
-    enum_nodes: BTreeSet<String>,
-    /// Enum-valued properties numbered so far in this schema (`Property::guess`).
-    guess_slots: usize,
 }
 
 fn fail(file: &str, at: &str, msg: &str) -> ! {
@@ -290,16 +284,8 @@ impl Gen<'_> {
                 for (name, sub) in p {
                     let child = self.node(sub, &format!("{at}/properties/{}", pointer_escape(name)), depth + 1);
                     self.max_name_len = self.max_name_len.max(name.len());
-                    // The engine's value guesses for enum properties (`Parser::enum_guess`); past
-                    // the table's size a property simply gets none.
-                    let guess = if self.enum_nodes.contains(&child) && self.guess_slots < NO_GUESS {
-                        self.guess_slots += 1;
-                        self.guess_slots - 1
-                    } else {
-                        NO_GUESS
-                    };
                     props.push(format!(
-                        "Property {{ name: {}, path_segment: {}, node: &{child}, key: {}, guess: {guess} }}",
+                        "Property {{ name: {}, path_segment: {}, node: &{child}, key: {} }}",
                         rust_str(name),
                         rust_str(&format!("/{}", pointer_escape(name))),
                         fast_key(name)
@@ -380,9 +366,6 @@ impl Gen<'_> {
         let unit_of_measure = matches!(obj.get("enum"), Some(Value::Array(v)) if v.iter().any(|x| x == "Celcius"));
         let name = format!("{}_N{}", self.prefix, self.count);
         self.count += 1;
-        if plain == "Enum" {
-            self.enum_nodes.insert(name.clone());
-        }
         writeln!(
             self.out,
             "static {name}: Node = Node {{ ty: {ty}, enum_values: {enum_values}, enum_hash: {enum_hash}, max_length: {max_length}, \
@@ -522,7 +505,6 @@ fn main() {
     // parse copies in (and publishes) only its own schema's words.
     let mut hint_words_total = 0;
     let mut hint_words_max = 1;
-    let mut guess_slots_max = 1;
     let mut protocol_tables = Vec::new();
     for (protocol, variant, draft, station_key) in PROTOCOLS {
         let dir = schemas_dir.join(protocol);
@@ -571,12 +553,9 @@ fn main() {
                 max_props: 0,
                 max_name_len: 0,
                 pred_slots: 0,
-                enum_nodes: BTreeSet::new(),
-                guess_slots: 0,
             };
             let root = g.node(&json, "", 0);
             max_props = max_props.max(g.max_props);
-            guess_slots_max = guess_slots_max.max(g.guess_slots);
             max_name_len = max_name_len.max(g.max_name_len);
             let hint_words = g.pred_slots.div_ceil(8);
             let hint_word = hint_words_total;
@@ -660,7 +639,6 @@ fn main() {
     writeln!(out, "pub(crate) const MAX_NAME_LEN: usize = {max_name_len};").unwrap();
     // A whole number of u64 words, so the hint table is copied in and out word by word.
     writeln!(out, "pub(crate) const PRED_SLOTS: usize = {};", hint_words_max * 8).unwrap();
-    writeln!(out, "pub(crate) const GUESS_SLOTS: usize = {guess_slots_max};").unwrap();
     writeln!(out, "pub(crate) const HINT_WORDS: usize = {};", hint_words_total.max(1)).unwrap();
 
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("schemas.rs");

@@ -17,9 +17,9 @@ use crate::datetime::{diagnose, is_date_time, is_date_time_ascii, plainly_valid}
 use crate::decimal::is_multiple;
 use crate::display::{show, show_string, suggestion, Shown};
 use crate::hash::words;
-use crate::schema::schemas::{GUESS_SLOTS, HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
+use crate::schema::schemas::{HINT_WORDS, MAX_NAME_LEN, MAX_PROPERTIES, PRED_SLOTS};
 use crate::schema::{Format, JsonType, Node, PlainNumber, PlainString, Property, Schema, ANY};
-use crate::simd::{quote_bits32, quoted_name_at, special_bits32};
+use crate::simd::{quote_bits32, special_bits32};
 use crate::text::{
     decode_utf16, decode_utf8, is_ws, scan_string, short_plain_len, short_quoted, short_quoted_len, skip_ws, ucs2_length,
     utf8_char, Str, Units,
@@ -34,36 +34,6 @@ const ERRATA_UNITS: [&[u8]; 2] = [b"Celsius", b"Hertz"];
 /// `Result` on the hot path fits in registers.
 pub(crate) struct Stop;
 type R<T> = Result<T, Stop>;
-
-/// The last value of one enum property and how often guessing "the same again" has been right.
-/// A station repeats most values (`"context":"Sample.Periodic"`, `"unit":"Wh"` in every sampled
-/// value) and a right guess is confirmed by one compare with no hashing. Some properties vary
-/// (`measurand` within a reading, every value in a randomised payload), and there a guess is a
-/// branch that goes either way: so guessing is only tried while it has been right about seven
-/// times in eight, a state that changes rarely and so keeps that branch predictable too.
-#[derive(Clone, Copy, Debug)]
-struct EnumGuess {
-    /// Where in the property's `enum_hash.entries` the last value sat.
-    slot: u16,
-    /// Moving average of "the value was the same as the last one", 2048 = always.
-    score: u16,
-}
-
-impl EnumGuess {
-    const TRUSTED: u16 = 1792;
-    /// Under `TRUSTED`: three repeats in a row start guessing.
-    const UNSEEN: EnumGuess = EnumGuess { slot: 0, score: 1700 };
-
-    #[inline(always)]
-    fn trusted(self) -> bool {
-        self.score >= Self::TRUSTED
-    }
-
-    #[inline(always)]
-    fn next(self, slot: u16, repeated: bool) -> EnumGuess {
-        EnumGuess { slot, score: self.score - (self.score >> 3) + (u16::from(repeated) << 8) }
-    }
-}
 
 pub(crate) struct Parser<'a, const C: bool> {
     src: &'a [u8],
@@ -80,10 +50,6 @@ pub(crate) struct Parser<'a, const C: bool> {
     /// `FastKey::matches` alone. A wrong or stale guess only costs the general path; the verdict
     /// never depends on it (see the tests).
     pred: [u8; PRED_SLOTS],
-    /// Value prediction for enum properties, at each one's `Property::guess`: see [`EnumGuess`].
-    /// Per parse (values say little about the next payload), and sized by the schema with the
-    /// most enum properties so that setting it up costs a small payload next to nothing.
-    enum_guess: [EnumGuess; GUESS_SLOTS],
     /// Whether `pred` learned something this parse that `LEARNED` does not know yet.
     pred_changed: bool,
     /// Where `pred` came from in `LEARNED` (word offset, word count); (0, 0) = nowhere.
@@ -219,7 +185,6 @@ impl<'a, const C: bool> Parser<'a, C> {
             path: String::new(),
             error: None,
             pred: [0; PRED_SLOTS],
-            enum_guess: [EnumGuess::UNSEEN; GUESS_SLOTS],
             pred_changed: false,
             hints: (0, 0),
             tolerate: Tolerances::STRICT,
@@ -735,9 +700,8 @@ impl<'a, const C: bool> Parser<'a, C> {
     /// The length of the string at `start` (just past its opening quote) when it is plain and
     /// short and `node.plain`'s check proves it valid, with no issue to report. `None` sends the
     /// caller down the general path, which decides everything else.
-    /// `guess_at` is the property's `Property::guess`.
     #[inline(always)]
-    fn plain_hit(&mut self, node: &'static Node, start: usize, guess_at: usize) -> Option<usize> {
+    fn plain_hit(&self, node: &'static Node, start: usize) -> Option<usize> {
         let src = self.src;
         let window = || src.get(start..).and_then(|s| s.first_chunk::<32>());
         match node.plain {
@@ -749,17 +713,9 @@ impl<'a, const C: bool> Parser<'a, C> {
             // Neither an enum name nor the date-time shape holds a quote, backslash, control or
             // non-ASCII byte, so a match up to the first quote is a plain string ending there.
             PlainString::Enum => {
-                let guess = self.enum_guess.get(guess_at).copied().unwrap_or(EnumGuess::UNSEEN);
-                if guess.trusted() {
-                    if let (Some(c), Some(e)) = (window(), node.enum_hash.entries.get(guess.slot as usize)) {
-                        if quoted_name_at(c, &e.w, e.len as usize) {
-                            if let Some(g) = self.enum_guess.get_mut(guess_at) {
-                                *g = guess.next(guess.slot, true);
-                            }
-                            return Some(e.len as usize);
-                        }
-                    }
-                }
+                // The hashed lookup reads the value once and compares it with one entry; it
+                // costs less than guessing "the same value again" (tried: a per-property guess
+                // that had to be right seven times in eight to be tried at all) did on average.
                 let (len, w) = match short_quoted(src, start) {
                     Some(hit) => hit,
                     None if window().is_none() => {
@@ -768,10 +724,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                     }
                     None => return None,
                 };
-                let at = node.enum_hash.find_slot(&w, len)? as u16;
-                if let Some(g) = self.enum_guess.get_mut(guess_at) {
-                    *g = guess.next(at, at == guess.slot);
-                }
+                node.enum_hash.find_slot(&w, len)?;
                 Some(len)
             }
             PlainString::MaxLength => {
@@ -902,7 +855,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                         let mut start = self.issues.len();
                         // Most property values are strings: keep that path inline.
                         let ok = if src.get(pos) == Some(&b'"') {
-                            if let Some(len) = self.plain_hit(prop.node, pos + 1, prop.guess as usize) {
+                            if let Some(len) = self.plain_hit(prop.node, pos + 1) {
                                 pos += len + 2;
                                 true
                             } else {
@@ -1233,17 +1186,6 @@ mod tests {
         nodes
     }
 
-    /// Each plain node with each enum prediction it can hold (every slot of its hash table, and
-    /// one past the end): a guess, right or wrong, never changes what `plain_hit` says.
-    fn plain_nodes_with_guesses() -> Vec<(&'static Node, u16)> {
-        let mut out = Vec::new();
-        for node in plain_nodes() {
-            let slots = if node.plain == PlainString::Enum { node.enum_hash.entries.len() + 1 } else { 1 };
-            out.extend((0..slots).map(|g| (node, g as u16)));
-        }
-        out
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
 
@@ -1254,10 +1196,9 @@ mod tests {
                 pre in 0usize..40, pad in 0usize..40) {
             // `pre` puts the string anywhere, also within the input's last 32 bytes (`tail_len`).
             let doc = format!("{}\"{content}\"{}", " ".repeat(pre), " ".repeat(pad));
-            for (node, guess) in plain_nodes_with_guesses() {
-                let mut p = Parser::<true>::new(doc.as_bytes());
-                p.enum_guess[0] = EnumGuess { slot: guess, score: EnumGuess::TRUSTED };
-                if let Some(len) = p.plain_hit(node, pre + 1, 0) {
+            for node in plain_nodes() {
+                let p = Parser::<true>::new(doc.as_bytes());
+                if let Some(len) = p.plain_hit(node, pre + 1) {
                     let mut q = Parser::<true>::new(doc.as_bytes());
                     let (s, next) = scan_string(doc.as_bytes(), pre + 1).unwrap();
                     prop_assert_eq!(next, pre + len + 2);
@@ -1287,10 +1228,9 @@ mod tests {
             }
             doc.push(b'"');
             doc.extend(core::iter::repeat_n(b' ', pad));
-            for (node, guess) in plain_nodes_with_guesses() {
-                let mut p = Parser::<true>::new(&doc);
-                p.enum_guess[0] = EnumGuess { slot: guess, score: EnumGuess::TRUSTED };
-                if let Some(len) = p.plain_hit(node, pre + 1, 0) {
+            for node in plain_nodes() {
+                let p = Parser::<true>::new(&doc);
+                if let Some(len) = p.plain_hit(node, pre + 1) {
                     let mut q = Parser::<true>::new(&doc);
                     let scanned = scan_string(&doc, pre + 1);
                     prop_assert!(scanned.is_ok(), "{:?} at {:?}", doc, node);
@@ -1326,44 +1266,6 @@ mod tests {
                 s[pos] = b;
                 let want = if b.is_ascii_digit() { 12 } else { pos };
                 assert_eq!(digit_run(&s, 0), want, "byte {b:#x} at {pos}");
-            }
-        }
-    }
-
-    #[test]
-    fn near_misses_of_a_trusted_enum_guess() {
-        // Eight sampled values with unit "Wh" make "Wh" the trusted guess for the ninth; the same
-        // document with alternating units of the same length never trusts a guess. Both must come out
-        // the same, error offsets included.
-        let doc = |units: &[&str], last: &str, tail: &str| {
-            let mut sv: Vec<String> = units.iter().map(|u| format!(r#"{{"value":"1","unit":"{u}"}}"#)).collect();
-            sv.push(format!(r#"{{"value":"1","unit":{last}{tail}"#));
-            format!(
-                r#"{{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":2,"transactionData":[{{"timestamp":"2024-05-17T14:32:05Z","sampledValue":[{}"#,
-                sv.join(",")
-            )
-        };
-        let same = ["Wh"; 8];
-        let alternating = ["Wh", "kW", "VA", "kW", "Wh", "VA", "kW", "VA"];
-        let trusted_after = |units: &[&str]| {
-            let text = doc(&units[..7], &format!("\"{}\"", units[7]), "}]}]}");
-            let mut p = Parser::<false>::new(text.as_bytes());
-            assert_eq!(p.run(DEFAULT_SCHEMA.root), Ok(true), "{text}");
-            p.enum_guess.iter().any(|g| g.trusted())
-        };
-        assert!(trusted_after(&same));
-        assert!(!trusted_after(&alternating));
-        for last in [
-            r#""Wh""#, r#""W""#, r#""Whh""#, r#""wh""#, r#""Wh ""#, r#""W\u0068""#, r#""\u0057h""#, r#""Wh\"""#, r#""Wh\u0000""#,
-            "\"Wh\u{7f}\"", "\"Wh\u{e9}\"", r#""Wh"#, r#""W"#, r#""""#, "17", "null", r#"["Wh"]"#,
-        ] {
-            for tail in ["", "}", "}]}]}", r#"},{"value":"1","unit":"Wh"}]}]}"#, r#"                                  }]}]}"#] {
-                let repeated = doc(&same, last, tail);
-                let mut p = Parser::<true>::new(repeated.as_bytes());
-                let r = p.run(DEFAULT_SCHEMA.root);
-                let q = outcome::<true>(doc(&alternating, last, tail).as_bytes(), [0; PRED_SLOTS]);
-                // Same verdict, error and issues (paths and keywords) as without a trusted guess.
-                assert_eq!((r, p.issues), q, "{repeated}");
             }
         }
     }

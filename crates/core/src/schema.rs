@@ -313,9 +313,6 @@ pub struct Property {
     pub(crate) path_segment: &'static str,
     pub(crate) node: &'static Node,
     pub(crate) key: FastKey,
-    /// For an enum-valued property, its slot in the parser's value guesses
-    /// (`engine::Parser::enum_guess`), numbered per schema; 255 (past the table) for the rest.
-    pub(crate) guess: u8,
 }
 
 /// `"name":` as masked little-endian words, so a predicted key (with its quotes and the colon

@@ -153,77 +153,6 @@ pub(crate) fn quote_bits32(c: &[u8; 32]) -> u32 {
     quote_bits32_swar(c)
 }
 
-/// Portable [`quoted_name_at`].
-#[cfg_attr(
-    all(
-        any(all(target_arch = "x86_64", target_feature = "sse2"), all(target_arch = "wasm32", target_feature = "simd128")),
-        not(test)
-    ),
-    allow(dead_code)
-)]
-#[inline(always)]
-pub(crate) fn quoted_name_at_swar(c: &[u8; 32], w: &[u64; 4], len: usize) -> bool {
-    use crate::hash::{word, LEN_MASKS};
-    let (Some(m), Some(&after)) = (LEN_MASKS.get(len), c.get(len)) else {
-        return false;
-    };
-    let diff =
-        ((word(c, 0) ^ w[0]) & m[0]) | ((word(c, 1) ^ w[1]) & m[1]) | ((word(c, 2) ^ w[2]) & m[2]) | ((word(c, 3) ^ w[3]) & m[3]);
-    diff == 0 && after == b'"'
-}
-
-/// Whether the window `c` starts with the name `w` (as `hash::words`, `len` bytes) and a quote
-/// right after it: a predicted enum value confirmed with one vector compare, no hashing. A name
-/// of 32 bytes or more (and `NameEntry::EMPTY`) never matches.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-#[inline(always)]
-pub(crate) fn quoted_name_at(c: &[u8; 32], w: &[u64; 4], len: usize) -> bool {
-    use core::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8};
-    let Some(&after) = c.get(len) else {
-        return false;
-    };
-    // SAFETY: SSE2 is guaranteed by the cfg above. The loads are unaligned 16-byte reads at
-    // offsets 0 and 16 of two references to 32 initialised bytes (`[u8; 32]` and `[u64; 4]`);
-    // x86_64 is little-endian, so `w`'s bytes are the name's bytes in order.
-    let equal = unsafe {
-        let (lo, hi) = (_mm_loadu_si128(c.as_ptr().cast::<__m128i>()), _mm_loadu_si128(c.as_ptr().add(16).cast::<__m128i>()));
-        let (nlo, nhi) = (_mm_loadu_si128(w.as_ptr().cast::<__m128i>()), _mm_loadu_si128(w.as_ptr().add(2).cast::<__m128i>()));
-        (_mm_movemask_epi8(_mm_cmpeq_epi8(lo, nlo)) as u32 & 0xFFFF) | (_mm_movemask_epi8(_mm_cmpeq_epi8(hi, nhi)) as u32) << 16
-    };
-    let name_bits = (1u32 << len) - 1;
-    !equal & name_bits == 0 && after == b'"'
-}
-
-/// The SSE2 [`quoted_name_at`] in wasm simd128.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-#[inline(always)]
-pub(crate) fn quoted_name_at(c: &[u8; 32], w: &[u64; 4], len: usize) -> bool {
-    use core::arch::wasm32::{u8x16_bitmask, u8x16_eq, v128, v128_load};
-    let Some(&after) = c.get(len) else {
-        return false;
-    };
-    // SAFETY: unaligned 16-byte loads at offsets 0 and 16 of two references to 32 initialised
-    // bytes; wasm32 is little-endian, so `w`'s bytes are the name's bytes in order. simd128 is
-    // guaranteed by the cfg above.
-    let (lo, hi, nlo, nhi) = unsafe {
-        (
-            v128_load(c.as_ptr().cast::<v128>()),
-            v128_load(c.as_ptr().add(16).cast::<v128>()),
-            v128_load(w.as_ptr().cast::<v128>()),
-            v128_load(w.as_ptr().add(2).cast::<v128>()),
-        )
-    };
-    let equal = u8x16_bitmask(u8x16_eq(lo, nlo)) as u32 | (u8x16_bitmask(u8x16_eq(hi, nhi)) as u32) << 16;
-    let name_bits = (1u32 << len) - 1;
-    !equal & name_bits == 0 && after == b'"'
-}
-
-#[cfg(not(any(all(target_arch = "x86_64", target_feature = "sse2"), all(target_arch = "wasm32", target_feature = "simd128"))))]
-#[inline(always)]
-pub(crate) fn quoted_name_at(c: &[u8; 32], w: &[u64; 4], len: usize) -> bool {
-    quoted_name_at_swar(c, w, len)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,50 +208,6 @@ mod tests {
             a.copy_from_slice(&c);
             check(a)?;
         }
-    }
-
-    fn name_words(name: &[u8]) -> [u64; 4] {
-        let mut buf = [0u8; 32];
-        buf[..name.len().min(32)].copy_from_slice(&name[..name.len().min(32)]);
-        core::array::from_fn(|k| u64::from_le_bytes(buf[8 * k..8 * k + 8].try_into().unwrap()))
-    }
-
-    fn check_name(c: &[u8; 32], name: &[u8]) -> Result<(), TestCaseError> {
-        let want = name.len() < 32 && c.starts_with(name) && c[name.len()] == b'"';
-        let w = name_words(name);
-        prop_assert_eq!(quoted_name_at(c, &w, name.len()), want, "{:?} {:?}", c, name);
-        prop_assert_eq!(quoted_name_at_swar(c, &w, name.len()), want, "{:?} {:?}", c, name);
-        Ok(())
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig { cases: 20000, ..ProptestConfig::default() })]
-
-        /// Near misses: the window is the name with a byte changed, cut short or extended.
-        #[test]
-        fn quoted_name_at_is_prefix_then_quote(name in proptest::collection::vec(prop::sample::select(vec![b'a', b'W', b'"', b'.', 0u8, 0xFF]), 0..34),
-                tail in proptest::collection::vec(prop::sample::select(vec![b'"', b'a', 0u8, b'\\']), 32), flip in 0usize..40) {
-            let mut c = [0u8; 32];
-            for (i, b) in c.iter_mut().enumerate() {
-                *b = name.get(i).copied().or_else(|| tail.get(i - name.len()).copied()).unwrap_or(b'"');
-            }
-            check_name(&c, &name)?;
-            if let Some(b) = c.get_mut(flip) {
-                *b ^= 1;
-            }
-            check_name(&c, &name)?;
-            if !name.is_empty() {
-                check_name(&c, &name[..name.len() - 1])?;
-            }
-        }
-    }
-
-    #[test]
-    fn quoted_name_at_rejects_the_empty_entry() {
-        // `NameEntry::EMPTY`: zero words, a length past any window.
-        assert!(!quoted_name_at(&[b'"'; 32], &[0; 4], u32::MAX as usize));
-        assert!(!quoted_name_at_swar(&[b'"'; 32], &[0; 4], u32::MAX as usize));
-        assert!(!quoted_name_at(&[b'"'; 32], &[0; 4], 32));
     }
 
     #[test]
