@@ -68,7 +68,14 @@ fn name_hash(names: &[&str]) -> String {
 /// 8-byte compares, or `FastKey::NONE` when the raw bytes could not stand for the name (a name
 /// needing escapes) or the pattern does not fit in 24 bytes.
 fn fast_key(name: &str) -> String {
-    let mut pat = vec![b'"'];
+    fast_key_after(name, b"")
+}
+
+/// [`fast_key`] for `before` then `"name":`: `,"name":` recognises the comma before a key and the
+/// key in one compare (`Property::next_key`).
+fn fast_key_after(name: &str, before: &[u8]) -> String {
+    let mut pat = before.to_vec();
+    pat.push(b'"');
     pat.extend_from_slice(name.as_bytes());
     pat.extend_from_slice(b"\":");
     if pat.len() > 24 || name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
@@ -285,10 +292,11 @@ impl Gen<'_> {
                     let child = self.node(sub, &format!("{at}/properties/{}", pointer_escape(name)), depth + 1);
                     self.max_name_len = self.max_name_len.max(name.len());
                     props.push(format!(
-                        "Property {{ name: {}, path_segment: {}, node: &{child}, key: {} }}",
+                        "Property {{ name: {}, path_segment: {}, node: &{child}, key: {}, next_key: {} }}",
                         rust_str(name),
                         rust_str(&format!("/{}", pointer_escape(name))),
-                        fast_key(name)
+                        fast_key(name),
+                        fast_key_after(name, b",")
                     ));
                     names.push(name.clone());
                 }

@@ -768,6 +768,51 @@ impl<'a, const C: bool> Parser<'a, C> {
         Some((i, props.get(i)?))
     }
 
+    /// A key the prediction at `slot` did not match: scanned and looked up, the prediction
+    /// updated to it, and counted (in C mode also recorded) when the schema does not declare it.
+    /// Out of line, so the object loop keeps its registers for the predicted path.
+    #[inline(never)]
+    fn general_key(
+        &mut self,
+        node: &'static Node,
+        slot: usize,
+        pos: usize,
+        unknown: &mut usize,
+        unknown_keys: &mut Option<BTreeMap<Vec<u16>, usize>>,
+    ) -> R<(Option<(usize, &'static Property)>, usize)> {
+        self.pos = pos;
+        self.expect(b'"')?;
+        let (key, next) = self.string(self.pos)?;
+        self.pos = next;
+        let found = self.lookup(node, key);
+        match found {
+            Some((i, _)) => {
+                // Near the end of a long input the key compare cannot read its full width and
+                // lands here with the right guess: no news.
+                if let Some(g) = self.pred.get_mut(slot).filter(|g| **g != i as u8) {
+                    *g = i as u8;
+                    self.pred_changed = true;
+                }
+            }
+            None => {
+                *unknown += 1;
+                // Two keys nobody checks may be one key twice.
+                self.suspect |= *unknown > 1;
+                if C && !node.additional_properties {
+                    let ordinal = *unknown;
+                    unknown_keys.get_or_insert_with(BTreeMap::new).entry(decode_utf16(self.src, key)).or_insert(ordinal);
+                }
+            }
+        }
+        if self.src.get(self.pos) == Some(&b':') {
+            self.pos += 1;
+        } else {
+            self.skip_ws();
+            self.expect(b':')?;
+        }
+        Ok((found, self.pos))
+    }
+
     /// An object validated against `node`'s object keywords; `pos` is just past `{`.
     fn object(&mut self, node: &'static Node) -> R<bool> {
         let props = node.properties;
@@ -796,49 +841,20 @@ impl<'a, const C: bool> Parser<'a, C> {
             // before, and read back after, each call that uses it.
             let src = self.src;
             let mut pos = self.pos;
+            // The next key when the previous value's end already matched it (with its comma).
+            let mut matched: Option<(usize, &'static Property)> = None;
             loop {
                 let guess = self.pred.get(slot).map_or(0, |&g| g as usize);
-                let found = match props.get(guess) {
+                let found = match (matched.take(), props.get(guess)) {
+                    (Some(hit), _) => Some(hit),
                     // Consumes `"name":` in one go.
-                    Some(p) if p.key.matches(src, pos) => {
+                    (None, Some(p)) if p.key.matches(src, pos) => {
                         pos += p.key.len as usize;
                         Some((guess, p))
                     }
                     _ => {
-                        self.pos = pos;
-                        self.expect(b'"')?;
-                        let (key, next) = self.string(self.pos)?;
-                        self.pos = next;
-                        let found = self.lookup(node, key);
-                        match found {
-                            Some((i, _)) => {
-                                // Near the end of a long input the key compare cannot read its
-                                // full width and lands here with the right guess: no news.
-                                if let Some(g) = self.pred.get_mut(slot).filter(|g| **g != i as u8) {
-                                    *g = i as u8;
-                                    self.pred_changed = true;
-                                }
-                            }
-                            None => {
-                                unknown += 1;
-                                // Two keys nobody checks may be one key twice.
-                                self.suspect |= unknown > 1;
-                                if C && !node.additional_properties {
-                                    let ordinal = unknown;
-                                    unknown_keys
-                                        .get_or_insert_with(BTreeMap::new)
-                                        .entry(decode_utf16(self.src, key))
-                                        .or_insert(ordinal);
-                                }
-                            }
-                        }
-                        if self.src.get(self.pos) == Some(&b':') {
-                            self.pos += 1;
-                        } else {
-                            self.skip_ws();
-                            self.expect(b':')?;
-                        }
-                        pos = self.pos;
+                        let (found, next) = self.general_key(node, slot, pos, &mut unknown, &mut unknown_keys)?;
+                        pos = next;
                         found
                     }
                 };
@@ -908,8 +924,17 @@ impl<'a, const C: bool> Parser<'a, C> {
                         pos = self.pos;
                     }
                 }
-                // Compact JSON, what serialisers send: `,"` right after the value, and the next
-                // key's compare reads the quote itself.
+                // Compact JSON, what serialisers send: `,"name":` right after the value, most
+                // often the predicted key's, which one compare confirms with its comma; else
+                // `,"` and the next key's own compare.
+                let guess = self.pred.get(slot).map_or(0, |&g| g as usize);
+                if let Some(p) = props.get(guess) {
+                    if p.next_key.matches(src, pos) {
+                        pos += p.next_key.len as usize;
+                        matched = Some((guess, p));
+                        continue;
+                    }
+                }
                 if src.get(pos..).and_then(|s| s.first_chunk::<2>()) == Some(b",\"") {
                     pos += 1;
                     continue;
@@ -1266,6 +1291,32 @@ mod tests {
                 s[pos] = b;
                 let want = if b.is_ascii_digit() { 12 } else { pos };
                 assert_eq!(digit_run(&s, 0), want, "byte {b:#x} at {pos}");
+            }
+        }
+    }
+
+    #[test]
+    fn near_misses_of_a_predicted_key_after_a_comma() {
+        // The key after a value is confirmed together with its comma (`Property::next_key`):
+        // near misses of the separator and of the key, wherever the document then ends, must
+        // come out as they do with no prediction at all, error offsets included.
+        for sep in [",", " ,", ", ", ",\n", ";", ",,", "", ",\"\","] {
+            for key in [
+                r#""unit""#, r#""uni""#, r#""units""#, r#""Unit""#, r#""\u0075nit""#, r#""unit ""#, r#""context""#,
+                r#""contex""#, r#""value""#, r#""unit"#, r#""unit" "#,
+            ] {
+                for tail in ["", r#":"Wh"}"#, r#":"Wh"}]}]}"#, r#":"Wh","unit":"W"}]}]}"#, r#":"Wh" }]}]}"#, ":"] {
+                    let doc = format!(
+                        r#"{{"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":2,"transactionData":[{{"timestamp":"2024-05-17T14:32:05Z","sampledValue":[{{"value":"1"{sep}{key}{tail}"#
+                    );
+                    let none = outcome::<true>(doc.as_bytes(), [0; PRED_SLOTS]);
+                    assert_eq!(outcome::<false>(doc.as_bytes(), [0; PRED_SLOTS]).0, none.0, "{doc}");
+                    for g in 0..8u8 {
+                        let pred = [g; PRED_SLOTS];
+                        assert_eq!(outcome::<true>(doc.as_bytes(), pred), none, "{doc} with {g} predicted everywhere");
+                        assert_eq!(outcome::<false>(doc.as_bytes(), pred).0, none.0, "{doc} with {g} predicted everywhere");
+                    }
+                }
             }
         }
     }

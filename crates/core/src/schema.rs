@@ -313,6 +313,9 @@ pub struct Property {
     pub(crate) path_segment: &'static str,
     pub(crate) node: &'static Node,
     pub(crate) key: FastKey,
+    /// `,"name":`: the comma before this key and the key itself, for a key that follows a value
+    /// in compact JSON (most of them).
+    pub(crate) next_key: FastKey,
 }
 
 /// `"name":` as masked little-endian words, so a predicted key (with its quotes and the colon
