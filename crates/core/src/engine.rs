@@ -262,9 +262,8 @@ impl<'a, const C: bool> Parser<'a, C> {
         let ok = self.value(root)?;
         self.skip_ws();
         match self.src.get(self.pos) {
-            _ if self.pos >= self.end => Ok(ok),
-            Some(&b) => Err(self.fail_unexpected(self.pos, b)),
-            None => Ok(ok),
+            Some(&b) if self.pos < self.end => Err(self.fail_unexpected(self.pos, b)),
+            _ => Ok(ok),
         }
     }
 

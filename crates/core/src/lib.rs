@@ -274,10 +274,10 @@ const PADDING: usize = 64;
 /// (`Parser::padded`): most OCPP messages are a few hundred bytes, and in those a good share of
 /// the values lie within the last 32 bytes of the input, where the full-width paths cannot read
 /// and the end-of-input paths cost up to twice as much per value (a 60-byte StatusNotification
-/// took 78 ns in place and 43 ns padded; in wasm, whose 128-bit shifts are slow, 118 and 65). The copy is sized in steps, since
-/// zeroing the buffer costs by its size. Longer inputs are read in place and take the
-/// end-of-input paths for their last values only; shorter ones (`{}`) hold too little for the
-/// copy to pay.
+/// took 78 ns in place and 43 ns padded; in wasm, whose 128-bit shifts are slow, 118 and 65).
+/// The copy is sized in steps, since zeroing the buffer costs by its size. Longer inputs are
+/// read in place and take the end-of-input paths for their last values only; shorter ones
+/// (`{}`) hold too little for the copy to pay.
 fn fast_verdict(schema: &'static Schema, input: &[u8]) -> Result<bool, ()> {
     match input.len() {
         16..=64 => padded_verdict::<{ 64 + PADDING }>(schema, input),
