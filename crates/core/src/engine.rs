@@ -790,23 +790,6 @@ impl<'a, const C: bool> Parser<'a, C> {
         Ok(found)
     }
 
-    /// An object's first key: out of line on x86-64, where the second copy of the predicted
-    /// compare cost the loop 2-3% in the addon; inline in wasm, where V8 ran the loop 2-4%
-    /// faster with it (both measured on the same payloads, interleaved).
-    #[cfg_attr(target_arch = "wasm32", inline(always))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline(never))]
-    fn first_key(
-        &mut self,
-        node: &'static Node,
-        slot: usize,
-        guess: usize,
-        pos: &mut usize,
-        unknown: &mut usize,
-        unknown_keys: &mut Option<BTreeMap<Vec<u16>, usize>>,
-    ) -> R<Option<(usize, &'static Property)>> {
-        self.key_at(node, slot, guess, pos, unknown, unknown_keys)
-    }
-
     /// A key the prediction at `slot` did not match: scanned and looked up, the prediction
     /// updated to it, and counted (in C mode also recorded) when the schema does not declare it.
     /// Out of line, so the object loop keeps its registers for the predicted path.
@@ -881,10 +864,21 @@ impl<'a, const C: bool> Parser<'a, C> {
             let src = self.src;
             let mut pos = self.pos;
             let guess = self.pred.get(slot).map_or(0, |&g| g as usize);
-            let mut found = self.first_key(node, slot, guess, &mut pos, &mut unknown, &mut unknown_keys)?;
+            let mut found = match props.get(guess) {
+                Some(p) if p.key.matches_first(src, pos) => {
+                    pos += p.key.len as usize;
+                    Some((guess, p))
+                }
+                _ => {
+                    let (found, next) = self.general_key(node, slot, pos, &mut unknown, &mut unknown_keys)?;
+                    pos = next;
+                    found
+                }
+            };
             // Shaped as "value, then the next key", so the key a value's end already matched
             // (with its comma) goes straight to its value: carried to the loop's top instead, it
-            // was one more test per key, and V8 kept more of the loop's state on the stack.
+            // was one more test per key, and V8 kept more of the loop's state on the stack (wasm
+            // 6-9% slower on StopTransaction and TransactionEvent).
             loop {
                 pos = skip_ws(src, pos);
                 match found {
@@ -964,18 +958,22 @@ impl<'a, const C: bool> Parser<'a, C> {
                     }
                 }
                 if src.get(pos..).and_then(|s| s.first_chunk::<2>()) == Some(b",\"") {
-                    pos += 1;
-                } else {
-                    pos = skip_ws(src, pos);
-                    match src.get(pos) {
-                        Some(b',') => pos = skip_ws(src, pos + 1),
-                        Some(b'}') => {
-                            pos += 1;
-                            break;
-                        }
-                        Some(&b) => return Err(self.fail_unexpected(pos, b)),
-                        None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
+                    // The predicted key just failed on these very bytes (with the comma): no
+                    // second compare without it.
+                    let (key, next) = self.general_key(node, slot, pos + 1, &mut unknown, &mut unknown_keys)?;
+                    pos = next;
+                    found = key;
+                    continue;
+                }
+                pos = skip_ws(src, pos);
+                match src.get(pos) {
+                    Some(b',') => pos = skip_ws(src, pos + 1),
+                    Some(b'}') => {
+                        pos += 1;
+                        break;
                     }
+                    Some(&b) => return Err(self.fail_unexpected(pos, b)),
+                    None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
                 }
                 found = self.key_at(node, slot, guess, &mut pos, &mut unknown, &mut unknown_keys)?;
             }
