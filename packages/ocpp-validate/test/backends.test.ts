@@ -572,6 +572,24 @@ describe.each(BACKENDS)("backend %s", (backend) => {
       expect(verdicts.every((x) => x === 1)).toBe(true);
     }, PROPERTY_TIMEOUT);
 
+    it("an element whose getter detaches an earlier input's bytes: one verdict per input, no crash", async () => {
+      const ok = '{"transactionId":1,"timestamp":"2024-01-01T00:00:00Z","meterStop":5}';
+      const first = new Uint8Array(Buffer.from(ok));
+      const inputs: JsonInput[] = [first, ok];
+      // Reading index 1 transfers index 0's ArrayBuffer away, so its view is detached (length 0).
+      Object.defineProperty(inputs, 1, {
+        get() {
+          if (first.byteLength > 0) structuredClone(first.buffer, { transfer: [first.buffer] });
+          return ok;
+        },
+      });
+      const verdicts = await v.isValidBatchAsync(inputs);
+      expect(first.byteLength).toBe(0);
+      expect(verdicts.length).toBe(2);
+      expect(verdicts[1]).toBe(1);
+      expect([0, 1]).toContain(verdicts[0]);
+    });
+
     it("a bad argument is a rejected promise with isValidBatch's TypeError, never a throw", async () => {
       for (const call of [() => v.isValidBatchAsync("{}" as never), () => v.isValidBatchAsync(["{}", 5 as never]), () => v.isValidBatchAsync(["{}"], { message: "Nope" as never }), () => v.isValidBatchAsync(["{}"], { tolerate: ["nope" as Tolerance] })]) {
         let promise: Promise<Uint8Array> | undefined;
