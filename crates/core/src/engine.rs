@@ -768,19 +768,23 @@ impl<'a, const C: bool> Parser<'a, C> {
     }
 
     /// The key at `pos` (its opening quote): the predicted `guess` confirmed with one compare
-    /// that consumes `"name":`, else the general path.
+    /// that consumes `"name":`, else the general path. `first` (a constant at each call) picks
+    /// the object's first key's compare, placed apart (`FastKey::matches_first`).
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     fn key_at(
         &mut self,
         node: &'static Node,
         slot: usize,
         guess: usize,
+        first: bool,
         pos: &mut usize,
         unknown: &mut usize,
         unknown_keys: &mut Option<BTreeMap<Vec<u16>, usize>>,
     ) -> R<Option<(usize, &'static Property)>> {
         if let Some(p) = node.properties.get(guess) {
-            if p.key.matches(self.src, *pos) {
+            let hit = if first { p.key.matches_first(self.src, *pos) } else { p.key.matches(self.src, *pos) };
+            if hit {
                 *pos += p.key.len as usize;
                 return Ok(Some((guess, p)));
             }
@@ -864,17 +868,7 @@ impl<'a, const C: bool> Parser<'a, C> {
             let src = self.src;
             let mut pos = self.pos;
             let guess = self.pred.get(slot).map_or(0, |&g| g as usize);
-            let mut found = match props.get(guess) {
-                Some(p) if p.key.matches_first(src, pos) => {
-                    pos += p.key.len as usize;
-                    Some((guess, p))
-                }
-                _ => {
-                    let (found, next) = self.general_key(node, slot, pos, &mut unknown, &mut unknown_keys)?;
-                    pos = next;
-                    found
-                }
-            };
+            let mut found = self.key_at(node, slot, guess, true, &mut pos, &mut unknown, &mut unknown_keys)?;
             // Shaped as "value, then the next key", so the key a value's end already matched
             // (with its comma) goes straight to its value: carried to the loop's top instead, it
             // was one more test per key, and V8 kept more of the loop's state on the stack (wasm
@@ -975,7 +969,7 @@ impl<'a, const C: bool> Parser<'a, C> {
                     Some(&b) => return Err(self.fail_unexpected(pos, b)),
                     None => return Err(self.fail(SyntaxError::UnexpectedEnd)),
                 }
-                found = self.key_at(node, slot, guess, &mut pos, &mut unknown, &mut unknown_keys)?;
+                found = self.key_at(node, slot, guess, false, &mut pos, &mut unknown, &mut unknown_keys)?;
             }
             self.pos = pos;
         }
