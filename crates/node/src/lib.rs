@@ -345,7 +345,9 @@ pub fn is_valid_batch_async(inputs: Array, message: u32, tolerate: u32) -> Resul
             return Err(BindingError::NotJsonInput { index: Some(index), found: ValueType::Undefined }.into());
         };
         let part = match item.get_type()? {
-            ValueType::String => Part::Text(item.coerce_to_string()?.into_utf8()?.take()),
+            // SAFETY: checked above to be a string. Taken by `cast`, not `coerce_to_string`, so
+            // the UTF-8 buffer napi makes is kept as it is rather than copied out of a borrow.
+            ValueType::String => Part::Text(unsafe { item.cast::<napi::JsString>() }?.into_utf8()?),
             ValueType::Object if item.is_typedarray()? || item.is_buffer()? => Part::Bytes(item),
             found => return Err(BindingError::NotJsonInput { index: Some(index), found }.into()),
         };
@@ -364,7 +366,7 @@ pub fn is_valid_batch_async(inputs: Array, message: u32, tolerate: u32) -> Resul
 /// One input of `isValidBatchAsync` between its two passes.
 enum Part<'env> {
     Bytes(Unknown<'env>),
-    Text(Vec<u8>),
+    Text(napi::JsStringUtf8<'env>),
 }
 
 impl Part<'_> {
@@ -373,7 +375,7 @@ impl Part<'_> {
             // SAFETY: a live value of this call's env, checked to be a typed array or Buffer when
             // the part was made; `f` runs no JavaScript, so the slice cannot be detached under it.
             Part::Bytes(item) => Ok(f(unsafe { <&[u8]>::from_napi_value(item.env(), item.raw()) }?)),
-            Part::Text(text) => Ok(f(text)),
+            Part::Text(text) => Ok(f(text.as_slice())),
         }
     }
 }
