@@ -588,7 +588,7 @@ describe.each(BACKENDS)("backend %s", (backend) => {
       expect(verdicts.length).toBe(2);
       expect(verdicts[1]).toBe(1);
       expect([0, 1]).toContain(verdicts[0]);
-    });
+    }, PROPERTY_TIMEOUT);
 
     it("a bad argument is a rejected promise with isValidBatch's TypeError, never a throw", async () => {
       for (const call of [() => v.isValidBatchAsync("{}" as never), () => v.isValidBatchAsync(["{}", 5 as never]), () => v.isValidBatchAsync(["{}"], { message: "Nope" as never }), () => v.isValidBatchAsync(["{}"], { tolerate: ["nope" as Tolerance] })]) {
