@@ -87,6 +87,16 @@ pub enum FrameKind {
 }
 
 impl FrameKind {
+    /// In the order of [`Frame::plain_offsets`]'s kind index.
+    pub const ALL: [FrameKind; 6] = [
+        FrameKind::Call,
+        FrameKind::CallResult,
+        FrameKind::CallError,
+        FrameKind::CallResultError,
+        FrameKind::Send,
+        FrameKind::Invalid,
+    ];
+
     pub const fn as_str(self) -> &'static str {
         match self {
             FrameKind::Call => "call",
@@ -191,6 +201,38 @@ pub struct Frame {
     /// A CALL or SEND of an action the receiver does not take (NotImplemented or NotSupported):
     /// such a frame is not valid even where nothing answers it (a SEND).
     pub refused_action: bool,
+    /// Where `unique_id` and `action` are written in the input, when that is exactly their text.
+    pub spans: Option<FrameSpans>,
+}
+
+/// How many numbers [`Frame::plain_offsets`] gives.
+pub const PLAIN_OFFSETS: usize = 7;
+
+/// The uniqueId's and the action's text in the input (between their quotes), for a binding that
+/// hands a frame over as offsets rather than as strings: creating two strings and an object per
+/// frame across a JS boundary costs more than validating a small frame. Given only when neither
+/// holds an escape and every byte up to the later one's end is ASCII, so the same offsets index
+/// the UTF-16 text a JS string of the frame holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrameSpans {
+    pub unique_id: (usize, usize),
+    /// `None` for frames without an action (CALLRESULT).
+    pub action: Option<(usize, usize)>,
+}
+
+impl FrameSpans {
+    fn of(src: &[u8], unique_id: Str, action: Option<Str>) -> Option<FrameSpans> {
+        let plain = |s: Str| (!s.escaped && !s.non_ascii).then_some((s.start, s.end));
+        let spans = FrameSpans {
+            unique_id: plain(unique_id)?,
+            action: match action {
+                Some(a) => Some(plain(a)?),
+                None => None,
+            },
+        };
+        let end = spans.action.map_or(spans.unique_id.1, |a| a.1);
+        src.get(..end)?.is_ascii().then_some(spans)
+    }
 }
 
 impl Frame {
@@ -198,6 +240,31 @@ impl Frame {
     /// CALLRESULT whose payload passed (or was not checked), or a well-formed CALLERROR.
     pub fn is_valid(&self) -> bool {
         self.kind != FrameKind::Invalid && self.call_error.is_none() && self.issues.is_empty() && !self.refused_action
+    }
+
+    /// Valid with nothing else to say (no tolerated deviation, no warning), and its uniqueId and
+    /// action readable at `spans`: what most frames of a gateway are, and all a binding's lean
+    /// path needs to hand over (kind, spans, payload range).
+    pub fn plain(&self) -> Option<(FrameSpans, (usize, usize))> {
+        if !self.is_valid() || !self.tolerated.is_empty() || !self.warnings.is_empty() {
+            return None;
+        }
+        Some((self.spans?, self.payload?))
+    }
+
+    /// [`Frame::plain`] as the numbers both bindings hand to JavaScript in place of a result
+    /// object: the kind's index in [`FrameKind::ALL`], the uniqueId's start and end, the action's
+    /// (0 and 0 without one), the payload's. `None` also when an offset needs more than 32 bits.
+    pub fn plain_offsets(&self) -> Option<[u32; PLAIN_OFFSETS]> {
+        let (spans, payload) = self.plain()?;
+        let kind = FrameKind::ALL.iter().position(|&k| k == self.kind)?;
+        let action = spans.action.unwrap_or((0, 0));
+        let words = [kind, spans.unique_id.0, spans.unique_id.1, action.0, action.1, payload.0, payload.1];
+        let mut out = [0u32; PLAIN_OFFSETS];
+        for (o, w) in out.iter_mut().zip(words) {
+            *o = u32::try_from(w).ok()?;
+        }
+        Some(out)
     }
 
     fn invalid(unique_id: Option<String>, code: CallErrorCode, description: &str, issues: Vec<Issue>) -> Frame {
@@ -212,6 +279,7 @@ impl Frame {
             warnings: Vec::new(),
             call_error: Some(call_error),
             refused_action: false,
+            spans: None,
         }
     }
 }
@@ -234,7 +302,7 @@ pub fn validate_frame(
     tolerate: Tolerances,
 ) -> Frame {
     let rules = Rules::of(protocol);
-    fast(rules, input, all_errors, tolerate).unwrap_or_else(|| slow(rules, input, all_errors, response_to, tolerate))
+    fast(rules, input, all_errors, response_to, tolerate).unwrap_or_else(|| slow(rules, input, all_errors, response_to, tolerate))
 }
 
 /// The response schema of the action whose request schema is `request` (none for 2.1's
@@ -446,6 +514,7 @@ fn call(
         warnings,
         call_error,
         refused_action: matches!(action, Action::NotImplemented | Action::NotSupported(_)),
+        spans: FrameSpans::of(src, id, Some(action_text)),
     }
 }
 
@@ -477,20 +546,32 @@ fn schema_of(action: Action) -> Option<&'static Schema> {
     }
 }
 
-/// `[2,"id","action",<payload>]` with the message type written as `2`; `None` for anything else.
-fn fast(rules: Rules, src: &[u8], all_errors: bool, tolerate: Tolerances) -> Option<Frame> {
+/// `[2,"id","action",<payload>]` and `[3,"id",<payload>]` with the message type written as a
+/// single digit, in one pass over the payload; `None` for anything else, which the slow path
+/// (whole-text syntax first, then the envelope) decides.
+fn fast(rules: Rules, src: &[u8], all_errors: bool, response_to: Option<&'static Schema>, tolerate: Tolerances) -> Option<Frame> {
     let mut i = skip_ws(src, 0);
     let expect = |i: usize, b: u8| (src.get(i) == Some(&b)).then_some(i + 1);
     i = skip_ws(src, expect(i, b'[')?);
-    i = skip_ws(src, expect(i, b'2')?);
-    i = skip_ws(src, expect(i, b',')?);
+    let result = match src.get(i) {
+        Some(b'2') => false,
+        Some(b'3') => true,
+        _ => return None,
+    };
+    i = skip_ws(src, expect(skip_ws(src, i + 1), b',')?);
     let (id, next) = scan_string(src, expect(i, b'"')?).ok()?;
     if ucs2_length(src, id, MAX_UNIQUE_ID_LEN) > MAX_UNIQUE_ID_LEN {
         return None;
     }
     i = skip_ws(src, expect(skip_ws(src, next), b',')?);
-    let (action, next) = scan_string(src, expect(i, b'"')?).ok()?;
-    let start = skip_ws(src, expect(skip_ws(src, next), b',')?);
+    let action = if result {
+        None
+    } else {
+        let (action, next) = scan_string(src, expect(i, b'"')?).ok()?;
+        i = skip_ws(src, expect(skip_ws(src, next), b',')?);
+        Some(action)
+    };
+    let start = i;
     let mut end = src.len();
     while end > start && src.get(end - 1).is_some_and(|&b| is_ws(b)) {
         end -= 1;
@@ -502,9 +583,31 @@ fn fast(rules: Rules, src: &[u8], all_errors: bool, tolerate: Tolerances) -> Opt
     while end > start && src.get(end - 1).is_some_and(|&b| is_ws(b)) {
         end -= 1;
     }
+    let payload = src.get(start..end)?;
+    let Some(action) = action else {
+        let found = check_payload(payload, response_to.and_then(response_schema), tolerate).ok()?;
+        return Some(call_result(src, id, (start, end), found, all_errors));
+    };
     let resolved = resolve_action(rules.protocol, src, action);
-    let found = check_payload(src.get(start..end)?, schema_of(resolved), tolerate).ok()?;
+    let found = check_payload(payload, schema_of(resolved), tolerate).ok()?;
     Some(call(rules, FrameKind::Call, src, id, action, resolved, (start, end), found, all_errors))
+}
+
+/// The CALLRESULT once envelope and payload syntax are known good.
+fn call_result(src: &[u8], id: Str, payload: (usize, usize), found: Payload, all_errors: bool) -> Frame {
+    let issues = if found.issues.is_empty() { found.issues } else { sorted(found.issues, all_errors) };
+    Frame {
+        kind: FrameKind::CallResult,
+        unique_id: Some(decode(src, id)),
+        action: None,
+        payload: Some(payload),
+        issues,
+        tolerated: found.tolerated,
+        warnings: found.warnings,
+        call_error: None,
+        refused_action: false,
+        spans: FrameSpans::of(src, id, None),
+    }
 }
 
 /// Any frame: whole-text syntax first, then the envelope of a text known to be valid JSON.
@@ -569,18 +672,7 @@ fn slow(rules: Rules, src: &[u8], all_errors: bool, response_to: Option<&'static
         let Ok(found) = check_payload(src.get(start..end).unwrap_or(&[]), response, tolerate) else {
             return not_json();
         };
-        let issues = if found.issues.is_empty() { found.issues } else { sorted(found.issues, all_errors) };
-        return Frame {
-            kind: FrameKind::CallResult,
-            unique_id: unique_id(),
-            action: None,
-            payload: Some((start, end)),
-            issues,
-            tolerated: found.tolerated,
-            warnings: found.warnings,
-            call_error: None,
-            refused_action: false,
-        };
+        return call_result(src, id, (start, end), found, all_errors);
     }
     if message_type == 4.0 || message_type == 5.0 {
         let (kind, wrong_length) = if message_type == 4.0 {
@@ -610,6 +702,7 @@ fn slow(rules: Rules, src: &[u8], all_errors: bool, response_to: Option<&'static
             warnings: Vec::new(),
             call_error: None,
             refused_action: false,
+            spans: FrameSpans::of(src, id, None),
         };
     }
     let Some(action) = string_at(2) else {

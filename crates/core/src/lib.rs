@@ -33,7 +33,8 @@ mod test_support;
 
 pub use error::SyntaxError;
 pub use frame::{
-    build_call_error, response_schema, validate_frame, CallError, CallErrorCode, Frame, FrameKind, CHARGE_POINT_ACTIONS,
+    build_call_error, response_schema, validate_frame, CallError, CallErrorCode, Frame, FrameKind, FrameSpans,
+    CHARGE_POINT_ACTIONS, PLAIN_OFFSETS,
 };
 pub use schema::{schemas, ActionEntry, Bound, Format, JsonType, Multiple, Node, Protocol, Schema};
 

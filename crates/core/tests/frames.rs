@@ -36,6 +36,16 @@ fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
     if !all_errors {
         assert!(f.issues.len() <= 1);
     }
+    if let Some(spans) = f.spans {
+        // The offsets are the text itself, and UTF-16 offsets too (all ASCII up to the later one).
+        let text = |(s, e): (usize, usize)| std::str::from_utf8(&input[s..e]).unwrap().to_string();
+        assert_eq!(Some(text(spans.unique_id)), f.unique_id);
+        assert_eq!(spans.action.map(text), f.action);
+        assert!(input[..spans.action.unwrap_or(spans.unique_id).1].is_ascii());
+    }
+    if let Some((_, payload)) = f.plain() {
+        assert!(f.is_valid() && f.tolerated.is_empty() && f.warnings.is_empty() && f.payload == Some(payload));
+    }
     assert_eq!(f.is_valid(), f.kind != FrameKind::Invalid && f.call_error.is_none() && f.issues.is_empty() && !f.refused_action);
     assert!(!f.refused_action || matches!(f.kind, FrameKind::Call | FrameKind::Send));
     if let Some(ce) = &f.call_error {
@@ -224,6 +234,44 @@ fn call_error_builder_escapes() {
     let issue = Issue { instance_path: "/a\"b".into(), keyword: Keyword::Type, message: String::new(), tolerated_by: None };
     let text = build_call_error("i\"d\n\u{1}", CallErrorCode::GenericError, "d\\", &[issue]);
     assert_eq!(text, r#"[4,"i\"d\n\u0001","GenericError","d\\",{"issues":[{"instancePath":"/a\"b","keyword":"type"}]}]"#);
+}
+
+#[test]
+fn plain_frames_come_with_their_spans() {
+    let plain = |text: &str, response_to| {
+        let f = validate_frame(Protocol::Ocpp16, text.as_bytes(), false, response_to, Tolerances::STRICT);
+        check_invariants(text.as_bytes(), &f, false);
+        f.plain().map(|(spans, payload)| (spans.unique_id, spans.action, payload))
+    };
+    let call = frame("abc-123", "StopTransaction", PAYLOAD);
+    assert_eq!(plain(&call, None), Some(((4, 11), Some((14, 29)), (31, call.len() - 1))));
+    assert_eq!(
+        plain(
+            " [ 3 , \"r1\" , {\"currentTime\":\"2024-05-17T14:32:05Z\",\"interval\":300,\"status\":\"Accepted\"} ] ",
+            find_schema("BootNotification")
+        ),
+        Some(((8, 10), None, (14, 87)))
+    );
+    assert_eq!(plain(r#"[4,"e1","GenericError","",{}]"#, None), Some(((4, 6), None, (26, 28))));
+    // Escaped or after non-ASCII text: valid, but handed over as strings.
+    assert_eq!(plain(&frame("a\"b", "StopTransaction", PAYLOAD), None), None);
+    assert_eq!(plain(&frame("é", "StopTransaction", PAYLOAD), None), None);
+    assert!(validate_frame(Protocol::Ocpp16, frame("é", "StopTransaction", PAYLOAD).as_bytes(), false, None, Tolerances::STRICT)
+        .is_valid());
+    // Not plain: invalid, or valid only with something to report.
+    assert_eq!(plain(&frame("a", "StopTransaction", "{}"), None), None);
+    assert_eq!(
+        plain(
+            &frame(
+                "a",
+                "StopTransaction",
+                r#"{"transactionId":1,"transactionId":1,"timestamp":"2024-05-17T14:32:05Z","meterStop":100}"#
+            ),
+            None
+        ),
+        None
+    );
+    assert_eq!(plain(&frame("a", "Reset", r#"{"type":"Hard"}"#), None), None);
 }
 
 fn envelope_piece() -> impl Strategy<Value = String> {

@@ -5,12 +5,23 @@
 //! for strings) and calls a `*Scratch` function with the length.
 
 use ocpp_validate_core::{Protocol, Schema, Tolerances};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
     static SCRATCH: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// Where `validateFramePlainScratch` writes a plain frame's `Frame::plain_offsets`.
+    static PLAIN_OFFSETS: Cell<[u32; ocpp_validate_core::PLAIN_OFFSETS]> = const { Cell::new([0; ocpp_validate_core::PLAIN_OFFSETS]) };
+    /// The full result of the last `*PlainScratch` call that had one, until `take*` hands it over.
+    static REPORT: RefCell<Option<ValidationReport>> = const { RefCell::new(None) };
+    static FRAME: RefCell<Option<FrameValidation>> = const { RefCell::new(None) };
 }
+
+/// What a `*PlainScratch` call answers: a number, not an object or a `Result` (each costs a JS
+/// allocation per call, more than the validation of a small payload).
+const PLAIN: u32 = 0;
+/// Not plain: the full result waits for `takeReport` / `takeFrame`.
+const FULL: u32 = 1;
 
 fn with_scratch<R>(len: usize, f: impl FnOnce(&[u8]) -> R) -> R {
     SCRATCH.with_borrow(|scratch| f(scratch.get(..len).unwrap_or(&[])))
@@ -156,8 +167,11 @@ pub fn message_names() -> Vec<String> {
     ocpp_validate_core::schemas::ALL.iter().map(|s| s.name().into()).collect()
 }
 
-/// `isValidScratch`'s answer for a message index outside the table (0 and 1 are the verdict).
+/// `isValidScratch`'s answer for a message index outside the table (0 and 1 are the verdict), and
+/// a `*PlainScratch` call's.
 const UNKNOWN_MESSAGE: u32 = 2;
+/// `validateFramePlainScratch`'s answer for a protocol index outside `Protocol::ALL`.
+const UNKNOWN_PROTOCOL: u32 = 3;
 
 /// 1 valid, 0 invalid, 2 (`UNKNOWN_MESSAGE`) for a bad index. A number, not a `Result`: wasm-bindgen
 /// returns a `Result` as a multi-value array, one JS allocation on the hottest call there is.
@@ -186,39 +200,95 @@ pub fn is_valid_tolerant_scratch(len: usize, message: u32, tolerate: u32) -> u32
     }
 }
 
-#[wasm_bindgen(js_name = validateScratch)]
-pub fn validate_scratch(len: usize, message: u32, all_errors: bool, tolerate: u32) -> Result<ValidationReport, JsError> {
-    let schema = schema(message)?;
+/// A payload's report in the shape it usually has: `PLAIN` when the payload is valid with nothing to
+/// report, else `FULL` with the report kept for `takeReport`; `UNKNOWN_MESSAGE` for a bad index.
+#[wasm_bindgen(js_name = validatePlainScratch)]
+pub fn validate_plain_scratch(len: usize, message: u32, all_errors: bool, tolerate: u32) -> u32 {
+    let Some(schema) = ocpp_validate_core::schema_at(message as usize) else {
+        return UNKNOWN_MESSAGE;
+    };
     let r = with_scratch(len, |input| ocpp_validate_core::check(schema, input, all_errors, tolerances(tolerate)));
-    Ok(ValidationReport {
+    if r.valid && r.tolerated.is_empty() && r.warnings.is_empty() {
+        return PLAIN;
+    }
+    REPORT.set(Some(report(schema, r)));
+    FULL
+}
+
+/// The report the last `validatePlainScratch` answered `FULL` for.
+#[wasm_bindgen(js_name = takeReport)]
+pub fn take_report() -> Option<ValidationReport> {
+    REPORT.take()
+}
+
+fn report(schema: &'static Schema, r: ocpp_validate_core::Report) -> ValidationReport {
+    ValidationReport {
         valid: r.valid,
         errors: issues(r.issues, schema.protocol()),
         tolerated: tolerated(r.tolerated, schema.protocol()),
         warnings: warnings(r.warnings),
-    })
+    }
 }
 
-/// `response_to_message` -1: the pending call is not known. `protocol_index`: position in `Protocol::ALL`.
-#[wasm_bindgen(js_name = validateFrameScratch)]
-pub fn validate_frame_scratch(
+/// A frame's result in the shape a gateway mostly needs it: `PLAIN` when the frame is valid
+/// with nothing to report, its kind and offsets written at `plainOffsets()`; else `FULL` with the
+/// result kept for `takeFrame`; `UNKNOWN_MESSAGE` or `UNKNOWN_PROTOCOL` for a bad index.
+/// `response_to_message` -1: the pending call is not known; `protocol_index`: position in
+/// `Protocol::ALL`.
+#[wasm_bindgen(js_name = validateFramePlainScratch)]
+pub fn validate_frame_plain_scratch(
     len: usize,
     all_errors: bool,
     response_to_message: i32,
     tolerate: u32,
     protocol_index: u32,
-) -> Result<FrameValidation, JsError> {
-    let response_to = if response_to_message < 0 { None } else { Some(schema(response_to_message as u32)?) };
-    let protocol = Protocol::from_index(protocol_index as usize)
-        .ok_or_else(|| JsError::new(&format!("no protocol with index {protocol_index} (there are {})", Protocol::ALL.len())))?;
+) -> u32 {
+    let response_to = match u32::try_from(response_to_message) {
+        Err(_) => None,
+        Ok(m) => match ocpp_validate_core::schema_at(m as usize) {
+            Some(schema) => Some(schema),
+            None => return UNKNOWN_MESSAGE,
+        },
+    };
+    let Some(protocol) = Protocol::from_index(protocol_index as usize) else {
+        return UNKNOWN_PROTOCOL;
+    };
     let f = with_scratch(len, |input| {
         ocpp_validate_core::validate_frame(protocol, input, all_errors, response_to, tolerances(tolerate))
     });
+    if let Some(offsets) = f.plain_offsets() {
+        PLAIN_OFFSETS.set(offsets);
+        return PLAIN;
+    }
+    FRAME.set(Some(frame_validation(f, protocol)));
+    FULL
+}
+
+/// Address of the `PLAIN_OFFSETS` numbers (little-endian u32s) a plain frame's answer leaves.
+#[wasm_bindgen(js_name = plainOffsets)]
+pub fn plain_offsets() -> *const u32 {
+    PLAIN_OFFSETS.with(|o| o.as_ptr().cast::<u32>().cast_const())
+}
+
+/// The result the last `validateFramePlainScratch` answered `FULL` for.
+#[wasm_bindgen(js_name = takeFrame)]
+pub fn take_frame() -> Option<FrameValidation> {
+    FRAME.take()
+}
+
+/// The kind names in the order of the plain offsets' kind index.
+#[wasm_bindgen(js_name = frameKindNames)]
+pub fn frame_kind_names() -> Vec<String> {
+    ocpp_validate_core::FrameKind::ALL.iter().map(|k| k.as_str().into()).collect()
+}
+
+fn frame_validation(f: ocpp_validate_core::Frame, protocol: Protocol) -> FrameValidation {
     let valid = f.is_valid();
     let (code, description, frame) = match f.call_error {
         Some(c) => (Some(c.code.as_str().into()), Some(c.description), Some(c.frame)),
         None => (None, None, None),
     };
-    Ok(FrameValidation {
+    FrameValidation {
         kind: f.kind.as_str().into(),
         valid,
         unique_id: f.unique_id,
@@ -231,7 +301,7 @@ pub fn validate_frame_scratch(
         error_code: code,
         error_description: description,
         call_error_frame: frame,
-    })
+    }
 }
 
 /// Many payloads in one crossing. Scratch layout: `count` little-endian u32 end offsets (relative

@@ -30,9 +30,16 @@ export interface NativeBinding {
   isValidBatch(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
   /** Copies the inputs before it returns, validates on libuv's threads (all cores for a large batch). */
   isValidBatchAsync(inputs: ReadonlyArray<JsonInput>, message: MessageIndex, tolerate: ToleranceMask): Promise<Uint8Array>;
-  /** Same shape as FrameValidationResult, with looser string types; payloadRange in bytes. -1: no pending call known; `protocol`: index in PROTOCOLS. */
-  validateFrameBytes(input: Uint8Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): NativeFrame;
-  validateFrameString(input: string, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): NativeFrame;
+  /**
+   * A frame's result: the shape of FrameValidationResult with looser string types (payloadRange in
+   * bytes), or null for a frame valid with nothing to report, whose kind index (into
+   * frameKindNames()) and offsets are then in `offsets` (the core's Frame::plain_offsets): uniqueId
+   * start/end, action start/end (0/0: none), payload start/end, each indexing the input.
+   * responseTo -1: no pending call known; `protocol`: index in PROTOCOLS.
+   */
+  validateFrameBytesPlain(input: Uint8Array, offsets: Uint32Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): NativeFrame | null;
+  validateFrameStringPlain(input: string, offsets: Uint32Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): NativeFrame | null;
+  frameKindNames(): string[];
   noopBytes(input: Uint8Array): boolean;
   noopString(input: string): boolean;
 }
@@ -47,6 +54,9 @@ type NativeFrame = NativeResult & {
 
 // Strings and bytes have separate entry points so the addon never has to inspect the JS type.
 export function nativeBackend(binding: NativeBinding): Backend {
+  if (typeof binding.validateFrameBytesPlain !== "function") throw new Error("this addon predates validateFrameBytesPlain: install the @ocpp-validate/native package of this facade's version");
+  const offsets = new Uint32Array(PLAIN_OFFSETS);
+  const kinds = binding.frameKindNames();
   return {
     name: "native",
     version: () => binding.version(),
@@ -71,12 +81,41 @@ export function nativeBackend(binding: NativeBinding): Backend {
       typeof binding.isValidBatchAsync === "function"
         ? binding.isValidBatchAsync(inputs, message, tolerate)
         : Promise.resolve().then(() => binding.isValidBatch(inputs, message, tolerate)),
-    validateFrame: (input, allErrors, responseTo, tolerate, protocol) =>
-      (typeof input === "string"
-        ? binding.validateFrameString(input, allErrors, responseTo, tolerate, protocol)
-        : binding.validateFrameBytes(input, allErrors, responseTo, tolerate, protocol)) as unknown as FrameValidationResult<Protocol>,
+    validateFrame(input, allErrors, responseTo, tolerate, protocol) {
+      const full =
+        typeof input === "string"
+          ? binding.validateFrameStringPlain(input, offsets, allErrors, responseTo, tolerate, protocol)
+          : binding.validateFrameBytesPlain(input, offsets, allErrors, responseTo, tolerate, protocol);
+      return (full ?? plainFrame(input, offsets, kinds)) as unknown as FrameValidationResult<Protocol>;
+    },
     noop: (input) => (typeof input === "string" ? binding.noopString(input) : binding.noopBytes(input)),
   };
+}
+
+/** How many numbers the addon's plain frame offsets hold. */
+const PLAIN_OFFSETS = 7;
+
+/** The result the addon left as offsets, in the shape (and key order) of its full one. */
+function plainFrame(input: JsonInput, o: Uint32Array, kinds: string[]): NativeFrame {
+  return {
+    kind: kinds[o[0]!]!,
+    uniqueId: textAt(input, o[1]!, o[2]!),
+    action: o[4] === 0 ? null : textAt(input, o[3]!, o[4]!),
+    payloadRange: [o[5]!, o[6]!],
+    valid: true,
+    errors: [],
+    tolerated: [],
+    warnings: [],
+    callError: null,
+  };
+}
+
+/** Node's own one-byte-per-character decoder; it takes any Uint8Array, not only a Buffer. */
+const latin1Slice = (Buffer.prototype as unknown as { latin1Slice(this: Uint8Array, start: number, end: number): string }).latin1Slice;
+
+/** Offsets of plain frames fall where every byte before them is ASCII: one character per byte. */
+function textAt(input: JsonInput, start: number, end: number): string {
+  return typeof input === "string" ? input.slice(start, end) : latin1Slice.call(input, start, end);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,10 +14,17 @@ export interface WasmBinding {
   isValidScratch(len: number, message: MessageIndex): number;
   /** The tolerant verdict, answered like isValidScratch. */
   isValidTolerantScratch(len: number, message: MessageIndex, tolerate: ToleranceMask): number;
-  validateScratch(len: number, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): WasmResult;
   isValidBatchScratch(count: number, len: number, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
   /** responseTo -1: no pending call known; `protocol`: index in PROTOCOLS. */
-  validateFrameScratch(len: number, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): WasmFrame;
+  /** A payload's report as a number (PLAIN: valid, nothing to report; FULL: takeReport() has the report; 2: no such message). */
+  validatePlainScratch(len: number, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): number;
+  takeReport(): WasmResult | undefined;
+  /** A frame's result as a number (PLAIN: the kind index and offsets are at plainOffsets(); FULL: takeFrame(); 2/3: no such message/protocol). */
+  validateFramePlainScratch(len: number, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): number;
+  takeFrame(): WasmFrame | undefined;
+  /** Address of the plain frame's numbers: kind index (into frameKindNames()), uniqueId start/end, action start/end (0/0: none), payload start/end. */
+  plainOffsets(): number;
+  frameKindNames(): string[];
   noopScratch(len: number): boolean;
 }
 
@@ -66,6 +73,13 @@ interface WasmFrame {
   free?(): void;
 }
 
+/** The `*PlainScratch` answers (crates/wasm). */
+const PLAIN = 0;
+const FULL = 1;
+const UNKNOWN_MESSAGE = 2;
+/** How many numbers a plain frame's answer leaves at plainOffsets(). */
+const PLAIN_OFFSETS = 7;
+
 /** Worst-case UTF-8 bytes per UTF-16 code unit (a BMP character above U+07FF). */
 const MAX_UTF8_PER_UNIT = 3;
 
@@ -82,6 +96,17 @@ export function wasmBackend(binding: WasmBinding): Backend {
   let address = 0;
   let capacity = 0;
   let view = new Uint8Array(0);
+
+  const kinds = binding.frameKindNames();
+  const offsetsAddress = binding.plainOffsets();
+  let offsets = new Uint32Array(memory.buffer, offsetsAddress, PLAIN_OFFSETS);
+
+  /** Why a `*PlainScratch` call answered neither PLAIN nor FULL. */
+  function badIndex(code: number, message: MessageIndex, protocol?: number): Error {
+    return code === UNKNOWN_MESSAGE
+      ? new Error(`no message with index ${message} (there are ${binding.messageNames().length})`)
+      : new Error(`no protocol with index ${protocol}`);
+  }
 
   function region(minimum: number): Uint8Array {
     if (minimum > capacity) {
@@ -127,8 +152,36 @@ export function wasmBackend(binding: WasmBinding): Backend {
       return verdict === 1;
     },
     noop: (input) => binding.noopScratch(put(input, 0)),
-    validate: (input, message, allErrors, tolerate) => toPlainResult(binding.validateScratch(put(input, 0), message, allErrors, tolerate)),
-    validateFrame: (input, allErrors, responseTo, tolerate, protocol) => toPlainFrame(binding.validateFrameScratch(put(input, 0), allErrors, responseTo, tolerate, protocol)),
+    validate(input, message, allErrors, tolerate) {
+      const answer = binding.validatePlainScratch(put(input, 0), message, allErrors, tolerate);
+      if (answer === PLAIN) return { valid: true, errors: [], tolerated: [], warnings: [] };
+      if (answer !== FULL) throw badIndex(answer, message);
+      return toPlainResult(binding.takeReport()!);
+    },
+    validateFrame(input, allErrors, responseTo, tolerate, protocol) {
+      const len = put(input, 0);
+      const answer = binding.validateFramePlainScratch(len, allErrors, responseTo, tolerate, protocol);
+      if (answer === FULL) return toPlainFrame(binding.takeFrame()!);
+      if (answer !== PLAIN) throw badIndex(answer, responseTo, protocol);
+      // A view of memory the call grew is detached (length 0): made again, as region() does.
+      if (offsets.length === 0) offsets = new Uint32Array(memory.buffer, offsetsAddress, PLAIN_OFFSETS);
+      const o = offsets;
+      // The offsets index the input as written: its bytes are still in the region, and before the
+      // action's end they are ASCII (one character per byte), so a string input is sliced as is.
+      const text = (start: number, end: number) =>
+        typeof input === "string" ? input.slice(start, end) : String.fromCharCode.apply(null, input.subarray(start, end) as unknown as number[]);
+      return {
+        kind: kinds[o[0]!] as FrameKind,
+        uniqueId: text(o[1]!, o[2]!),
+        action: o[4] === 0 ? null : text(o[3]!, o[4]!),
+        payloadRange: [o[5]!, o[6]!],
+        valid: true,
+        errors: [],
+        tolerated: [],
+        warnings: [],
+        callError: null,
+      } as FrameValidationResult<Protocol>;
+    },
     isValidBatch(inputs, message, tolerate) {
       const count = inputs.length;
       const tableBytes = count * 4;

@@ -32,4 +32,21 @@ describe("wasm backend: the cached view of wasm memory", () => {
     binding.wasmMemory().grow(1);
     expect(backend.validate(invalid, stopTransaction, true, 0).errors.map((e) => [e.instancePath, e.keyword])).toEqual([["/meterStop", "type"]]);
   });
+
+  it("reads a plain frame's offsets after memory grew, from bytes and strings, and reports bad indices", () => {
+    const backend = wasmBackend(binding);
+    const frame = `[2,"u-1","StopTransaction",${valid}]`;
+    const want = { kind: "call", uniqueId: "u-1", action: "StopTransaction", payloadRange: [27, 27 + valid.length], valid: true, errors: [], tolerated: [], warnings: [], callError: null };
+    expect(backend.validateFrame(frame, false, -1, 0, 0)).toEqual(want);
+    binding.wasmMemory().grow(1);
+    expect(backend.validateFrame(new TextEncoder().encode(frame), false, -1, 0, 0)).toEqual(want);
+    // A frame larger than the region: the call itself grows memory before the offsets are read.
+    const big = `[3,"r",{"currentTime":"2024-12-30T14:08:05Z","interval":300,"status":"Accepted","x":"${"a".repeat(1 << 22)}"}]`;
+    expect(backend.validateFrame(big, false, -1, 0, 0)).toMatchObject({ kind: "callresult", uniqueId: "r", action: null, payloadRange: [7, big.length - 1], valid: true });
+    expect(backend.validateFrame(frame, false, -1, 0, 0)).toEqual(want);
+    expect(backend.validate(valid, stopTransaction, false, 0)).toEqual({ valid: true, errors: [], tolerated: [], warnings: [] });
+    expect(() => backend.validate(valid, 1e6, false, 0)).toThrow(/no message with index 1000000/);
+    expect(() => backend.validateFrame(frame, false, 1e6, 0, 0)).toThrow(/no message with index 1000000/);
+    expect(() => backend.validateFrame(frame, false, -1, 0, 99)).toThrow(/no protocol with index 99/);
+  });
 });
