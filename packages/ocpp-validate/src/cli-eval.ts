@@ -207,14 +207,39 @@ export interface EvaluateOptions {
   chargePoint: RegExp | null;
 }
 
+/**
+ * Whether a payload valid against the validator's schema (strictly, nothing tolerated) can never
+ * be a wrapped frame: true when the schema's root rejects both a "message" and a "frame" member
+ * (every OCPP schema's root has `additionalProperties: false`), which a wrapper must have.
+ */
+function validRulesOutWrapper(validator: CliValidator): boolean {
+  const probe = validator.validate('{"message":[],"frame":[]}', { allErrors: true });
+  return [...probe.errors, ...probe.tolerated].filter((e) => e.keyword === "additionalProperties" && e.instancePath === "").length === 2;
+}
+
 /** The input inside a raw line or document, with its charge point; null for a log line with no frame. */
 export function evaluator(validator: CliValidator, o: EvaluateOptions): (raw: Buffer) => Outcome | null {
   const lastType = validator.protocol === "ocpp2.1" ? 6 : 4;
+  // Looking for a wrapper's member name costs a search of the whole line, more than validating
+  // it: for a payload line, validate first and look only when it is not valid. Lines that follow
+  // a wrapper are expected to be wrappers too and are unwrapped first, as that costs less there.
+  // Either order gives the same outcome (see validRulesOutWrapper).
+  const payloadFirst = !o.extract && validRulesOutWrapper(validator);
+  let afterWrapper = false;
+  const wrappedFrame = (raw: Buffer, named: string | null): Outcome | null => {
+    const wrapped = mayBeWrapper(raw) ? unwrap(raw) : null;
+    afterWrapper = wrapped !== null;
+    return wrapped && check(validator, wrapped.frame, true, o.allErrors, named ?? wrapped.chargePoint);
+  };
   return (raw) => {
     const named = o.chargePoint?.exec(raw.toString("utf8"))?.[1] ?? null;
     const first = raw[skipSpace(raw, 0)];
-    const wrapped = first === 0x7b && mayBeWrapper(raw) ? unwrap(raw) : null;
-    if (wrapped) return check(validator, wrapped.frame, true, o.allErrors, named ?? wrapped.chargePoint);
+    if (first === 0x7b && payloadFirst && !afterWrapper) {
+      const outcome = check(validator, raw, false, o.allErrors, named);
+      return outcome.status === "valid" ? outcome : (wrappedFrame(raw, named) ?? outcome);
+    }
+    const wrapped = first === 0x7b ? wrappedFrame(raw, named) : null;
+    if (wrapped) return wrapped;
     if (o.extract) {
       const at = findFrame(raw, lastType);
       return at ? check(validator, raw.subarray(at[0], at[1]), true, o.allErrors, named) : null;
@@ -262,4 +287,21 @@ export function evaluateChunk(chunk: Buffer, evaluate: (raw: Buffer) => Outcome 
   }
   if (start < chunk.length) line(chunk.subarray(start));
   return { codes: Uint8Array.from(codes), outcomes };
+}
+
+/**
+ * `evaluateChunk` of `head` (or nothing) joined to `body`, without joining them: only the line
+ * that starts in `head` and ends in `body` is copied.
+ */
+export function evaluateJoined(head: Uint8Array | null, body: Buffer, evaluate: (raw: Buffer) => Outcome | null, full: boolean): ChunkResult {
+  if (head === null || head.length === 0) return evaluateChunk(body, evaluate, full);
+  const nl = body.indexOf(10);
+  const shared = nl < 0 ? body.length : nl + 1;
+  const first = evaluateChunk(Buffer.concat([head, body.subarray(0, shared)]), evaluate, full);
+  if (shared === body.length) return first;
+  const rest = evaluateChunk(body.subarray(shared), evaluate, full);
+  const codes = new Uint8Array(first.codes.length + rest.codes.length);
+  codes.set(first.codes);
+  codes.set(rest.codes, first.codes.length);
+  return { codes, outcomes: first.outcomes.concat(rest.outcomes) };
 }

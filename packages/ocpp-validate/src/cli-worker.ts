@@ -1,7 +1,7 @@
 // A worker of the CLI's --jobs pool: evaluates chunks of lines with its own validator and answers
 // one code per line (and the Outcomes worth printing), which the CLI reports in input order.
 import { parentPort, workerData } from "node:worker_threads";
-import { evaluateChunk, evaluator, type ChunkResult } from "./cli-eval.js";
+import { evaluateJoined, evaluator, type ChunkResult } from "./cli-eval.js";
 import { createValidator } from "./index.js";
 import type { Answer } from "./pool.js";
 import type { BackendName, MessageNameOf, Protocol, Tolerance } from "./index.js";
@@ -20,9 +20,12 @@ export interface CliWorkerData {
   full: boolean;
 }
 
+/** A job without a chunk is answered with null: the CLI's way to know that a worker has loaded. */
 export interface CliJob {
   id: number;
-  chunk: Uint8Array;
+  /** The line the previous read cut, which `chunk` ends. */
+  head?: Uint8Array | null;
+  chunk?: Uint8Array;
 }
 
 
@@ -34,12 +37,14 @@ const evaluate = evaluator(createValidator({ backend: d.backend, protocol: d.pro
 });
 
 parentPort!.on("message", (job: CliJob) => {
-  let answer: Answer<ChunkResult>;
+  let answer: Answer<ChunkResult | null>;
   try {
-    answer = { id: job.id, result: evaluateChunk(Buffer.from(job.chunk.buffer, job.chunk.byteOffset, job.chunk.byteLength), evaluate, d.full) };
+    const chunk = job.chunk;
+    const body = chunk && Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    answer = { id: job.id, result: body ? evaluateJoined(job.head ?? null, body, evaluate, d.full) : null };
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     answer = { id: job.id, error: { message: error.message, ...(error.stack ? { stack: error.stack } : {}) } };
   }
-  parentPort!.postMessage(answer, "result" in answer ? [answer.result.codes.buffer as ArrayBuffer] : []);
+  parentPort!.postMessage(answer, "result" in answer && answer.result ? [answer.result.codes.buffer as ArrayBuffer] : []);
 });

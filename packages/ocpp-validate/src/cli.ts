@@ -6,7 +6,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { extname, join } from "node:path";
 import type { Readable } from "node:stream";
-import { brackets, evaluateChunk, evaluator, isBlank, isSpace, LineCode, scanBrackets, skipSpace, type ChunkResult, type CliValidator, type Outcome, type Status } from "./cli-eval.js";
+import { brackets, evaluateJoined, evaluator, isBlank, isSpace, LineCode, scanBrackets, skipSpace, type ChunkResult, type CliValidator, type Outcome, type Status } from "./cli-eval.js";
 import type { CliWorkerData } from "./cli-worker.js";
 import { createValidator, TOLERANCES } from "./index.js";
 import { PROTOCOL_INFO, PROTOCOLS } from "./protocols.generated.js";
@@ -105,14 +105,26 @@ unparseable, 2 usage or I/O error. Lines without a frame do not change it.`;
 const EXTENSIONS = new Set([".json", ".ndjson", ".jsonl"]);
 const LOG_EXTENSIONS = new Set([...EXTENSIONS, ".log"]);
 /**
- * With --jobs above 1, the first bytes of every run are validated on the main thread (starting
- * workers costs more than a small input takes), the rest in chunks by the workers.
+ * With --jobs n above 1, the first bytes of every run are validated on the main thread (starting
+ * workers costs more than a small input takes), the rest in chunks by n - 1 workers and the main
+ * thread.
  */
 const PARALLEL_MIN_BYTES = 1 << 20;
-/** Chunks read from a file at a time: what one worker gets per job. */
+/** Bytes read from a file at a time, and what one worker gets per job: the 64 KiB default read left the line loop waiting on I/O for a quarter of its time. */
 const CHUNK_BYTES = 1 << 20;
+/**
+ * Tests only: past the first PARALLEL_MIN_BYTES every chunk goes to a worker, even one still
+ * loading, so that the workers' path is taken on an input of a few MiB (this thread would
+ * otherwise validate all of it before they have loaded). The output is the same either way.
+ */
+const WORKERS_ONLY = process.env.OCPP_VALIDATE_CLI_WORKERS_ONLY === "1";
 /** Chunks in flight per job: enough to keep every worker busy while the main thread reports. */
-const CHUNKS_PER_JOB = 2;
+const CHUNKS_PER_JOB = 4;
+/**
+ * Chunks a worker holds before this thread validates one itself: one in hand and one waiting, so
+ * that a worker never waits for this thread to notice that it finished.
+ */
+const WORKER_AHEAD = 2;
 /** Inputs or bytes above which a terminal gets a progress bar. */
 const PROGRESS_MIN_BYTES = 8 << 20;
 const PROGRESS_INTERVAL_MS = 100;
@@ -273,19 +285,31 @@ async function expand(path: string, o: Options, out: Source[], fail: (path: stri
 
 /** Calls `each` with every line (without its `\n`) and its 1-based number, as chunks arrive, and `chunkDone` after each chunk. */
 async function forEachLine(stream: Readable, each: (line: Buffer, n: number) => void, chunkDone: () => void): Promise<void> {
-  let rest: Buffer = Buffer.alloc(0);
+  // The line a read cut off, in pieces: only that line is copied when the next read ends it, not
+  // the whole next read joined to it.
+  let rest: Buffer[] = [];
   let n = 0;
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const buf = rest.length ? Buffer.concat([rest, chunk]) : chunk;
     let start = 0;
-    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-      each(buf.subarray(start, nl), ++n);
+    if (rest.length) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        rest.push(chunk);
+        continue;
+      }
+      rest.push(chunk.subarray(0, nl));
+      each(Buffer.concat(rest), ++n);
+      rest = [];
       start = nl + 1;
     }
-    rest = buf.subarray(start);
+    for (let nl = chunk.indexOf(10, start); nl >= 0; nl = chunk.indexOf(10, start)) {
+      each(chunk.subarray(start, nl), ++n);
+      start = nl + 1;
+    }
+    if (start < chunk.length) rest.push(chunk.subarray(start));
     chunkDone();
   }
-  if (rest.length) each(rest, ++n);
+  if (rest.length) each(Buffer.concat(rest), ++n);
 }
 
 const where = (path: string) => path || "(root)";
@@ -355,6 +379,11 @@ class Summary {
   add(o: Outcome): void {
     this.inputs++;
     this.counts[o.status]++;
+    // Most inputs: nothing to tabulate.
+    if (o.status === "valid" && o.warnings.length === 0 && !o.refusal && o.chargePoint === null) {
+      this.withoutChargePoint++;
+      return;
+    }
     if (o.warnings.length) this.counts.warned++;
     const action = o.frame?.action ? `${o.frame.action} ` : "";
     const issueRows: Array<[string[], string]> = o.refusal
@@ -616,8 +645,8 @@ async function main(argv: string[]): Promise<number> {
 
 
   /**
-   * --jobs above 1: a source's lines in chunks, evaluated by a pool of workers (the first
-   * PARALLEL_MIN_BYTES of the run on this thread) and reported here in input order, exactly as the
+   * --jobs above 1: a source's lines in chunks, evaluated by a pool of workers and this thread (the
+   * first PARALLEL_MIN_BYTES of the run only on this thread) and reported here in input order, exactly as the
    * line loop below reports them. Memory stays bounded whatever the input's size: reading waits
    * while `jobs × CHUNKS_PER_JOB` chunks are in flight (and while stdout has not drained), each chunk
    * is at most one read (CHUNK_BYTES from a file, what the pipe gave on stdin) plus the line it cut,
@@ -625,6 +654,7 @@ async function main(argv: string[]): Promise<number> {
    * of that is held whole, as the line loop does too: a line is one input.
    */
   let pool: WorkerPool | null = null;
+  let poolReady = false;
   let sentInline = 0;
   const workerData: CliWorkerData = {
     backend: validator.backend,
@@ -636,18 +666,36 @@ async function main(argv: string[]): Promise<number> {
     chargePoint: o.chargePoint?.source ?? null,
     full: o.json,
   };
-  /** `parts` joined are the chunk: the line the last read cut, then this read up to its last newline. */
-  const evaluateAnywhere = (parts: Buffer[]): Promise<ChunkResult> => {
-    if (sentInline < PARALLEL_MIN_BYTES) {
-      const chunk = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-      sentInline += chunk.length;
-      return Promise.resolve(evaluateChunk(chunk, evaluate, o.json));
+  /**
+   * The chunk is `head` (the line the last read cut, or null) joined to `body` (this read up to its
+   * last newline), never joined as a whole: only the line they share is copied. `body` goes to a
+   * worker without a copy when it starts its own ArrayBuffer (a file read's does) and `keep` is
+   * false; the caller must then hold no other view of that buffer.
+   */
+  const evaluateAnywhere = (head: Buffer | null, body: Buffer, keep: boolean): Promise<ChunkResult> => {
+    // This thread is one of the jobs: it takes a chunk itself whenever every worker already has
+    // one in hand, which includes the time they take to start (about as long as validating 40 MB
+    // here), so a second core pays off on a log of any size.
+    const busy = pool !== null && (!poolReady || pool.inFlight >= pool.size * WORKER_AHEAD);
+    if (sentInline < PARALLEL_MIN_BYTES || (busy && !WORKERS_ONLY)) {
+      sentInline += (head?.length ?? 0) + body.length;
+      return Promise.resolve(evaluateJoined(head, body, evaluate, o.json));
     }
-    pool ??= new WorkerPool(validator.backend, o.jobs, new URL("./cli-worker.js", import.meta.url), workerData);
-    // One copy, which the worker then owns: the parts share their memory with the stream's reads.
-    const copy = Buffer.concat(parts);
-    const owned = copy.byteOffset === 0 && copy.byteLength === copy.buffer.byteLength ? copy : Uint8Array.prototype.slice.call(copy);
-    return pool.request<ChunkResult>({ chunk: owned }, [owned.buffer as ArrayBuffer]).catch((e: unknown) => {
+    if (pool === null) {
+      pool = new WorkerPool(validator.backend, o.jobs - 1, new URL("./cli-worker.js", import.meta.url), workerData);
+      // A worker answers its first job once it has loaded: until all have, this thread takes the
+      // chunks (a chunk sent to a worker still loading would hold up the in-order output). A
+      // worker that fails to load fails the chunk sent to it next, which ends the run.
+      const loaded = Array.from({ length: pool.size }, () => pool!.request<null>({}));
+      Promise.all(loaded).then(
+        () => (poolReady = true),
+        () => (poolReady = true),
+      );
+      if (!WORKERS_ONLY) return evaluateAnywhere(head, body, keep);
+    }
+    const own = !keep && body.byteOffset === 0;
+    const chunk = own ? new Uint8Array(body.buffer, 0, body.length) : Uint8Array.prototype.slice.call(body);
+    return pool.request<ChunkResult>({ head, chunk }, [chunk.buffer as ArrayBuffer]).catch((e: unknown) => {
       throw new WorkerFailed((e as Error).message, { cause: e });
     });
   };
@@ -703,11 +751,12 @@ async function main(argv: string[]): Promise<number> {
       wake?.();
     };
     const wait = () => new Promise<void>((resolve) => (wake = resolve));
-    const submit = async (parts: Buffer[]) => {
-      const length = parts.reduce((n, p) => n + p.length, 0);
-      const entry: Entry = { chunk: documents ? Buffer.concat(parts) : null, length, result: null };
+    const submit = async (head: Buffer[], body: Buffer) => {
+      const joined = head.length === 0 ? null : head.length === 1 ? head[0]! : Buffer.concat(head);
+      const length = (joined?.length ?? 0) + body.length;
+      const entry: Entry = { chunk: documents ? (joined ? Buffer.concat([joined, body]) : body) : null, length, result: null };
       queue.push(entry);
-      evaluateAnywhere(documents ? [entry.chunk!] : parts).then(
+      (documents ? evaluateAnywhere(null, entry.chunk!, true) : evaluateAnywhere(joined, body, false)).then(
         (result) => {
           entry.result = result;
           pump();
@@ -721,20 +770,20 @@ async function main(argv: string[]): Promise<number> {
       await stdoutDrained();
     };
     try {
-      // The line a read cut off, in pieces: joined only once, into the chunk that ends it.
+      // The line a read cut off, in pieces (copied: the read's buffer may go to a worker).
       let rest: Buffer[] = [];
       for await (const data of stream as AsyncIterable<Buffer>) {
         if (failure !== null) break;
         const cut = data.lastIndexOf(10) + 1;
         if (cut === 0) {
-          rest.push(data);
+          rest.push(Buffer.from(data));
           continue;
         }
-        const parts = [...rest, data.subarray(0, cut)];
-        rest = cut < data.length ? [data.subarray(cut)] : [];
-        await submit(parts);
+        const head = rest;
+        rest = cut < data.length ? [Buffer.from(data.subarray(cut))] : [];
+        await submit(head, data.subarray(0, cut));
       }
-      if (rest.length && failure === null) await submit(rest);
+      if (rest.length && failure === null) await submit(rest, Buffer.alloc(0));
     } finally {
       // What was read before a read error is reported before it, as the line loop does.
       while (queue.length && failure === null) await wait();
@@ -753,7 +802,7 @@ async function main(argv: string[]): Promise<number> {
           bytesDone += data.length;
           report(source, null, evaluate(data));
         } else {
-          const stream = source.path === null ? process.stdin : createReadStream(source.path);
+          const stream = source.path === null ? process.stdin : createReadStream(source.path, { highWaterMark: CHUNK_BYTES });
           const documents = source.reading === "documents" ? new Documents(evaluate, (outcome, n) => report(source, n, outcome)) : null;
           await forEachLine(
             stream,

@@ -100,6 +100,13 @@ export class WorkerPool {
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
 
+  /** Jobs sent and not yet answered, over all workers. */
+  get inFlight(): number {
+    let n = 0;
+    for (const w of this.workers) n += w.pending.size;
+    return n;
+  }
+
   /** How many workers are running (for tests). */
   get running(): number {
     return this.workers.length;
