@@ -203,10 +203,13 @@ pub struct Frame {
     pub refused_action: bool,
     /// Where `unique_id` and `action` are written in the input, when that is exactly their text.
     pub spans: Option<FrameSpans>,
+    /// Where `action` is in `Protocol::actions` of the frame's protocol, for an action the
+    /// receiver validates.
+    pub action_index: Option<usize>,
 }
 
 /// How many numbers [`Frame::plain_offsets`] gives.
-pub const PLAIN_OFFSETS: usize = 7;
+pub const PLAIN_OFFSETS: usize = 6;
 
 /// The uniqueId's and the action's text in the input (between their quotes), for a binding that
 /// hands a frame over as offsets rather than as strings: creating two strings and an object per
@@ -254,12 +257,17 @@ impl Frame {
 
     /// [`Frame::plain`] as the numbers both bindings hand to JavaScript in place of a result
     /// object: the kind's index in [`FrameKind::ALL`], the uniqueId's start and end, the action's
-    /// (0 and 0 without one), the payload's. `None` also when an offset needs more than 32 bits.
+    /// index in `Protocol::actions` plus one (0: no action), the payload's start and end. `None`
+    /// also when an offset needs more than 32 bits.
     pub fn plain_offsets(&self) -> Option<[u32; PLAIN_OFFSETS]> {
         let (spans, payload) = self.plain()?;
         let kind = FrameKind::ALL.iter().position(|&k| k == self.kind)?;
-        let action = spans.action.unwrap_or((0, 0));
-        let words = [kind, spans.unique_id.0, spans.unique_id.1, action.0, action.1, payload.0, payload.1];
+        let action = match (spans.action, self.action_index) {
+            (None, _) => 0,
+            (Some(_), Some(i)) => i + 1,
+            (Some(_), None) => return None,
+        };
+        let words = [kind, spans.unique_id.0, spans.unique_id.1, action, payload.0, payload.1];
         let mut out = [0u32; PLAIN_OFFSETS];
         for (o, w) in out.iter_mut().zip(words) {
             *o = u32::try_from(w).ok()?;
@@ -280,6 +288,7 @@ impl Frame {
             call_error: Some(call_error),
             refused_action: false,
             spans: None,
+            action_index: None,
         }
     }
 }
@@ -344,8 +353,9 @@ impl Rules {
 /// What a CALL's action asks of the receiver.
 #[derive(Clone, Copy)]
 enum Action {
-    /// An action the station initiates: validate the payload against its request schema.
-    Validate(&'static Schema),
+    /// An action the station initiates (at this index of `Protocol::actions`): validate the
+    /// payload against its request schema.
+    Validate(&'static Schema, usize),
     /// An action of the protocol that only the Central System / CSMS sends.
     NotSupported(&'static str),
     /// Not an action of the protocol.
@@ -355,10 +365,10 @@ enum Action {
 fn resolve_action(protocol: Protocol, src: &[u8], s: Str) -> Action {
     let mut buf = [0u8; 48];
     let name = if s.escaped { decode_utf8(src, s, &mut buf) } else { src.get(s.start..s.end) };
-    let found = name.and_then(|n| core::str::from_utf8(n).ok()).and_then(|n| protocol.action(n));
-    match found {
-        Some(entry) if entry.station_initiated() => Action::Validate(entry.request()),
-        Some(entry) => Action::NotSupported(entry.name()),
+    let index = name.and_then(|n| core::str::from_utf8(n).ok()).and_then(|n| protocol.action_index(n));
+    match index.and_then(|i| Some((i, protocol.actions().get(i)?))) {
+        Some((i, entry)) if entry.station_initiated() => Action::Validate(entry.request(), i),
+        Some((_, entry)) => Action::NotSupported(entry.name()),
         None => Action::NotImplemented,
     }
 }
@@ -495,9 +505,9 @@ fn call(
             });
             (Vec::new(), Some(call_error(Some(&unique_id), CallErrorCode::NotSupported, description, &[])))
         }
-        Action::Validate(_) if issues.is_empty() => (issues, None),
-        Action::Validate(_) if kind == FrameKind::Send => (sorted(issues, all_errors), None),
-        Action::Validate(schema) => {
+        Action::Validate(..) if issues.is_empty() => (issues, None),
+        Action::Validate(..) if kind == FrameKind::Send => (sorted(issues, all_errors), None),
+        Action::Validate(schema, _) => {
             let issues = sorted(issues, all_errors);
             let code = issues.first().map_or(rules.not_json, |i| i.ocpp_error_code(protocol).into());
             let error = call_error(Some(&unique_id), code, payload_description(schema, &issues), &issues);
@@ -515,6 +525,10 @@ fn call(
         call_error,
         refused_action: matches!(action, Action::NotImplemented | Action::NotSupported(_)),
         spans: FrameSpans::of(src, id, Some(action_text)),
+        action_index: match action {
+            Action::Validate(_, i) => Some(i),
+            _ => None,
+        },
     }
 }
 
@@ -541,7 +555,7 @@ fn check_payload(slice: &[u8], schema: Option<&'static Schema>, tolerate: Tolera
 
 fn schema_of(action: Action) -> Option<&'static Schema> {
     match action {
-        Action::Validate(schema) => Some(schema),
+        Action::Validate(schema, _) => Some(schema),
         _ => None,
     }
 }
@@ -607,6 +621,7 @@ fn call_result(src: &[u8], id: Str, payload: (usize, usize), found: Payload, all
         call_error: None,
         refused_action: false,
         spans: FrameSpans::of(src, id, None),
+        action_index: None,
     }
 }
 
@@ -703,6 +718,7 @@ fn slow(rules: Rules, src: &[u8], all_errors: bool, response_to: Option<&'static
             call_error: None,
             refused_action: false,
             spans: FrameSpans::of(src, id, None),
+            action_index: None,
         };
     }
     let Some(action) = string_at(2) else {

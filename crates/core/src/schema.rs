@@ -80,10 +80,12 @@ impl Protocol {
     }
     /// The action named `name`, if this protocol has it.
     pub fn action(self, name: &str) -> Option<&'static ActionEntry> {
+        self.action_index(name).and_then(|i| self.actions().get(i))
+    }
+    /// Where the action named `name` is in [`Protocol::actions`], if this protocol has it.
+    pub fn action_index(self, name: &str) -> Option<usize> {
         let t = self.table();
-        t.action_hash
-            .find(t.actions, |a| a.name, name.as_bytes(), 0, name.len())
-            .and_then(|i| t.actions.get(i))
+        t.action_hash.find(t.actions, |a| a.name, name.as_bytes(), 0, name.len())
     }
     /// The schema of the message named `name` (a file stem), if this protocol has it.
     pub fn schema(self, name: &str) -> Option<&'static Schema> {

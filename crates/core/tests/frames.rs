@@ -43,6 +43,10 @@ fn check_invariants(input: &[u8], f: &Frame, all_errors: bool) {
         assert_eq!(spans.action.map(text), f.action);
         assert!(input[..spans.action.unwrap_or(spans.unique_id).1].is_ascii());
     }
+    if let Some(i) = f.action_index {
+        // (the frame's protocol is not known here: one of them names the action there)
+        assert!(Protocol::ALL.iter().any(|p| p.actions().get(i).map(|a| a.name()) == f.action.as_deref()));
+    }
     if let Some((_, payload)) = f.plain() {
         assert!(f.is_valid() && f.tolerated.is_empty() && f.warnings.is_empty() && f.payload == Some(payload));
     }
@@ -245,6 +249,9 @@ fn plain_frames_come_with_their_spans() {
     };
     let call = frame("abc-123", "StopTransaction", PAYLOAD);
     assert_eq!(plain(&call, None), Some(((4, 11), Some((14, 29)), (31, call.len() - 1))));
+    let stop = Protocol::Ocpp16.actions().iter().position(|a| a.name() == "StopTransaction").unwrap() as u32;
+    let offsets = validate_frame(Protocol::Ocpp16, call.as_bytes(), false, None, Tolerances::STRICT).plain_offsets();
+    assert_eq!(offsets, Some([0, 4, 11, stop + 1, 31, call.len() as u32 - 1]));
     assert_eq!(
         plain(
             " [ 3 , \"r1\" , {\"currentTime\":\"2024-05-17T14:32:05Z\",\"interval\":300,\"status\":\"Accepted\"} ] ",

@@ -105,7 +105,7 @@ fn schema(message: u32) -> Result<&'static Schema> {
 }
 
 /// -1: the pending call is not known.
-fn response_to(message: i32) -> Result<Option<&'static Schema>> {
+pub(crate) fn response_to(message: i32) -> Result<Option<&'static Schema>> {
     if message < 0 {
         return Ok(None);
     }
@@ -118,7 +118,7 @@ fn tolerances(mask: u32) -> Tolerances {
 }
 
 /// A protocol crosses as its index in `Protocol::ALL`.
-fn protocol(index: u32) -> Result<Protocol> {
+pub(crate) fn protocol(index: u32) -> Result<Protocol> {
     Protocol::from_index(index as usize).ok_or_else(|| BindingError::UnknownProtocol { index }.into())
 }
 
@@ -140,7 +140,12 @@ fn frame_validation(f: ocpp_validate_core::Frame, protocol: Protocol) -> FrameVa
     }
 }
 
-fn frame_plain(
+/// A frame's result, in the shape a gateway mostly needs it (`validateFrameBytesPlain` and
+/// `validateFrameStringPlain`, raw entry points: see `raw`): `None` when the frame is valid with
+/// nothing to report, its kind and offsets written to `offsets` (`Frame::plain_offsets`), so no
+/// result object, arrays and strings are made across N-API (they cost three times the validation
+/// of a 1.6 KB frame); else the full result, and `offsets` is left as it was.
+pub(crate) fn frame_plain(
     protocol: Protocol,
     input: &[u8],
     offsets: &mut [u32],
@@ -218,37 +223,10 @@ pub fn validate_string(input: String, message: u32, all_errors: bool, tolerate: 
     Ok(report(schema(message)?, input.as_bytes(), all_errors, tolerate))
 }
 
-/// A frame's result, in the shape a gateway mostly needs it: `null` when the frame is valid with
-/// nothing to report, its kind and offsets written to `offsets` (`Frame::plain_offsets`), so no
-/// result object, arrays and strings are made across N-API (they cost three times the validation
-/// of a 1.6 KB frame); else the full result, and `offsets` is left as it was.
+/// A protocol's action names in the order of the plain offsets' action index.
 #[napi]
-pub fn validate_frame_bytes_plain(
-    input: &[u8],
-    mut offsets: Uint32Array,
-    all_errors: bool,
-    response_to_message: i32,
-    tolerate: u32,
-    protocol_index: u32,
-) -> Result<Option<FrameValidation>> {
-    // SAFETY: the facade's own offsets array, not viewed by anything else during this call.
-    let offsets = unsafe { offsets.as_mut() };
-    Ok(frame_plain(protocol(protocol_index)?, input, offsets, all_errors, response_to(response_to_message)?, tolerate))
-}
-
-/// `validateFrameBytesPlain` for a string (the offsets index the string too: see `FrameSpans`).
-#[napi]
-pub fn validate_frame_string_plain(
-    input: String,
-    mut offsets: Uint32Array,
-    all_errors: bool,
-    response_to_message: i32,
-    tolerate: u32,
-    protocol_index: u32,
-) -> Result<Option<FrameValidation>> {
-    // SAFETY: as in `validate_frame_bytes_plain`.
-    let offsets = unsafe { offsets.as_mut() };
-    Ok(frame_plain(protocol(protocol_index)?, input.as_bytes(), offsets, all_errors, response_to(response_to_message)?, tolerate))
+pub fn frame_action_names(protocol_index: u32) -> Result<Vec<&'static str>> {
+    Ok(protocol(protocol_index)?.actions().iter().map(|a| a.name()).collect())
 }
 
 /// The kind names in the order of the plain offsets' kind index.

@@ -276,6 +276,12 @@ pub fn take_frame() -> Option<FrameValidation> {
     FRAME.take()
 }
 
+/// A protocol's action names in the order of the plain offsets' action index (none for a bad index).
+#[wasm_bindgen(js_name = frameActionNames)]
+pub fn frame_action_names(protocol_index: u32) -> Vec<String> {
+    Protocol::from_index(protocol_index as usize).map_or_else(Vec::new, |p| p.actions().iter().map(|a| a.name().into()).collect())
+}
+
 /// The kind names in the order of the plain offsets' kind index.
 #[wasm_bindgen(js_name = frameKindNames)]
 pub fn frame_kind_names() -> Vec<String> {

@@ -34,12 +34,14 @@ export interface NativeBinding {
    * A frame's result: the shape of FrameValidationResult with looser string types (payloadRange in
    * bytes), or null for a frame valid with nothing to report, whose kind index (into
    * frameKindNames()) and offsets are then in `offsets` (the core's Frame::plain_offsets): uniqueId
-   * start/end, action start/end (0/0: none), payload start/end, each indexing the input.
+   * start/end, the action's index in frameActionNames(protocol) plus one (0: none), payload
+   * start/end, each offset indexing the input.
    * responseTo -1: no pending call known; `protocol`: index in PROTOCOLS.
    */
   validateFrameBytesPlain(input: Uint8Array, offsets: Uint32Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): NativeFrame | null;
   validateFrameStringPlain(input: string, offsets: Uint32Array, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): NativeFrame | null;
   frameKindNames(): string[];
+  frameActionNames(protocol: number): string[];
   noopBytes(input: Uint8Array): boolean;
   noopString(input: string): boolean;
 }
@@ -57,6 +59,7 @@ export function nativeBackend(binding: NativeBinding): Backend {
   if (typeof binding.validateFrameBytesPlain !== "function") throw new Error("this addon predates validateFrameBytesPlain: install the @ocpp-validate/native package of this facade's version");
   const offsets = new Uint32Array(PLAIN_OFFSETS);
   const kinds = binding.frameKindNames();
+  const actionNames: string[][] = [];
   return {
     name: "native",
     version: () => binding.version(),
@@ -86,22 +89,22 @@ export function nativeBackend(binding: NativeBinding): Backend {
         typeof input === "string"
           ? binding.validateFrameStringPlain(input, offsets, allErrors, responseTo, tolerate, protocol)
           : binding.validateFrameBytesPlain(input, offsets, allErrors, responseTo, tolerate, protocol);
-      return (full ?? plainFrame(input, offsets, kinds)) as unknown as FrameValidationResult<Protocol>;
+      return (full ?? plainFrame(input, offsets, kinds, (actionNames[protocol] ??= binding.frameActionNames(protocol)))) as unknown as FrameValidationResult<Protocol>;
     },
     noop: (input) => (typeof input === "string" ? binding.noopString(input) : binding.noopBytes(input)),
   };
 }
 
 /** How many numbers the addon's plain frame offsets hold. */
-const PLAIN_OFFSETS = 7;
+const PLAIN_OFFSETS = 6;
 
 /** The result the addon left as offsets, in the shape (and key order) of its full one. */
-function plainFrame(input: JsonInput, o: Uint32Array, kinds: string[]): NativeFrame {
+function plainFrame(input: JsonInput, o: Uint32Array, kinds: string[], actions: string[]): NativeFrame {
   return {
     kind: kinds[o[0]!]!,
     uniqueId: textAt(input, o[1]!, o[2]!),
-    action: o[4] === 0 ? null : textAt(input, o[3]!, o[4]!),
-    payloadRange: [o[5]!, o[6]!],
+    action: o[3] === 0 ? null : actions[o[3]! - 1]!,
+    payloadRange: [o[4]!, o[5]!],
     valid: true,
     errors: [],
     tolerated: [],

@@ -22,9 +22,10 @@ export interface WasmBinding {
   /** A frame's result as a number (PLAIN: the kind index and offsets are at plainOffsets(); FULL: takeFrame(); 2/3: no such message/protocol). */
   validateFramePlainScratch(len: number, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): number;
   takeFrame(): WasmFrame | undefined;
-  /** Address of the plain frame's numbers: kind index (into frameKindNames()), uniqueId start/end, action start/end (0/0: none), payload start/end. */
+  /** Address of the plain frame's numbers: kind index (into frameKindNames()), uniqueId start/end, action index (into frameActionNames(protocol)) plus one (0: none), payload start/end. */
   plainOffsets(): number;
   frameKindNames(): string[];
+  frameActionNames(protocol: number): string[];
   noopScratch(len: number): boolean;
 }
 
@@ -78,7 +79,7 @@ const PLAIN = 0;
 const FULL = 1;
 const UNKNOWN_MESSAGE = 2;
 /** How many numbers a plain frame's answer leaves at plainOffsets(). */
-const PLAIN_OFFSETS = 7;
+const PLAIN_OFFSETS = 6;
 
 /** Worst-case UTF-8 bytes per UTF-16 code unit (a BMP character above U+07FF). */
 const MAX_UTF8_PER_UNIT = 3;
@@ -98,6 +99,7 @@ export function wasmBackend(binding: WasmBinding): Backend {
   let view = new Uint8Array(0);
 
   const kinds = binding.frameKindNames();
+  const actionNames: string[][] = [];
   const offsetsAddress = binding.plainOffsets();
   let offsets = new Uint32Array(memory.buffer, offsetsAddress, PLAIN_OFFSETS);
 
@@ -166,15 +168,15 @@ export function wasmBackend(binding: WasmBinding): Backend {
       // A view of memory the call grew is detached (length 0): made again, as region() does.
       if (offsets.length === 0) offsets = new Uint32Array(memory.buffer, offsetsAddress, PLAIN_OFFSETS);
       const o = offsets;
-      // The offsets index the input as written: its bytes are still in the region, and before the
-      // action's end they are ASCII (one character per byte), so a string input is sliced as is.
-      const text = (start: number, end: number) =>
-        typeof input === "string" ? input.slice(start, end) : String.fromCharCode.apply(null, input.subarray(start, end) as unknown as number[]);
+      // The offsets index the input as written: up to the action's end its bytes are ASCII (one
+      // character per byte), so a string input is sliced as it is.
+      const [start, end] = [o[1]!, o[2]!];
+      const uniqueId = typeof input === "string" ? input.slice(start, end) : String.fromCharCode.apply(null, input.subarray(start, end) as unknown as number[]);
       return {
         kind: kinds[o[0]!] as FrameKind,
-        uniqueId: text(o[1]!, o[2]!),
-        action: o[4] === 0 ? null : text(o[3]!, o[4]!),
-        payloadRange: [o[5]!, o[6]!],
+        uniqueId,
+        action: o[3] === 0 ? null : (actionNames[protocol] ??= binding.frameActionNames(protocol))[o[3]! - 1]!,
+        payloadRange: [o[4]!, o[5]!],
         valid: true,
         errors: [],
         tolerated: [],
