@@ -826,6 +826,11 @@ const TARGETS = [
   ratioTarget("native", MV, "sv10", 10, "with 10 sampled values"),
   // issue 15: the 2.0.1 TransactionEvent with many meter values
   ratioTarget("native", TE, "large", 8, "(OCPP 2.0.1) large (Updated, many meter values)"),
+  // issue 14: the same ratios on any x86-64 and in wasm, the batch included (native medium ≥ 10× is above)
+  ratioTarget("native", STOP, "small", 7), ratioTarget("native", STOP, "large", 10),
+  { ...ratioTarget("native", STOP, "batch", 10, "isValidBatch"), id: "batch-native" },
+  ...["small", "medium", "large"].map((c) => ratioTarget("wasm", STOP, c, 7)),
+  { ...ratioTarget("wasm", STOP, "batch", 7, "isValidBatch"), id: "batch-wasm" },
 ];
 console.log(`\ntargets${QUICK ? " (quick run: indicative only, never asserted)" : " (printed, never asserted)"}:`);
 const targets = TARGETS.map((t) => {
