@@ -668,9 +668,9 @@ async function main(argv: string[]): Promise<number> {
   };
   /**
    * The chunk is `head` (the line the last read cut, or null) joined to `body` (this read up to its
-   * last newline), never joined as a whole: only the line they share is copied. `body` goes to a
-   * worker without a copy when it starts its own ArrayBuffer (a file read's does) and `keep` is
-   * false; the caller must then hold no other view of that buffer.
+   * last newline), never joined as a whole: only the line they share is copied. With `keep` false,
+   * `body`'s whole ArrayBuffer goes to a worker without a copy: the caller says so only for a read
+   * that owns its buffer (a file read's does) and holds no other view of it.
    */
   const evaluateAnywhere = (head: Buffer | null, body: Buffer, keep: boolean): Promise<ChunkResult> => {
     // This thread is one of the jobs: it takes a chunk itself whenever every worker already has
@@ -693,8 +693,7 @@ async function main(argv: string[]): Promise<number> {
       );
       if (!WORKERS_ONLY) return evaluateAnywhere(head, body, keep);
     }
-    const own = !keep && body.byteOffset === 0;
-    const chunk = own ? new Uint8Array(body.buffer, 0, body.length) : Uint8Array.prototype.slice.call(body);
+    const chunk = keep ? Uint8Array.prototype.slice.call(body) : new Uint8Array(body.buffer, body.byteOffset, body.length);
     return pool.request<ChunkResult>({ head, chunk }, [chunk.buffer as ArrayBuffer]).catch((e: unknown) => {
       throw new WorkerFailed((e as Error).message, { cause: e });
     });
@@ -751,12 +750,12 @@ async function main(argv: string[]): Promise<number> {
       wake?.();
     };
     const wait = () => new Promise<void>((resolve) => (wake = resolve));
-    const submit = async (head: Buffer[], body: Buffer) => {
+    const submit = async (head: Buffer[], body: Buffer, owned: boolean) => {
       const joined = head.length === 0 ? null : head.length === 1 ? head[0]! : Buffer.concat(head);
       const length = (joined?.length ?? 0) + body.length;
       const entry: Entry = { chunk: documents ? (joined ? Buffer.concat([joined, body]) : body) : null, length, result: null };
       queue.push(entry);
-      (documents ? evaluateAnywhere(null, entry.chunk!, true) : evaluateAnywhere(joined, body, false)).then(
+      (documents ? evaluateAnywhere(null, entry.chunk!, true) : evaluateAnywhere(joined, body, !owned)).then(
         (result) => {
           entry.result = result;
           pump();
@@ -781,9 +780,12 @@ async function main(argv: string[]): Promise<number> {
         }
         const head = rest;
         rest = cut < data.length ? [Buffer.from(data.subarray(cut))] : [];
-        await submit(head, data.subarray(0, cut));
+        // A read whose Buffer is its ArrayBuffer can be handed over whole; a pooled one (a slice
+        // of a buffer that other Buffers share) is copied.
+        const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+        await submit(head, data.subarray(0, cut), owned);
       }
-      if (rest.length && failure === null) await submit(rest, Buffer.alloc(0));
+      if (rest.length && failure === null) await submit(rest, Buffer.alloc(0), false);
     } finally {
       // What was read before a read error is reported before it, as the line loop does.
       while (queue.length && failure === null) await wait();
