@@ -310,20 +310,21 @@ unsafe extern "C" fn validate_frame_string_plain(env: sys::napi_env, info: sys::
         // SAFETY: as above.
         return unsafe { answer(env, Err(BindingError::NotText)) };
     }
-    // The frame is validated out of the reused buffer; converting a full result runs no
-    // JavaScript that could call back in here while it is borrowed.
-    UTF8.with_borrow_mut(|buffer| {
-        buffer.resize(length + 1, 0);
-        let mut written = 0usize;
-        // SAFETY: `buffer` has `length + 1` writable bytes, the size passed.
-        let status = unsafe {
-            sys::napi_get_value_string_utf8(env, argv[0], buffer.as_mut_ptr().cast::<c_char>(), length + 1, &mut written)
-        };
-        if status != sys::Status::napi_ok {
-            // SAFETY: as above.
-            return unsafe { answer(env, Err(BindingError::NotText)) };
-        }
+    // Taken out of its cell for the call, so that nothing that runs while a full result is
+    // converted (an allocation can start a garbage collection) can find it borrowed.
+    let mut buffer = UTF8.take();
+    buffer.resize(length + 1, 0);
+    let mut written = 0usize;
+    // SAFETY: `buffer` has `length + 1` writable bytes, the size passed.
+    let status =
+        unsafe { sys::napi_get_value_string_utf8(env, argv[0], buffer.as_mut_ptr().cast::<c_char>(), length + 1, &mut written) };
+    let value = if status == sys::Status::napi_ok {
         // SAFETY: as above.
         unsafe { frame_call(env, &argv, buffer.get(..written).unwrap_or(&[])) }
-    })
+    } else {
+        // SAFETY: as above.
+        unsafe { answer(env, Err(BindingError::NotText)) }
+    };
+    UTF8.set(buffer);
+    value
 }
