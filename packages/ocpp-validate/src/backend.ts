@@ -65,3 +65,27 @@ export interface Backend {
    */
   noop?(input: JsonInput): boolean;
 }
+
+/** How many numbers a frame answered as offsets holds (the core's `Frame::plain_offsets`). */
+export const PLAIN_OFFSETS = 6;
+
+/**
+ * The result of a frame the native or wasm binding answered as offsets instead of an object (valid,
+ * nothing to report): `o` holds the kind's index in `kinds`, the uniqueId's start and end, the
+ * action's index in `actions` plus one (0: none) and the payload's start and end. The key order is
+ * the full result's. `uniqueId` is the caller's decoding of its offsets (Node and browsers decode
+ * bytes differently).
+ */
+export function plainFrameResult(o: ArrayLike<number>, uniqueId: string, kinds: readonly string[], actions: readonly string[]): FrameValidationResult<Protocol> {
+  return {
+    kind: kinds[o[0]!],
+    uniqueId,
+    action: o[3] === 0 ? null : actions[o[3]! - 1]!,
+    payloadRange: [o[4]!, o[5]!],
+    valid: true,
+    errors: [],
+    tolerated: [],
+    warnings: [],
+    callError: null,
+  } as FrameValidationResult<Protocol>;
+}

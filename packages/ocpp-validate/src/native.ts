@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./backend.js";
+import { PLAIN_OFFSETS, plainFrameResult, type Backend, type BackendResult, type MessageIndex, type ToleranceMask } from "./backend.js";
 import type { Protocol } from "./protocols.generated.js";
 import type { FrameValidationResult, JsonInput } from "./types.js";
 
@@ -89,27 +89,10 @@ export function nativeBackend(binding: NativeBinding): Backend {
         typeof input === "string"
           ? binding.validateFrameStringPlain(input, offsets, allErrors, responseTo, tolerate, protocol)
           : binding.validateFrameBytesPlain(input, offsets, allErrors, responseTo, tolerate, protocol);
-      return (full ?? plainFrame(input, offsets, kinds, (actionNames[protocol] ??= binding.frameActionNames(protocol)))) as unknown as FrameValidationResult<Protocol>;
+      if (full) return full as unknown as FrameValidationResult<Protocol>;
+      return plainFrameResult(offsets, textAt(input, offsets[1]!, offsets[2]!), kinds, (actionNames[protocol] ??= binding.frameActionNames(protocol)));
     },
     noop: (input) => (typeof input === "string" ? binding.noopString(input) : binding.noopBytes(input)),
-  };
-}
-
-/** How many numbers the addon's plain frame offsets hold. */
-const PLAIN_OFFSETS = 6;
-
-/** The result the addon left as offsets, in the shape (and key order) of its full one. */
-function plainFrame(input: JsonInput, o: Uint32Array, kinds: string[], actions: string[]): NativeFrame {
-  return {
-    kind: kinds[o[0]!]!,
-    uniqueId: textAt(input, o[1]!, o[2]!),
-    action: o[3] === 0 ? null : actions[o[3]! - 1]!,
-    payloadRange: [o[4]!, o[5]!],
-    valid: true,
-    errors: [],
-    tolerated: [],
-    warnings: [],
-    callError: null,
   };
 }
 

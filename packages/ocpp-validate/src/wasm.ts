@@ -1,4 +1,4 @@
-import type { Backend, BackendResult, MessageIndex, ToleranceMask } from "./backend.js";
+import { PLAIN_OFFSETS, plainFrameResult, type Backend, type BackendResult, type MessageIndex, type ToleranceMask } from "./backend.js";
 import type { Protocol } from "./protocols.generated.js";
 import type { CallErrorCode, FrameKind, FrameValidationResult, JsonInput, OcppErrorCode, Tolerance, ToleratedIssue, ValidationIssue, ValidationWarning, WarningKind } from "./types.js";
 
@@ -78,8 +78,6 @@ interface WasmFrame {
 const PLAIN = 0;
 const FULL = 1;
 const UNKNOWN_MESSAGE = 2;
-/** How many numbers a plain frame's answer leaves at plainOffsets(). */
-const PLAIN_OFFSETS = 6;
 
 /** Worst-case UTF-8 bytes per UTF-16 code unit (a BMP character above U+07FF). */
 const MAX_UTF8_PER_UNIT = 3;
@@ -167,22 +165,11 @@ export function wasmBackend(binding: WasmBinding): Backend {
       if (answer !== PLAIN) throw badIndex(answer, responseTo, protocol);
       // A view of memory the call grew is detached (length 0): made again, as region() does.
       if (offsets.length === 0) offsets = new Uint32Array(memory.buffer, offsetsAddress, PLAIN_OFFSETS);
-      const o = offsets;
       // The offsets index the input as written: up to the action's end its bytes are ASCII (one
       // character per byte), so a string input is sliced as it is.
-      const [start, end] = [o[1]!, o[2]!];
+      const [start, end] = [offsets[1]!, offsets[2]!];
       const uniqueId = typeof input === "string" ? input.slice(start, end) : String.fromCharCode.apply(null, input.subarray(start, end) as unknown as number[]);
-      return {
-        kind: kinds[o[0]!] as FrameKind,
-        uniqueId,
-        action: o[3] === 0 ? null : (actionNames[protocol] ??= binding.frameActionNames(protocol))[o[3]! - 1]!,
-        payloadRange: [o[4]!, o[5]!],
-        valid: true,
-        errors: [],
-        tolerated: [],
-        warnings: [],
-        callError: null,
-      } as FrameValidationResult<Protocol>;
+      return plainFrameResult(offsets, uniqueId, kinds, (actionNames[protocol] ??= binding.frameActionNames(protocol)));
     },
     isValidBatch(inputs, message, tolerate) {
       const count = inputs.length;
