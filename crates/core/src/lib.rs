@@ -222,6 +222,14 @@ pub struct Report {
     pub warnings: Vec<Warning>,
 }
 
+impl Report {
+    /// Valid with nothing else to say (no tolerated deviation, no warning): what most traffic is,
+    /// and what a binding answers without building a result (see `Frame::plain` for frames).
+    pub fn is_plain(&self) -> bool {
+        self.valid && self.tolerated.is_empty() && self.warnings.is_empty()
+    }
+}
+
 impl Issue {
     /// The OCPP-J CallError code for this issue in `protocol` (that of the schema validated).
     pub const fn ocpp_error_code(&self, protocol: Protocol) -> OcppErrorCode {

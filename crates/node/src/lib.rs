@@ -168,7 +168,7 @@ pub(crate) fn frame_plain(
 /// small payload.
 fn report(schema: &'static Schema, input: &[u8], all_errors: bool, tolerate: u32) -> Option<ValidationReport> {
     let r = ocpp_validate_core::check(schema, input, all_errors, tolerances(tolerate));
-    if r.valid && r.tolerated.is_empty() && r.warnings.is_empty() {
+    if r.is_plain() {
         return None;
     }
     Some(ValidationReport {

@@ -119,14 +119,51 @@ unsafe fn answer(env: sys::napi_env, verdict: std::result::Result<bool, BindingE
             unsafe { sys::napi_get_boolean(env, valid, &mut result) };
             result
         }
-        Err(e) => {
-            let mut text = e.to_string().into_bytes();
-            text.push(0);
-            // SAFETY: the caller's contract; `text` is NUL-terminated and outlives the call.
-            unsafe { sys::napi_throw_type_error(env, ptr::null(), text.as_ptr().cast::<c_char>()) };
-            ptr::null_mut()
-        }
+        // SAFETY: the caller's contract.
+        Err(e) => unsafe { throw_type_error(env, e.to_string()) },
     }
+}
+
+/// Throws `message` as a TypeError; the callback then returns the null value this gives.
+///
+/// # Safety
+/// `env` must be the running callback's environment.
+unsafe fn throw_type_error(env: sys::napi_env, message: String) -> sys::napi_value {
+    let mut text = message.into_bytes();
+    text.push(0);
+    // SAFETY: the caller's contract; `text` is NUL-terminated and outlives the call.
+    unsafe { sys::napi_throw_type_error(env, ptr::null(), text.as_ptr().cast::<c_char>()) };
+    ptr::null_mut()
+}
+
+/// `f` of a string argument's UTF-8, copied once into the thread's reusable buffer. The buffer is
+/// taken out of its cell for the call, so that nothing `f` runs (converting a frame's full result
+/// allocates, which can start a garbage collection) can find it borrowed.
+///
+/// # Safety
+/// `env` must be the running callback's environment and `value` one of its arguments (or null).
+unsafe fn with_utf8<R>(
+    env: sys::napi_env,
+    value: sys::napi_value,
+    f: impl FnOnce(&[u8]) -> R,
+) -> std::result::Result<R, BindingError> {
+    let mut length = 0usize;
+    // SAFETY: the caller's contract; a null buffer asks for the length only (a null `value` fails).
+    if value.is_null()
+        || unsafe { sys::napi_get_value_string_utf8(env, value, ptr::null_mut(), 0, &mut length) } != sys::Status::napi_ok
+    {
+        return Err(BindingError::NotText);
+    }
+    let mut buffer = UTF8.take();
+    // Node-API writes a terminating NUL, so the buffer needs one byte more than the text.
+    buffer.resize(length + 1, 0);
+    let mut written = 0usize;
+    // SAFETY: `buffer` has `length + 1` writable bytes, the size passed.
+    let status =
+        unsafe { sys::napi_get_value_string_utf8(env, value, buffer.as_mut_ptr().cast::<c_char>(), length + 1, &mut written) };
+    let result = (status == sys::Status::napi_ok).then(|| f(buffer.get(..written).unwrap_or(&[])));
+    UTF8.set(buffer);
+    result.ok_or(BindingError::NotText)
 }
 
 /// A typed array argument's storage: (kind, element count, data pointer), or `None`.
@@ -189,33 +226,11 @@ unsafe fn bytes_call(env: sys::napi_env, info: sys::napi_callback_info, decide: 
 /// As [`bytes_call`].
 unsafe fn string_call(env: sys::napi_env, info: sys::napi_callback_info, decide: Verdict) -> sys::napi_value {
     // SAFETY: the caller's contract.
-    let (argv, argc) = unsafe { arguments::<2>(env, info) };
-    let mut length = 0usize;
-    let status = if argc == 0 {
-        sys::Status::napi_invalid_arg
-    } else {
-        // SAFETY: argv[0] is an argument of this call; a null buffer asks for the length only.
-        unsafe { sys::napi_get_value_string_utf8(env, argv[0], ptr::null_mut(), 0, &mut length) }
-    };
-    if status != sys::Status::napi_ok {
-        // SAFETY: the caller's contract.
-        return unsafe { answer(env, Err(BindingError::NotText)) };
-    }
+    let (argv, _) = unsafe { arguments::<2>(env, info) };
     // SAFETY: the caller's contract; argv[1] is an argument of this call or null.
     let message = unsafe { message_of(env, argv[1]) };
-    let verdict = UTF8.with_borrow_mut(|buffer| {
-        // Node-API writes a terminating NUL, so the buffer needs one byte more than the text.
-        buffer.resize(length + 1, 0);
-        let mut written = 0usize;
-        // SAFETY: `buffer` has `length + 1` writable bytes, the size passed.
-        let status = unsafe {
-            sys::napi_get_value_string_utf8(env, argv[0], buffer.as_mut_ptr().cast::<c_char>(), length + 1, &mut written)
-        };
-        if status != sys::Status::napi_ok {
-            return Err(BindingError::NotText);
-        }
-        decide(buffer.get(..written).unwrap_or(&[]), message)
-    });
+    // SAFETY: the caller's contract; argv[0] is an argument of this call or null.
+    let verdict = unsafe { with_utf8(env, argv[0], |input| decide(input, message)) }.and_then(|verdict| verdict);
     // SAFETY: the caller's contract.
     unsafe { answer(env, verdict) }
 }
@@ -279,13 +294,8 @@ unsafe fn frame_call(env: sys::napi_env, argv: &[sys::napi_value; 6], input: &[u
     };
     match value {
         Ok(value) => value,
-        Err(e) => {
-            let mut text = e.reason.into_bytes();
-            text.push(0);
-            // SAFETY: the caller's contract; `text` is NUL-terminated and outlives the call.
-            unsafe { sys::napi_throw_type_error(env, ptr::null(), text.as_ptr().cast::<c_char>()) };
-            ptr::null_mut()
-        }
+        // SAFETY: the caller's contract.
+        Err(e) => unsafe { throw_type_error(env, e.reason) },
     }
 }
 
@@ -304,27 +314,10 @@ unsafe extern "C" fn validate_frame_bytes_plain(env: sys::napi_env, info: sys::n
 unsafe extern "C" fn validate_frame_string_plain(env: sys::napi_env, info: sys::napi_callback_info) -> sys::napi_value {
     // SAFETY: Node-API calls this with its own env and info.
     let (argv, _) = unsafe { arguments::<6>(env, info) };
-    let mut length = 0usize;
-    // SAFETY: as above; a null buffer asks for the length only.
-    if unsafe { sys::napi_get_value_string_utf8(env, argv[0], ptr::null_mut(), 0, &mut length) } != sys::Status::napi_ok {
+    // SAFETY: as above; argv[0] is an argument of this call or null.
+    match unsafe { with_utf8(env, argv[0], |input| frame_call(env, &argv, input)) } {
+        Ok(value) => value,
         // SAFETY: as above.
-        return unsafe { answer(env, Err(BindingError::NotText)) };
+        Err(e) => unsafe { answer(env, Err(e)) },
     }
-    // Taken out of its cell for the call, so that nothing that runs while a full result is
-    // converted (an allocation can start a garbage collection) can find it borrowed.
-    let mut buffer = UTF8.take();
-    buffer.resize(length + 1, 0);
-    let mut written = 0usize;
-    // SAFETY: `buffer` has `length + 1` writable bytes, the size passed.
-    let status =
-        unsafe { sys::napi_get_value_string_utf8(env, argv[0], buffer.as_mut_ptr().cast::<c_char>(), length + 1, &mut written) };
-    let value = if status == sys::Status::napi_ok {
-        // SAFETY: as above.
-        unsafe { frame_call(env, &argv, buffer.get(..written).unwrap_or(&[])) }
-    } else {
-        // SAFETY: as above.
-        unsafe { answer(env, Err(BindingError::NotText)) }
-    };
-    UTF8.set(buffer);
-    value
 }

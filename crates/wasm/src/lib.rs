@@ -208,7 +208,7 @@ pub fn validate_plain_scratch(len: usize, message: u32, all_errors: bool, tolera
         return UNKNOWN_MESSAGE;
     };
     let r = with_scratch(len, |input| ocpp_validate_core::check(schema, input, all_errors, tolerances(tolerate)));
-    if r.valid && r.tolerated.is_empty() && r.warnings.is_empty() {
+    if r.is_plain() {
         return PLAIN;
     }
     REPORT.set(Some(report(schema, r)));

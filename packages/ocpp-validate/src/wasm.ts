@@ -15,11 +15,14 @@ export interface WasmBinding {
   /** The tolerant verdict, answered like isValidScratch. */
   isValidTolerantScratch(len: number, message: MessageIndex, tolerate: ToleranceMask): number;
   isValidBatchScratch(count: number, len: number, message: MessageIndex, tolerate: ToleranceMask): Uint8Array;
-  /** responseTo -1: no pending call known; `protocol`: index in PROTOCOLS. */
   /** A payload's report as a number (PLAIN: valid, nothing to report; FULL: takeReport() has the report; 2: no such message). */
   validatePlainScratch(len: number, message: MessageIndex, allErrors: boolean, tolerate: ToleranceMask): number;
   takeReport(): WasmResult | undefined;
-  /** A frame's result as a number (PLAIN: the kind index and offsets are at plainOffsets(); FULL: takeFrame(); 2/3: no such message/protocol). */
+  /**
+   * A frame's result as a number (PLAIN: the kind index and offsets are at plainOffsets(); FULL:
+   * takeFrame(); 2/3: no such message/protocol). responseTo -1: no pending call known; `protocol`:
+   * index in PROTOCOLS.
+   */
   validateFramePlainScratch(len: number, allErrors: boolean, responseTo: MessageIndex, tolerate: ToleranceMask, protocol: number): number;
   takeFrame(): WasmFrame | undefined;
   /** Address of the plain frame's numbers: kind index (into frameKindNames()), uniqueId start/end, action index (into frameActionNames(protocol)) plus one (0: none), payload start/end. */
